@@ -1,0 +1,52 @@
+// The Engine-API-shaped boundary between the CLI and the daemon. Requests and
+// responses follow Docker Engine API v1.51 (moby api/swagger.yaml): the same
+// paths, query parameters and JSON bodies, so the CLI formats exactly what a
+// real client would receive.
+
+export const API_VERSION = '1.51';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
+
+export interface ApiRequest {
+  method: Method;
+  /** Without the version prefix: "/images/json", "/images/python:3.13/json". */
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+}
+
+/** One message of a JSON-lines progress stream (pkg/jsonmessage JSONMessage). */
+export interface JsonMessage {
+  stream?: string;
+  status?: string;
+  progressDetail?: { current?: number; total?: number };
+  progress?: string;
+  id?: string;
+  errorDetail?: { message: string };
+  error?: string;
+  aux?: unknown;
+}
+
+export interface ApiStream<T> {
+  /** Messages as they happen (on the world's clock). Ends when the work ends. */
+  [Symbol.asyncIterator](): AsyncIterator<T>;
+  /** Stop early (the client hung up, e.g. Ctrl-C): work in flight is cancelled as the daemon would. */
+  cancel(): void;
+}
+
+export type ApiResponse =
+  | { status: number; body: unknown }
+  | { status: number; stream: ApiStream<JsonMessage> };
+
+/** Errors are `{"message": "…"}` with 4xx/5xx, as the daemon sends them. */
+export interface ApiErrorBody {
+  message: string;
+}
+
+export interface EngineClient {
+  request(req: ApiRequest): Promise<ApiResponse>;
+}
+
+export function isStream(r: ApiResponse): r is { status: number; stream: ApiStream<JsonMessage> } {
+  return 'stream' in r;
+}
