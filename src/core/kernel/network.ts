@@ -1,0 +1,295 @@
+// Networking: network namespaces with their listeners, Docker's three default
+// networks (bridge 172.17.0.0/16 with IPAM, host, none), published ports with
+// Docker's conflict errors (reference §4.4) and ephemeral ports from 32768,
+// and a small outside world (registries, package indexes, an AI provider)
+// reachable by name unless a namespace has no route out.
+import { randomHex64, type Random } from '../random';
+
+export interface HttpRequest {
+  method: string;
+  /** Path and query, e.g. "/index.html". */
+  path: string;
+  host: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Source address of the connection. */
+  from: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  reason: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Something listening on a port: the programs in this simulation speak HTTP. */
+export interface Service {
+  handle(req: HttpRequest): Promise<HttpResponse>;
+}
+
+export type Proto = 'tcp' | 'udp';
+
+interface Listener {
+  bindIp: string;
+  service: Service;
+}
+
+export class NetNamespace {
+  readonly listeners = new Map<string, Listener>();
+  /** eth0's address; undefined with --network none (only lo). */
+  ip: string | undefined;
+  mac: string | undefined;
+  /** Whether packets can leave this namespace for the outside world. */
+  routeOut: boolean;
+
+  constructor(
+    readonly id: string,
+    opts: { ip?: string; mac?: string; routeOut?: boolean } = {},
+  ) {
+    this.ip = opts.ip;
+    this.mac = opts.mac;
+    this.routeOut = opts.routeOut ?? true;
+  }
+
+  /** bind(2)+listen(2). */
+  listen(port: number, service: Service, bindIp = '0.0.0.0', proto: Proto = 'tcp'): 'EADDRINUSE' | undefined {
+    const key = `${proto}/${port}`;
+    if (this.listeners.has(key)) return 'EADDRINUSE';
+    this.listeners.set(key, { bindIp, service });
+    return undefined;
+  }
+
+  unlisten(port: number, proto: Proto = 'tcp'): void {
+    this.listeners.delete(`${proto}/${port}`);
+  }
+
+  /** The service accepting connections to `addr:port`, if any. */
+  accept(addr: string, port: number, proto: Proto = 'tcp'): Service | undefined {
+    const l = this.listeners.get(`${proto}/${port}`);
+    if (!l) return undefined;
+    if (l.bindIp === '0.0.0.0' || l.bindIp === '::' || l.bindIp === addr) return l.service;
+    if ((addr === 'localhost' || addr === '::1') && l.bindIp === '127.0.0.1') return l.service;
+    return undefined;
+  }
+}
+
+export interface Endpoint {
+  containerId: string;
+  endpointId: string;
+  ip: string;
+  mac: string;
+  netns: NetNamespace;
+}
+
+/** A Docker network: `docker network ls` rows and, for the bridge, IP address management. */
+export class DockerNetwork {
+  readonly endpoints = new Map<string, Endpoint>();
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly driver: 'bridge' | 'host' | 'null',
+    readonly subnet?: string,
+    readonly gateway?: string,
+    readonly created = 0,
+  ) {}
+
+  /** Lowest free address of the subnet after the gateway (172.17.0.2, .3, …). */
+  allocateIp(): string | undefined {
+    if (!this.subnet || !this.gateway) return undefined;
+    const [base] = this.subnet.split('/');
+    const b = ipToInt(base);
+    const used = new Set([...this.endpoints.values()].map((e) => e.ip));
+    for (let i = 2; i < 65534; i++) {
+      const ip = intToIp(b + i);
+      if (!used.has(ip)) return ip;
+    }
+    return undefined;
+  }
+}
+
+export function ipToInt(ip: string): number {
+  return ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
+}
+
+export function intToIp(n: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+}
+
+/** Docker's MAC for an IP on the bridge: 02:42 followed by the four IP bytes. */
+export function macForIp(ip: string): string {
+  return ['02', '42', ...ip.split('.').map((o) => Number(o).toString(16).padStart(2, '0'))].join(':');
+}
+
+export interface PortBinding {
+  hostIp: string;
+  hostPort: number;
+  containerPort: number;
+  proto: Proto;
+  containerId: string;
+  containerName: string;
+}
+
+/** What `-p` asks for: host port 0 means "pick an ephemeral one". */
+export interface PortRequest {
+  hostIp: string;
+  hostPort: number;
+  containerPort: number;
+  proto: Proto;
+}
+
+export const EPHEMERAL_START = 32768;
+export const EPHEMERAL_END = 60999;
+
+export class PortMapper {
+  readonly bindings: PortBinding[] = [];
+  private nextEphemeral = EPHEMERAL_START;
+
+  private taken(ip: string, port: number, proto: Proto, hostNetns: NetNamespace): 'docker' | 'host' | undefined {
+    for (const b of this.bindings) {
+      if (b.proto !== proto || b.hostPort !== port) continue;
+      if (b.hostIp === ip || b.hostIp === '0.0.0.0' || ip === '0.0.0.0' || b.hostIp === '::' || ip === '::') return 'docker';
+    }
+    return hostNetns.listeners.has(`${proto}/${port}`) ? 'host' : undefined;
+  }
+
+  /**
+   * Publish a container's ports, all or nothing. On conflict returns Docker's
+   * error text (without the outer "failed to set up container networking: ").
+   */
+  publish(
+    reqs: PortRequest[],
+    container: { id: string; name: string; endpointId: string; ip: string },
+    hostNetns: NetNamespace,
+  ): PortBinding[] | { error: string } {
+    const made: PortBinding[] = [];
+    for (const r of reqs) {
+      let port = r.hostPort;
+      if (port === 0) {
+        let tries = 0;
+        while (this.taken(r.hostIp, this.nextEphemeral, r.proto, hostNetns) && tries++ < EPHEMERAL_END - EPHEMERAL_START) {
+          this.nextEphemeral = this.nextEphemeral >= EPHEMERAL_END ? EPHEMERAL_START : this.nextEphemeral + 1;
+        }
+        port = this.nextEphemeral;
+        this.nextEphemeral = port >= EPHEMERAL_END ? EPHEMERAL_START : port + 1;
+      }
+      const t = this.taken(r.hostIp, port, r.proto, hostNetns) ?? takenIn(made, r.hostIp, port, r.proto);
+      if (t) {
+        this.release(container.id, made);
+        if (t === 'host') {
+          return {
+            error: `failed to bind host port for ${r.hostIp}:${port}:${container.ip}:${r.containerPort}/${r.proto}: address already in use`,
+          };
+        }
+        return {
+          error: `driver failed programming external connectivity on endpoint ${container.name} (${container.endpointId}): Bind for ${r.hostIp}:${port} failed: port is already allocated`,
+        };
+      }
+      made.push({ ...r, hostPort: port, containerId: container.id, containerName: container.name });
+    }
+    this.bindings.push(...made);
+    return made;
+  }
+
+  release(containerId: string, only?: PortBinding[]): void {
+    for (let i = this.bindings.length - 1; i >= 0; i--) {
+      const b = this.bindings[i];
+      if (b.containerId === containerId && (!only || only.includes(b))) this.bindings.splice(i, 1);
+    }
+  }
+
+  lookup(hostIp: string, port: number, proto: Proto = 'tcp'): PortBinding | undefined {
+    return this.bindings.find(
+      (b) =>
+        b.hostPort === port &&
+        b.proto === proto &&
+        (b.hostIp === '0.0.0.0' || b.hostIp === '::' || b.hostIp === hostIp || (hostIp === 'localhost' && b.hostIp === '127.0.0.1')),
+    );
+  }
+}
+
+function takenIn(made: PortBinding[], ip: string, port: number, proto: Proto): 'docker' | undefined {
+  return made.some((b) => b.hostPort === port && b.proto === proto && (b.hostIp === ip || b.hostIp === '0.0.0.0' || ip === '0.0.0.0'))
+    ? 'docker'
+    : undefined;
+}
+
+export type ConnectError = 'ECONNREFUSED' | 'ECONNRESET' | 'EHOSTUNREACH' | 'ENOTFOUND' | 'ENETUNREACH';
+
+/** The host's view of networking: its own namespace, Docker's networks, published ports, the outside world. */
+export class NetworkStack {
+  readonly hostNetns = new NetNamespace('host', { ip: '192.168.1.23' });
+  readonly networks: DockerNetwork[];
+  readonly ports = new PortMapper();
+  readonly outside = new Map<string, Service>();
+  /** Container namespaces by IP on the bridge, to route container-to-container traffic. */
+  private byIp = new Map<string, NetNamespace>();
+
+  constructor(random: Random, created = 0) {
+    this.networks = [
+      new DockerNetwork(randomHex64(random), 'bridge', 'bridge', '172.17.0.0/16', '172.17.0.1', created),
+      new DockerNetwork(randomHex64(random), 'host', 'host', undefined, undefined, created),
+      new DockerNetwork(randomHex64(random), 'none', 'null', undefined, undefined, created),
+    ];
+  }
+
+  network(nameOrId: string): DockerNetwork | undefined {
+    return (
+      this.networks.find((n) => n.name === nameOrId || n.id === nameOrId) ??
+      this.networks.find((n) => nameOrId.length > 0 && n.id.startsWith(nameOrId))
+    );
+  }
+
+  get bridge(): DockerNetwork {
+    return this.networks[0];
+  }
+
+  /** Attach a container to the bridge: a fresh namespace with eth0. */
+  attachBridge(containerId: string, random: Random): Endpoint | undefined {
+    const ip = this.bridge.allocateIp();
+    if (!ip) return undefined;
+    const mac = macForIp(ip);
+    const netns = new NetNamespace(containerId, { ip, mac });
+    const ep: Endpoint = { containerId, endpointId: randomHex64(random), ip, mac, netns };
+    this.bridge.endpoints.set(containerId, ep);
+    this.byIp.set(ip, netns);
+    return ep;
+  }
+
+  detach(containerId: string): void {
+    const ep = this.bridge.endpoints.get(containerId);
+    if (ep) {
+      this.byIp.delete(ep.ip);
+      this.bridge.endpoints.delete(containerId);
+    }
+    this.ports.release(containerId);
+  }
+
+  /** Open a connection from namespace `from` to host:port. */
+  connect(from: NetNamespace, host: string, port: number): Service | ConnectError {
+    const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1' || host === '0.0.0.0';
+    if (loopback || host === from.ip) {
+      const s = from.accept(loopback ? '127.0.0.1' : host, port);
+      if (s) return s;
+      if (from === this.hostNetns) {
+        // docker-proxy listens on the host for published ports
+        const b = this.ports.lookup(loopback ? '127.0.0.1' : host, port);
+        if (b) {
+          const ep = this.bridge.endpoints.get(b.containerId);
+          return ep?.netns.accept(ep.ip, b.containerPort) ?? 'ECONNRESET';
+        }
+      }
+      return 'ECONNREFUSED';
+    }
+    const target = this.byIp.get(host);
+    if (target) {
+      if (!from.ip || (from !== this.hostNetns && !this.byIp.has(from.ip))) return 'ENETUNREACH';
+      return target.accept(host, port) ?? 'ECONNREFUSED';
+    }
+    if (host === this.bridge.gateway || host === this.hostNetns.ip) {
+      return this.hostNetns.accept('0.0.0.0', port) ?? 'ECONNREFUSED';
+    }
+    if (!from.routeOut || !from.ip) return /^[\d.]+$/.test(host) ? 'ENETUNREACH' : 'ENOTFOUND';
+    return this.outside.get(host) ?? (/^[\d.]+$/.test(host) ? 'EHOSTUNREACH' : 'ENOTFOUND');
+  }
+}
