@@ -5,6 +5,7 @@
 import { sha256Hex } from '../hash';
 import type { Content, Entry } from './types';
 import { contentSize } from './types';
+import { comparePaths } from './path';
 
 function contentKey(c: Content): string {
   if (typeof c === 'string') return `t:${sha256Hex(c)}`;
@@ -29,6 +30,7 @@ export class Layer {
   readonly entries: ReadonlyMap<string, Entry>;
   private _diffId: string | undefined;
   private _size: number | undefined;
+  private _sorted: [string, Entry][] | undefined;
 
   private constructor(entries: Map<string, Entry>) {
     this.entries = entries;
@@ -36,7 +38,20 @@ export class Layer {
 
   /** Build a layer. Paths must be absolute and normalised; "/" itself is not an entry. */
   static from(entries: Iterable<readonly [string, Entry]>): Layer {
-    return new Layer(new Map(entries));
+    const map = new Map(entries);
+    for (const p of map.keys()) {
+      // a malformed key is our bug, not the student's: fail loudly
+      if (p === '/' || !p.startsWith('/') || p.endsWith('/') || p.includes('//') || /\/\.\.?(\/|$)/.test(p)) {
+        throw new Error(`Layer.from: path not absolute and normalised: ${JSON.stringify(p)}`);
+      }
+    }
+    return new Layer(map);
+  }
+
+  /** Entries in changeset order: a directory right before its contents, siblings by name. */
+  sortedEntries(): readonly (readonly [string, Entry])[] {
+    this._sorted ??= [...this.entries].sort((a, b) => comparePaths(a[0], b[0]));
+    return this._sorted;
   }
 
   /** `sha256:…` of the canonical serialisation (the OCI DiffID). */

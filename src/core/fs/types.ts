@@ -48,8 +48,39 @@ export interface WhiteoutEntry {
 
 export type Entry = FileEntry | DirEntry | SymlinkEntry | WhiteoutEntry;
 export type VisibleEntry = FileEntry | DirEntry | SymlinkEntry;
+export type EntryKind = VisibleEntry['kind'];
 
-export type Errno = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EEXIST' | 'EXDEV' | 'EROFS' | 'EACCES' | 'EINVAL' | 'ELOOP' | 'EPERM';
+/** What stat(2) reports, in the units `ls -l` needs. */
+export interface Stats {
+  readonly kind: EntryKind;
+  /** Permission bits (incl. setuid/setgid/sticky), without the type. */
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly mtime: number;
+  /** Bytes: content length for files, target length for symlinks, 4096 for directories (ext4). */
+  readonly size: number;
+}
+
+/** One name of a directory listing, with its type (readdir with d_type, for `ls -l` / `ls -F`). */
+export interface Dirent {
+  readonly name: string;
+  readonly kind: EntryKind;
+}
+
+export type Errno =
+  | 'ENOENT'
+  | 'ENOTDIR'
+  | 'EISDIR'
+  | 'ENOTEMPTY'
+  | 'EEXIST'
+  | 'EXDEV'
+  | 'EROFS'
+  | 'EACCES'
+  | 'EINVAL'
+  | 'ELOOP'
+  | 'EPERM'
+  | 'EBUSY';
 
 export const ERRNO_MESSAGES: Record<Errno, string> = {
   ENOENT: 'No such file or directory',
@@ -63,6 +94,7 @@ export const ERRNO_MESSAGES: Record<Errno, string> = {
   EINVAL: 'Invalid argument',
   ELOOP: 'Too many levels of symbolic links',
   EPERM: 'Operation not permitted',
+  EBUSY: 'Device or resource busy',
 };
 
 /** An errno as a value. `message` is strerror's text, as tools print it. */
