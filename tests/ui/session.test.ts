@@ -38,6 +38,7 @@ async function setup(body: (argv: string[], io: CommandIO) => Promise<number> = 
     session,
     fake,
     /** Everything written so far, colours stripped. */
+    // eslint-disable-next-line no-control-regex
     screen: () => out.replace(/\x1b\[[0-9;]*m/g, ''),
     raw: () => out,
     type: (s: string) => session.input(s),
