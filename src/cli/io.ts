@@ -23,4 +23,6 @@ export interface CommandIO {
   interrupt?: Interrupt;
   /** The client's environment (docker run -e NAME passes a value through from here). */
   env?: Record<string, string>;
+  /** The client's wall clock in ms (the world's clock): `CREATED` ages are computed on the client. */
+  now?: () => number;
 }

@@ -1,0 +1,51 @@
+// Replays what the real docker CLI did against a fake daemon (tests/fixtures/real-cli,
+// made by generate.mjs): for the same API answers Stevedore must print the same bytes,
+// exit with the same code and send the same requests.
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runDocker } from '../../src/cli/docker';
+import { ReplayClient, captureIO } from './engine-replay';
+import type { Exchange } from './engine-replay';
+
+interface Case {
+  name: string;
+  args: string[];
+  tty?: boolean;
+  cols?: number;
+  stdout: string;
+  stderr: string;
+  exit: number;
+  exchanges: Exchange[];
+}
+
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/real-cli/cases.json'), 'utf8')) as { now: number; cases: Case[] };
+
+/** Option lines of flags Stevedore does not implement are not listed in its help. */
+const UNIMPLEMENTED_FLAG_LINES = [/^ {2}-a, --all-tags .*\n/m, /^ {6}--tree .*\n/m];
+
+function expectedHelp(c: Case, text: string): string {
+  let t = text;
+  for (const re of UNIMPLEMENTED_FLAG_LINES) t = t.replace(re, '');
+  // only -v/--version of the global options is implemented
+  t = t.replace(/Global Options:\n[\s\S]*?\n\n/, 'Global Options:\n  -v, --version   Print version information and quit\n\n');
+  void c;
+  return t;
+}
+
+describe('docker CLI against recorded real-CLI behaviour', () => {
+  it.each(fixture.cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const client = new ReplayClient(c.exchanges);
+    const io = captureIO({ tty: c.tty, columns: c.tty ? (c.cols ?? 120) : 200, now: fixture.now });
+    const code = await runDocker(c.args, io, client);
+    if (c.tty) {
+      // the pseudo-terminal merged both streams and turned LF into CR LF
+      expect(io.all.replace(/\n/g, '\r\n')).toBe(c.stdout);
+    } else {
+      expect(io.out).toBe(expectedHelp(c, c.stdout));
+      expect(io.err).toBe(expectedHelp(c, c.stderr));
+    }
+    expect(code).toBe(c.exit);
+    expect(client.requests).toEqual(c.exchanges.map((e) => e.req));
+  });
+});
