@@ -1,0 +1,69 @@
+// What a program running in the simulation sees: its process context (argv,
+// env, stdio, signals, cgroup charging) plus the namespaces it lives in — a
+// view of files, a hostname, a network namespace — and the host's facts.
+// One implementation serves the student's laptop and every container.
+import type { FsView } from '../fs/fs-view';
+import type { FsContext } from '../fs/resolve';
+import type { NetNamespace, NetworkStack } from '../kernel/network';
+import type { Program, ProcessContext } from '../kernel/process';
+
+/** The file API programs use: an overlay mount, or a mount namespace of several mounts, with credentials. */
+export type FileSystem = Omit<FsView, 'as'> & { as(ctx: Partial<FsContext>): FileSystem };
+
+export interface HostInfo {
+  /** `uname -r`. */
+  kernelRelease: string;
+  /** `uname -v`. */
+  kernelVersion: string;
+  /** `uname -m`. */
+  machine: string;
+  /** Bytes of RAM (MemTotal; docker stats' LIMIT without -m). */
+  memTotal: number;
+  cpus: number;
+  /** When the host booted (ms since the epoch), for uptime and /proc. */
+  bootTime: number;
+}
+
+export interface Sys {
+  /** The root of the process's mount namespace, as root in "/": use fsOf(ctx) for the process's own view. */
+  fs: FileSystem;
+  uts: { hostname: string };
+  net: NetNamespace;
+  network: NetworkStack;
+  host: HostInfo;
+  programs: ProgramTable;
+}
+
+export type UserProgram = Program<Sys>;
+export type UserContext = ProcessContext<Sys>;
+
+export interface ProgramSpec {
+  /** The binary's name as installed: "ls", "python3.13", "busybox". */
+  name: string;
+  run: UserProgram;
+  /** Resident memory the program needs once running, in bytes (charged to the cgroup). */
+  rss?: number;
+}
+
+/** Which program a binary in an image runs, by the binary's name. */
+export class ProgramTable {
+  private readonly byName = new Map<string, ProgramSpec>();
+
+  register(...specs: ProgramSpec[]): this {
+    for (const s of specs) this.byName.set(s.name, s);
+    return this;
+  }
+
+  get(name: string): ProgramSpec | undefined {
+    return this.byName.get(name);
+  }
+
+  names(): string[] {
+    return [...this.byName.keys()].sort();
+  }
+}
+
+/** The process's own view of files: its uid/gid and working directory. */
+export function fsOf(ctx: UserContext): FileSystem {
+  return ctx.ns.fs.as({ uid: ctx.proc.uid, gid: ctx.proc.gid, cwd: ctx.proc.cwd });
+}
