@@ -32,7 +32,7 @@ async function runHistory(ctx: RunContext): Promise<number> {
     const [os, architecture, variant] = platform.toLowerCase().split('/');
     query.platform = JSON.stringify({ architecture: architecture ?? '', os, ...(variant ? { variant } : {}) });
   }
-  const items = (await callJson(ctx.client, { method: 'GET', path: `/images/${encodeURIComponent(ctx.args[0])}/history`, query })) as HistoryItem[];
+  const items = (await callJson(ctx.client, { method: 'GET', path: `/images/${ctx.args[0]}/history`, query })) as HistoryItem[];
   const human = flags.bool('human');
   const trunc = !flags.bool('no-trunc');
   let format = flags.string('format') || TABLE_FORMAT;

@@ -4,7 +4,7 @@
 import type { CommandSpec, RunContext } from './command';
 import { CliError } from './command';
 import { DaemonError, callJson } from './api-call';
-import { renderInspect } from './inspect-json';
+import { checkInspectFormat, renderInspect } from './inspect-json';
 import type { InspectElement } from './inspect-json';
 import type { FlagSpec } from './flags';
 import { imageInspectResponse } from './api-types';
@@ -31,8 +31,7 @@ async function inspectOne(client: EngineClient, path: string, query: Record<stri
   }
 }
 
-function output(ctx: RunContext, items: Lookup[]): number {
-  const r = renderInspect(items, ctx.flags.string('format'));
+function report(ctx: RunContext, r: { stdout: string; errors: string[]; exitCode?: number }): number {
   ctx.io.stdout.write(r.stdout);
   if (r.errors.length) {
     ctx.io.stderr.write(r.errors.join('\n') + '\n');
@@ -41,9 +40,22 @@ function output(ctx: RunContext, items: Lookup[]): number {
   return 0;
 }
 
-const enc = encodeURIComponent;
+// names go into the path as typed (the client does not escape them; the router matches {name:.*})
+const enc = (s: string): string => s;
+
+function output(ctx: RunContext, items: Lookup[]): number {
+  return report(ctx, renderInspect(items, ctx.flags.string('format')));
+}
+
+/** A bad template fails before anything is looked up. */
+function badFormat(ctx: RunContext): number | undefined {
+  const r = checkInspectFormat(ctx.flags.string('format'));
+  return r ? report(ctx, r) : undefined;
+}
 
 async function runImageInspect(ctx: RunContext): Promise<number> {
+  const bad = badFormat(ctx);
+  if (bad !== undefined) return bad;
   const platform = ctx.flags.string('platform');
   const query = platform ? { platform: JSON.stringify(parsePlatform(platform)) } : undefined;
   const items: Lookup[] = [];
@@ -79,6 +91,8 @@ async function runInspect(ctx: RunContext): Promise<number> {
   if (objectType !== '' && !ALL_TYPES.includes(objectType)) {
     throw new CliError(`unknown type: ${JSON.stringify(objectType)}: must be one of "${ALL_TYPES.join('", "')}"`, 1);
   }
+  const bad = badFormat(ctx);
+  if (bad !== undefined) return bad;
   const size = flags.bool('size');
   let swarm: boolean | undefined;
   const isSwarmManager = async (): Promise<boolean> => {

@@ -283,7 +283,8 @@ export class FlagSet {
     let out = '';
     for (const line of lines) {
       const sidx = line.indexOf('\x00');
-      out += `${line.slice(0, sidx)}${' '.repeat(maxlen - sidx)} ${wrap(maxlen + 2, cols, line.slice(sidx + 1))}\n`;
+      // fmt.Fprintln puts a space between each of its three operands
+      out += `${line.slice(0, sidx)} ${' '.repeat(maxlen - sidx)} ${wrap(maxlen + 2, cols, line.slice(sidx + 1))}\n`;
     }
     return out;
   }

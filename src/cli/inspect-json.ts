@@ -28,6 +28,18 @@ export function compactJson(raws: unknown[]): string {
   return '[' + raws.map((r) => goMarshal(r)).join(',') + ']\n';
 }
 
+/** NewTemplateInspectorFromString: a template that does not parse stops `inspect` before any lookup (exit 64). */
+export function checkInspectFormat(format: string): InspectResult | undefined {
+  if (format === '' || format === 'json') return undefined;
+  try {
+    parseGoTemplate(format);
+    return undefined;
+  } catch (e) {
+    if (e instanceof TemplateError) return { stdout: '', errors: [`template parsing error: ${e.message}`], exitCode: 64 };
+    throw e;
+  }
+}
+
 export type InspectResult = { stdout: string; errors: string[]; exitCode?: number };
 
 /** inspect.Inspect over the references in order: each one found, or its lookup error. A template that does not parse is exit 64. */
