@@ -2,6 +2,7 @@
 // stand-in images from a local mirror; Stevedore's registry serves the real images
 // with their real layering, so layer ids, counts and sizes differ: we compare the
 // normalised wording, each layer's own status sequence, line order and exit codes.
+/* eslint-disable no-control-regex -- terminal escape sequences are what these tests are about */
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
