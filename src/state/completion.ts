@@ -1,32 +1,22 @@
-// Tab completion for the host prompt: command names first, then docker's
-// subcommands, then the names of local images where a command takes one.
+// Tab completion for the host prompt: command names first, then whatever the
+// docker CLI's own command tree offers (subcommands, flags), then the names of
+// local images where a command's usage line asks for one.
 import type { Completer } from '../cli/line-editor';
 import type { ImageInput } from '../viz/layer-stacks';
 
 /** Commands the host prompt runs today. */
 export const HOST_COMMANDS = ['clear', 'docker'] as const;
 
-/** `docker --help` of Docker 28: common, management and other commands. */
-export const DOCKER_COMMANDS = [
-  'attach', 'build', 'commit', 'container', 'cp', 'create', 'diff', 'events', 'exec', 'export', 'history',
-  'image', 'images', 'import', 'info', 'inspect', 'kill', 'load', 'login', 'logout', 'logs', 'network',
-  'pause', 'port', 'ps', 'pull', 'push', 'rename', 'restart', 'rm', 'rmi', 'run', 'save', 'search', 'start',
-  'stats', 'stop', 'system', 'tag', 'top', 'unpause', 'update', 'version', 'volume', 'wait',
-] as const;
-
-/** `docker image --help` subcommands. */
-const IMAGE_COMMANDS = ['build', 'history', 'import', 'inspect', 'load', 'ls', 'prune', 'pull', 'push', 'rm', 'save', 'tag'];
-
-/** Commands whose arguments name local images. */
-const TAKES_IMAGE = new Set(['create', 'history', 'inspect', 'push', 'rmi', 'run', 'save', 'tag', 'image history', 'image inspect', 'image push', 'image rm', 'image save', 'image tag']);
-
-/** Flags of `docker run`/`create` that take a value in the next word (`--name web`). */
-const VALUE_FLAGS = new Set([
-  '-a', '--attach', '--add-host', '--cpus', '--cpu-shares', '--dns', '-e', '--env', '--env-file', '--entrypoint',
-  '-h', '--hostname', '-l', '--label', '--log-driver', '-m', '--memory', '--mount', '--name', '--network',
-  '-p', '--publish', '--pids-limit', '--platform', '--pull', '--restart', '--shm-size', '--stop-signal',
-  '--stop-timeout', '--tmpfs', '-u', '--user', '--ulimit', '-v', '--volume', '-w', '--workdir',
-]);
+/** A command as completion sees it: a plain copy of the CLI's command table. */
+export interface CompletionCommand {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly hidden?: boolean;
+  readonly children: readonly CompletionCommand[];
+  readonly flags: readonly { readonly long: string; readonly short?: string; readonly takesValue: boolean }[];
+  /** The positional placeholders of its usage line: "IMAGE", "[COMMAND]", "[ARG...]". */
+  readonly args: readonly string[];
+}
 
 /** Every name a local image answers to: repo:tag, and repo alone for :latest. */
 export function imageNames(images: readonly ImageInput[]): string[] {
@@ -40,25 +30,67 @@ export function imageNames(images: readonly ImageInput[]): string[] {
   return [...names];
 }
 
-export function hostCompleter(images: () => readonly ImageInput[]): Completer {
+const isImagePlaceholder = (p: string) => /IMAGE|REPOSITORY|^\[?NAME\[:TAG|^NAME\|ID/.test(p);
+
+/** The placeholder for the k-th positional argument, a trailing `[X...]` repeating. */
+function placeholder(args: readonly string[], k: number): string | undefined {
+  if (k < args.length) return args[k];
+  const last = args[args.length - 1];
+  return last?.endsWith('...]') ? last : undefined;
+}
+
+function findChild(cmd: CompletionCommand, word: string): CompletionCommand | undefined {
+  return cmd.children.find((c) => c.name === word || c.aliases?.includes(word));
+}
+
+function flagOf(cmd: CompletionCommand, word: string) {
+  if (word.startsWith('--')) return cmd.flags.find((f) => f.long === word.slice(2).split('=')[0]);
+  return word.length === 2 ? cmd.flags.find((f) => f.short === word[1]) : undefined;
+}
+
+/**
+ * @param docker the CLI's command tree, once the simulator has loaded
+ * @param images the local images now
+ */
+export function hostCompleter(docker: () => CompletionCommand | undefined, images: () => readonly ImageInput[]): Completer {
   return ({ line, wordStart, word }) => {
     const before = line.slice(0, wordStart).trim().split(/\s+/).filter(Boolean);
     if (before.length === 0) return HOST_COMMANDS;
-    if (before[0] !== 'docker') return [];
-    // A flag, or the value of a flag such as `--name `, is not an image or a command.
-    if (word.startsWith('-') || VALUE_FLAGS.has(before[before.length - 1])) return [];
-    const words: string[] = [];
-    for (let i = 1; i < before.length; i++) {
-      if (!before[i].startsWith('-')) words.push(before[i]);
-      else if (VALUE_FLAGS.has(before[i])) i++; // its value is not an argument
+    const root = docker();
+    if (before[0] !== 'docker' || !root) return [];
+    // Walk the command words, skipping flags and the values of flags that take one.
+    let cmd = root;
+    const positional: string[] = [];
+    let expectValue = false;
+    for (const w of before.slice(1)) {
+      if (expectValue) {
+        expectValue = false;
+        continue;
+      }
+      if (w.startsWith('-')) {
+        expectValue = !w.includes('=') && (flagOf(cmd, w)?.takesValue ?? false);
+        continue;
+      }
+      const child = positional.length === 0 ? findChild(cmd, w) : undefined;
+      if (child) cmd = child;
+      else positional.push(w);
     }
-    if (words.length === 0) return DOCKER_COMMANDS;
-    if (words.length === 1 && words[0] === 'image') return IMAGE_COMMANDS;
-    const command = words[0] === 'image' ? `image ${words[1]}` : words[0];
-    // `docker run IMAGE CMD…`: only the first argument is the image.
-    const argIndex = words.length - (words[0] === 'image' ? 2 : 1);
-    if ((command === 'run' || command === 'create') && argIndex > 0) return [];
-    if (command === 'pull' || command === 'image pull') return argIndex === 0 ? imageNames(images()) : [];
-    return TAKES_IMAGE.has(command) ? imageNames(images()) : [];
+    if (expectValue) return [];
+    if (word.startsWith('-')) {
+      return cmd.flags.flatMap((f) => [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])]);
+    }
+    if (positional.length === 0 && cmd.children.length > 0) {
+      return cmd.children.filter((c) => !c.hidden).map((c) => c.name);
+    }
+    const p = placeholder(cmd.args, positional.length);
+    return p && isImagePlaceholder(p) ? imageNames(images()) : [];
   };
+}
+
+/** The positional placeholders of a cobra Use line: what follows the name and [OPTIONS]. */
+export function usagePlaceholders(use: string): string[] {
+  return use
+    .split(/\s+/)
+    .slice(1)
+    .filter((w) => w !== '[OPTIONS]' && w !== '|');
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock';
 import type { EngineClient } from '../core/daemon/api';
 import type { CommandIO } from '../cli/io';
 import type { ImageInput } from '../viz/layer-stacks';
+import type { CompletionCommand } from './completion';
 
 export interface Host {
   readonly engine: EngineClient;
@@ -12,6 +13,8 @@ export interface Host {
   runDocker(argv: string[], io: CommandIO): Promise<number>;
   /** The local images with their layers, for the layer-stacks picture. */
   images(): ImageInput[];
+  /** The docker CLI's command tree, for Tab completion. */
+  dockerCommands(): CompletionCommand;
   /** Called on every daemon event (pull, tag, untag, delete, …); returns the unsubscribe function. */
   subscribe(onChange: () => void): () => void;
 }

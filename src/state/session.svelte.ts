@@ -74,7 +74,10 @@ export class Session {
   /** Text written since the last newline, to know the cursor column when a command asks for input. */
   private lastLine = '';
   private refreshQueued = false;
-  private readonly completer = hostCompleter(() => this.images);
+  private readonly completer = hostCompleter(
+    () => this.host?.dockerCommands(),
+    () => this.images,
+  );
 
   constructor(options: SessionOptions) {
     this.clock = options.clock ?? new RealClock();
@@ -138,6 +141,17 @@ export class Session {
         if (r.action) this.onAction(r.action);
       }
     }
+  }
+
+  /**
+   * The terminal boundary caught an exception of ours while handling input:
+   * apologise, drop the half-edited line and give a fresh prompt.
+   */
+  recover(e: unknown): void {
+    this.apologise(e);
+    this.continued = [];
+    this.typeahead = '';
+    if (!this.job) this.prompt();
   }
 
   private onAction(action: EditorAction): void {

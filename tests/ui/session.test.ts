@@ -14,6 +14,12 @@ function fakeHost(body: (argv: string[], io: CommandIO) => Promise<number>) {
     engine: { request: () => Promise.reject(new Error('not used')) },
     runDocker: vi.fn(body),
     images: () => images,
+    dockerCommands: () => ({
+      name: 'docker',
+      children: [{ name: 'version', children: [], flags: [], args: [] }],
+      flags: [],
+      args: [],
+    }),
     subscribe: (f) => {
       listeners.add(f);
       return () => listeners.delete(f);
