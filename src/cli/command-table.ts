@@ -1,5 +1,6 @@
 // Every command of the docker CLI (28.x, no plugins installed), as its --help shows
-// them: Use line, short description, aliases and where root help lists it. Behaviour
+// them: Use line, short description, aliases, where root help lists it, and the
+// argument-count rule of its cobra.Command (cli/command/**, v28.5.2). Behaviour
 // is attached in docker.ts; commands without one say Stevedore does not simulate them.
 
 import type { CommandSpec } from './command';
@@ -7,104 +8,123 @@ import type { CommandSpec } from './command';
 export const DOCKER_COMMANDS: CommandSpec[] = [
   {
     use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+    args: { kind: 'min', n: 1 },
     short: 'Create and run a new container from an image',
     aliasesLine: 'docker container run, docker run',
     top: 1,
   },
   {
     use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+    args: { kind: 'min', n: 2 },
     short: 'Execute a command in a running container',
     aliasesLine: 'docker container exec, docker exec',
     top: 2,
   },
   {
     use: 'ps [OPTIONS]',
+    args: { kind: 'none' },
     short: 'List containers',
     aliasesLine: 'docker container ls, docker container list, docker container ps, docker ps',
     top: 3,
   },
   {
     use: 'build [OPTIONS] PATH | URL | -',
+    args: { kind: 'exact', n: 1 },
     short: 'Build an image from a Dockerfile',
     aliasesLine: 'docker image build, docker build, docker builder build',
     top: 4,
   },
   {
     use: 'pull [OPTIONS] NAME[:TAG|@DIGEST]',
+    args: { kind: 'exact', n: 1 },
     short: 'Download an image from a registry',
     aliasesLine: 'docker image pull, docker pull',
     top: 5,
   },
   {
     use: 'push [OPTIONS] NAME[:TAG]',
+    args: { kind: 'exact', n: 1 },
     short: 'Upload an image to a registry',
     aliasesLine: 'docker image push, docker push',
     top: 6,
   },
   {
     use: 'images [OPTIONS] [REPOSITORY[:TAG]]',
+    args: { kind: 'max', n: 1 },
     short: 'List images',
     aliasesLine: 'docker image ls, docker image list, docker images',
     top: 7,
   },
   {
     use: 'login [OPTIONS] [SERVER]',
+    args: { kind: 'max', n: 1 },
     short: 'Authenticate to a registry',
     top: 8,
   },
   {
     use: 'logout [SERVER]',
+    args: { kind: 'max', n: 1 },
     short: 'Log out from a registry',
     top: 9,
   },
   {
     use: 'search [OPTIONS] TERM',
+    args: { kind: 'exact', n: 1 },
     short: 'Search Docker Hub for images',
     top: 10,
   },
   {
     use: 'version [OPTIONS]',
+    args: { kind: 'none' },
     short: 'Show the Docker version information',
     top: 10,
   },
   {
     use: 'info [OPTIONS]',
+    args: { kind: 'none' },
     short: 'Display system-wide information',
     aliasesLine: 'docker system info, docker info',
     top: 12,
   },
   {
     use: 'builder',
+    args: { kind: 'none' },
     short: 'Manage builds',
     children: [
       {
         use: 'build [OPTIONS] PATH | URL | -',
+        args: { kind: 'exact', n: 1 },
         short: 'Build an image from a Dockerfile',
         aliasesLine: 'docker image build, docker build, docker builder build',
       },
       {
         use: 'prune',
+        args: { kind: 'none' },
         short: 'Remove build cache',
       },
     ],
   },
   {
     use: 'checkpoint',
+    args: { kind: 'none' },
     short: 'Manage checkpoints',
     hidden: true,
     children: [
       {
         use: 'create [OPTIONS] CONTAINER CHECKPOINT',
+        args: { kind: 'exact', n: 2 },
         short: 'Create a checkpoint from a running container',
       },
       {
         use: 'ls [OPTIONS] CONTAINER',
+        args: { kind: 'exact', n: 1 },
         short: 'List checkpoints for a container',
         aliasesLine: 'docker checkpoint ls, docker checkpoint list',
         aliases: ['list'],
       },
       {
         use: 'rm [OPTIONS] CONTAINER CHECKPOINT',
+        args: { kind: 'exact', n: 2 },
         short: 'Remove a checkpoint',
         aliasesLine: 'docker checkpoint rm, docker checkpoint remove',
         aliases: ['remove'],
@@ -113,130 +133,156 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
   },
   {
     use: 'container',
+    args: { kind: 'none' },
     short: 'Manage containers',
     children: [
       {
         use: 'attach [OPTIONS] CONTAINER',
+        args: { kind: 'exact', n: 1 },
         short: 'Attach local standard input, output, and error streams to a running container',
         aliasesLine: 'docker container attach, docker attach',
       },
       {
         use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
+        args: { kind: 'range', max: 2, min: 1 },
         short: "Create a new image from a container's changes",
         aliasesLine: 'docker container commit, docker commit',
       },
       {
         use: 'cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-',
+        args: { kind: 'exact', n: 2 },
         short: 'Copy files/folders between a container and the local filesystem',
         aliasesLine: 'docker container cp, docker cp',
       },
       {
         use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+        args: { kind: 'min', n: 1 },
         short: 'Create a new container',
         aliasesLine: 'docker container create, docker create',
       },
       {
         use: 'diff CONTAINER',
+        args: { kind: 'exact', n: 1 },
         short: "Inspect changes to files or directories on a container's filesystem",
         aliasesLine: 'docker container diff, docker diff',
       },
       {
         use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+        args: { kind: 'min', n: 2 },
         short: 'Execute a command in a running container',
         aliasesLine: 'docker container exec, docker exec',
       },
       {
         use: 'export [OPTIONS] CONTAINER',
+        args: { kind: 'exact', n: 1 },
         short: "Export a container's filesystem as a tar archive",
         aliasesLine: 'docker container export, docker export',
       },
       {
         use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
+        args: { kind: 'min', n: 1 },
         short: 'Display detailed information on one or more containers',
       },
       {
         use: 'kill [OPTIONS] CONTAINER [CONTAINER...]',
+        args: { kind: 'min', n: 1 },
         short: 'Kill one or more running containers',
         aliasesLine: 'docker container kill, docker kill',
       },
       {
         use: 'logs [OPTIONS] CONTAINER',
+        args: { kind: 'exact', n: 1 },
         short: 'Fetch the logs of a container',
         aliasesLine: 'docker container logs, docker logs',
       },
       {
         use: 'ls [OPTIONS]',
+        args: { kind: 'none' },
         short: 'List containers',
         aliasesLine: 'docker container ls, docker container list, docker container ps, docker ps',
         aliases: ['list', 'ps'],
       },
       {
         use: 'pause CONTAINER [CONTAINER...]',
+        args: { kind: 'min', n: 1 },
         short: 'Pause all processes within one or more containers',
         aliasesLine: 'docker container pause, docker pause',
       },
       {
         use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]',
+        args: { kind: 'range', max: 2, min: 1 },
         short: 'List port mappings or a specific mapping for the container',
         aliasesLine: 'docker container port, docker port',
       },
       {
         use: 'prune [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Remove all stopped containers',
       },
       {
         use: 'rename CONTAINER NEW_NAME',
+        args: { kind: 'exact', n: 2 },
         short: 'Rename a container',
         aliasesLine: 'docker container rename, docker rename',
       },
       {
         use: 'restart [OPTIONS] CONTAINER [CONTAINER...]',
+        args: { kind: 'min', n: 1 },
         short: 'Restart one or more containers',
         aliasesLine: 'docker container restart, docker restart',
       },
       {
         use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more containers',
         aliasesLine: 'docker container rm, docker container remove, docker rm',
         aliases: ['remove'],
       },
       {
         use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+        args: { kind: 'min', n: 1 },
         short: 'Create and run a new container from an image',
         aliasesLine: 'docker container run, docker run',
       },
       {
         use: 'start [OPTIONS] CONTAINER [CONTAINER...]',
+        args: { kind: 'min', n: 1 },
         short: 'Start one or more stopped containers',
         aliasesLine: 'docker container start, docker start',
       },
       {
         use: 'stats [OPTIONS] [CONTAINER...]',
+        args: { kind: 'min', n: 0 },
         short: 'Display a live stream of container(s) resource usage statistics',
         aliasesLine: 'docker container stats, docker stats',
       },
       {
         use: 'stop [OPTIONS] CONTAINER [CONTAINER...]',
+        args: { kind: 'min', n: 1 },
         short: 'Stop one or more running containers',
         aliasesLine: 'docker container stop, docker stop',
       },
       {
         use: 'top CONTAINER [ps OPTIONS]',
+        args: { kind: 'min', n: 1 },
         short: 'Display the running processes of a container',
         aliasesLine: 'docker container top, docker top',
       },
       {
         use: 'unpause CONTAINER [CONTAINER...]',
+        args: { kind: 'min', n: 1 },
         short: 'Unpause all processes within one or more containers',
         aliasesLine: 'docker container unpause, docker unpause',
       },
       {
         use: 'update [OPTIONS] CONTAINER [CONTAINER...]',
+        args: { kind: 'min', n: 1 },
         short: 'Update configuration of one or more containers',
         aliasesLine: 'docker container update, docker update',
       },
       {
         use: 'wait CONTAINER [CONTAINER...]',
+        args: { kind: 'min', n: 1 },
         short: 'Block until one or more containers stop, then print their exit codes',
         aliasesLine: 'docker container wait, docker wait',
       },
@@ -244,18 +290,22 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
   },
   {
     use: 'context',
+    args: { kind: 'none' },
     short: 'Manage contexts',
     children: [
       {
         use: 'create [OPTIONS] CONTEXT',
+        args: { kind: 'exact', n: 1 },
         short: 'Create a context',
       },
       {
         use: 'export [OPTIONS] CONTEXT [FILE|-]',
+        args: { kind: 'range', max: 2, min: 1 },
         short: 'Export a context to a tar archive FILE or a tar stream on STDOUT.',
       },
       {
         use: 'import CONTEXT FILE|-',
+        args: { kind: 'exact', n: 2 },
         short: 'Import a context from a tar or zip file',
       },
       {
@@ -264,55 +314,66 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
       },
       {
         use: 'ls [OPTIONS]',
+        args: { kind: 'none' },
         short: 'List contexts',
         aliasesLine: 'docker context ls, docker context list',
         aliases: ['list'],
       },
       {
         use: 'rm CONTEXT [CONTEXT...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more contexts',
         aliasesLine: 'docker context rm, docker context remove',
         aliases: ['remove'],
       },
       {
         use: 'show',
+        args: { kind: 'none' },
         short: 'Print the name of the current context',
       },
       {
         use: 'update [OPTIONS] CONTEXT',
+        args: { kind: 'exact', n: 1 },
         short: 'Update a context',
       },
       {
         use: 'use CONTEXT',
+        args: { kind: 'exact', n: 1 },
         short: 'Set the current docker context',
       },
     ],
   },
   {
     use: 'image',
+    args: { kind: 'none' },
     short: 'Manage images',
     children: [
       {
         use: 'build [OPTIONS] PATH | URL | -',
+        args: { kind: 'exact', n: 1 },
         short: 'Build an image from a Dockerfile',
         aliasesLine: 'docker image build, docker build, docker builder build',
       },
       {
         use: 'history [OPTIONS] IMAGE',
+        args: { kind: 'exact', n: 1 },
         short: 'Show the history of an image',
         aliasesLine: 'docker image history, docker history',
       },
       {
         use: 'import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]',
+        args: { kind: 'min', n: 1 },
         short: 'Import the contents from a tarball to create a filesystem image',
         aliasesLine: 'docker image import, docker import',
       },
       {
         use: 'inspect [OPTIONS] IMAGE [IMAGE...]',
+        args: { kind: 'min', n: 1 },
         short: 'Display detailed information on one or more images',
       },
       {
         use: 'load [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Load an image from a tar archive or STDIN',
         aliasesLine: 'docker image load, docker load',
       },
@@ -324,31 +385,37 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
       },
       {
         use: 'prune [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Remove unused images',
       },
       {
         use: 'pull [OPTIONS] NAME[:TAG|@DIGEST]',
+        args: { kind: 'exact', n: 1 },
         short: 'Download an image from a registry',
         aliasesLine: 'docker image pull, docker pull',
       },
       {
         use: 'push [OPTIONS] NAME[:TAG]',
+        args: { kind: 'exact', n: 1 },
         short: 'Upload an image to a registry',
         aliasesLine: 'docker image push, docker push',
       },
       {
         use: 'rm [OPTIONS] IMAGE [IMAGE...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more images',
         aliasesLine: 'docker image rm, docker image remove, docker rmi',
         aliases: ['remove'],
       },
       {
         use: 'save [OPTIONS] IMAGE [IMAGE...]',
+        args: { kind: 'min', n: 1 },
         short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
         aliasesLine: 'docker image save, docker save',
       },
       {
         use: 'tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]',
+        args: { kind: 'exact', n: 2 },
         short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
         aliasesLine: 'docker image tag, docker tag',
       },
@@ -360,58 +427,71 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
     children: [
       {
         use: 'annotate [OPTIONS] MANIFEST_LIST MANIFEST',
+        args: { kind: 'exact', n: 2 },
         short: 'Add additional information to a local image manifest',
       },
       {
         use: 'create MANIFEST_LIST MANIFEST [MANIFEST...]',
+        args: { kind: 'min', n: 2 },
         short: 'Create a local manifest list for annotating and pushing to a registry',
       },
       {
         use: 'inspect [OPTIONS] [MANIFEST_LIST] MANIFEST',
+        args: { kind: 'range', max: 2, min: 1 },
         short: 'Display an image manifest, or manifest list',
       },
       {
         use: 'push [OPTIONS] MANIFEST_LIST',
+        args: { kind: 'exact', n: 1 },
         short: 'Push a manifest list to a repository',
       },
       {
         use: 'rm MANIFEST_LIST [MANIFEST_LIST...]',
+        args: { kind: 'min', n: 1 },
         short: 'Delete one or more manifest lists from local storage',
       },
     ],
   },
   {
     use: 'network',
+    args: { kind: 'none' },
     short: 'Manage networks',
     children: [
       {
         use: 'connect [OPTIONS] NETWORK CONTAINER',
+        args: { kind: 'exact', n: 2 },
         short: 'Connect a container to a network',
       },
       {
         use: 'create [OPTIONS] NETWORK',
+        args: { kind: 'exact', n: 1 },
         short: 'Create a network',
       },
       {
         use: 'disconnect [OPTIONS] NETWORK CONTAINER',
+        args: { kind: 'exact', n: 2 },
         short: 'Disconnect a container from a network',
       },
       {
         use: 'inspect [OPTIONS] NETWORK [NETWORK...]',
+        args: { kind: 'min', n: 1 },
         short: 'Display detailed information on one or more networks',
       },
       {
         use: 'ls [OPTIONS]',
+        args: { kind: 'none' },
         short: 'List networks',
         aliasesLine: 'docker network ls, docker network list',
         aliases: ['list'],
       },
       {
         use: 'prune [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Remove all unused networks',
       },
       {
         use: 'rm NETWORK [NETWORK...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more networks',
         aliasesLine: 'docker network rm, docker network remove',
         aliases: ['remove'],
@@ -420,93 +500,113 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
   },
   {
     use: 'plugin',
+    args: { kind: 'none' },
     short: 'Manage plugins',
     children: [
       {
         use: 'create [OPTIONS] PLUGIN PLUGIN-DATA-DIR',
+        args: { kind: 'min', n: 2 },
         short:
           'Create a plugin from a rootfs and configuration. Plugin data directory must contain config.json and rootfs directory.',
       },
       {
         use: 'disable [OPTIONS] PLUGIN',
+        args: { kind: 'exact', n: 1 },
         short: 'Disable a plugin',
       },
       {
         use: 'enable [OPTIONS] PLUGIN',
+        args: { kind: 'exact', n: 1 },
         short: 'Enable a plugin',
       },
       {
         use: 'inspect [OPTIONS] PLUGIN [PLUGIN...]',
+        args: { kind: 'min', n: 1 },
         short: 'Display detailed information on one or more plugins',
       },
       {
         use: 'install [OPTIONS] PLUGIN [KEY=VALUE...]',
+        args: { kind: 'min', n: 1 },
         short: 'Install a plugin',
       },
       {
         use: 'ls [OPTIONS]',
+        args: { kind: 'none' },
         short: 'List plugins',
         aliasesLine: 'docker plugin ls, docker plugin list',
         aliases: ['list'],
       },
       {
         use: 'push [OPTIONS] PLUGIN[:TAG]',
+        args: { kind: 'exact', n: 1 },
         short: 'Push a plugin to a registry',
       },
       {
         use: 'rm [OPTIONS] PLUGIN [PLUGIN...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more plugins',
         aliasesLine: 'docker plugin rm, docker plugin remove',
         aliases: ['remove'],
       },
       {
         use: 'set PLUGIN KEY=VALUE [KEY=VALUE...]',
+        args: { kind: 'min', n: 2 },
         short: 'Change settings for a plugin',
       },
       {
         use: 'upgrade [OPTIONS] PLUGIN [REMOTE]',
+        args: { kind: 'range', max: 2, min: 1 },
         short: 'Upgrade an existing plugin',
       },
     ],
   },
   {
     use: 'system',
+    args: { kind: 'none' },
     short: 'Manage Docker',
     children: [
       {
         use: 'df [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Show docker disk usage',
       },
       {
         use: 'events [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Get real time events from the server',
         aliasesLine: 'docker system events, docker events',
       },
       {
         use: 'info [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Display system-wide information',
         aliasesLine: 'docker system info, docker info',
       },
       {
         use: 'prune [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Remove unused data',
       },
     ],
   },
   {
     use: 'trust',
+    args: { kind: 'none' },
     short: 'Manage trust on Docker images',
     children: [
       {
         use: 'inspect IMAGE[:TAG] [IMAGE[:TAG]...]',
+        args: { kind: 'min', n: 1 },
         short: 'Return low-level information about keys and signatures',
       },
       {
         use: 'revoke [OPTIONS] IMAGE[:TAG]',
+        args: { kind: 'exact', n: 1 },
         short: 'Remove trust for an image',
       },
       {
         use: 'sign IMAGE:TAG',
+        args: { kind: 'exact', n: 1 },
         short: 'Sign an image',
       },
     ],
@@ -517,55 +617,66 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
     children: [
       {
         use: 'create [OPTIONS] [VOLUME]',
+        args: { kind: 'max', n: 1 },
         short: 'Create a volume',
       },
       {
         use: 'inspect [OPTIONS] VOLUME [VOLUME...]',
+        args: { kind: 'min', n: 1 },
         short: 'Display detailed information on one or more volumes',
       },
       {
         use: 'ls [OPTIONS]',
+        args: { kind: 'none' },
         short: 'List volumes',
         aliasesLine: 'docker volume ls, docker volume list',
         aliases: ['list'],
       },
       {
         use: 'prune [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Remove unused local volumes',
       },
       {
         use: 'rm [OPTIONS] VOLUME [VOLUME...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more volumes',
         aliasesLine: 'docker volume rm, docker volume remove',
         aliases: ['remove'],
       },
       {
         use: 'update [OPTIONS] [VOLUME]',
+        args: { kind: 'exact', n: 1 },
         short: 'Update a volume (cluster volumes only)',
       },
     ],
   },
   {
     use: 'config',
+    args: { kind: 'none' },
     short: 'Manage Swarm configs',
     swarm: true,
     children: [
       {
         use: 'create [OPTIONS] CONFIG file|-',
+        args: { kind: 'exact', n: 2 },
         short: 'Create a config from a file or STDIN',
       },
       {
         use: 'inspect [OPTIONS] CONFIG [CONFIG...]',
+        args: { kind: 'min', n: 1 },
         short: 'Display detailed information on one or more configs',
       },
       {
         use: 'ls [OPTIONS]',
+        args: { kind: 'none' },
         short: 'List configs',
         aliasesLine: 'docker config ls, docker config list',
         aliases: ['list'],
       },
       {
         use: 'rm CONFIG [CONFIG...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more configs',
         aliasesLine: 'docker config rm, docker config remove',
         aliases: ['remove'],
@@ -574,64 +685,77 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
   },
   {
     use: 'node',
+    args: { kind: 'none' },
     short: 'Manage Swarm nodes',
     swarm: true,
     children: [
       {
         use: 'demote NODE [NODE...]',
+        args: { kind: 'min', n: 1 },
         short: 'Demote one or more nodes from manager in the swarm',
       },
       {
         use: 'inspect [OPTIONS] self|NODE [NODE...]',
+        args: { kind: 'min', n: 1 },
         short: 'Display detailed information on one or more nodes',
       },
       {
         use: 'ls [OPTIONS]',
+        args: { kind: 'none' },
         short: 'List nodes in the swarm',
         aliasesLine: 'docker node ls, docker node list',
         aliases: ['list'],
       },
       {
         use: 'promote NODE [NODE...]',
+        args: { kind: 'min', n: 1 },
         short: 'Promote one or more nodes to manager in the swarm',
       },
       {
         use: 'ps [OPTIONS] [NODE...]',
+        args: { kind: 'min', n: 0 },
         short: 'List tasks running on one or more nodes, defaults to current node',
       },
       {
         use: 'rm [OPTIONS] NODE [NODE...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more nodes from the swarm',
         aliasesLine: 'docker node rm, docker node remove',
         aliases: ['remove'],
       },
       {
         use: 'update [OPTIONS] NODE',
+        args: { kind: 'exact', n: 1 },
         short: 'Update a node',
       },
     ],
   },
   {
     use: 'secret',
+    args: { kind: 'none' },
     short: 'Manage Swarm secrets',
     swarm: true,
     children: [
       {
         use: 'create [OPTIONS] SECRET [file|-]',
+        args: { kind: 'range', max: 2, min: 1 },
         short: 'Create a secret from a file or STDIN as content',
       },
       {
         use: 'inspect [OPTIONS] SECRET [SECRET...]',
+        args: { kind: 'min', n: 1 },
         short: 'Display detailed information on one or more secrets',
       },
       {
         use: 'ls [OPTIONS]',
+        args: { kind: 'none' },
         short: 'List secrets',
         aliasesLine: 'docker secret ls, docker secret list',
         aliases: ['list'],
       },
       {
         use: 'rm SECRET [SECRET...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more secrets',
         aliasesLine: 'docker secret rm, docker secret remove',
         aliases: ['remove'],
@@ -640,39 +764,47 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
   },
   {
     use: 'service',
+    args: { kind: 'none' },
     short: 'Manage Swarm services',
     swarm: true,
     children: [
       {
         use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+        args: { kind: 'min', n: 1 },
         short: 'Create a new service',
       },
       {
         use: 'inspect [OPTIONS] SERVICE [SERVICE...]',
+        args: { kind: 'min', n: 1 },
         short: 'Display detailed information on one or more services',
       },
       {
         use: 'logs [OPTIONS] SERVICE|TASK',
+        args: { kind: 'exact', n: 1 },
         short: 'Fetch the logs of a service or task',
       },
       {
         use: 'ls [OPTIONS]',
+        args: { kind: 'none' },
         short: 'List services',
         aliasesLine: 'docker service ls, docker service list',
         aliases: ['list'],
       },
       {
         use: 'ps [OPTIONS] SERVICE [SERVICE...]',
+        args: { kind: 'min', n: 1 },
         short: 'List the tasks of one or more services',
       },
       {
         use: 'rm SERVICE [SERVICE...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more services',
         aliasesLine: 'docker service rm, docker service remove',
         aliases: ['remove'],
       },
       {
         use: 'rollback [OPTIONS] SERVICE',
+        args: { kind: 'exact', n: 1 },
         short: "Revert changes to a service's configuration",
       },
       {
@@ -681,6 +813,7 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
       },
       {
         use: 'update [OPTIONS] SERVICE',
+        args: { kind: 'exact', n: 1 },
         short: 'Update a service',
       },
     ],
@@ -692,211 +825,254 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
     children: [
       {
         use: 'config [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Outputs the final config file, after doing merges and interpolations',
       },
       {
         use: 'deploy [OPTIONS] STACK',
+        args: { kind: 'exact', n: 1 },
         short: 'Deploy a new stack or update an existing stack',
         aliasesLine: 'docker stack deploy, docker stack up',
         aliases: ['up'],
       },
       {
         use: 'ls [OPTIONS]',
+        args: { kind: 'none' },
         short: 'List stacks',
         aliasesLine: 'docker stack ls, docker stack list',
         aliases: ['list'],
       },
       {
         use: 'ps [OPTIONS] STACK',
+        args: { kind: 'exact', n: 1 },
         short: 'List the tasks in the stack',
       },
       {
         use: 'rm [OPTIONS] STACK [STACK...]',
+        args: { kind: 'min', n: 1 },
         short: 'Remove one or more stacks',
         aliasesLine: 'docker stack rm, docker stack remove, docker stack down',
         aliases: ['remove', 'down'],
       },
       {
         use: 'services [OPTIONS] STACK',
+        args: { kind: 'exact', n: 1 },
         short: 'List the services in the stack',
       },
     ],
   },
   {
     use: 'swarm',
+    args: { kind: 'none' },
     short: 'Manage Swarm',
     swarm: true,
     children: [
       {
         use: 'ca [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Display and rotate the root CA',
       },
       {
         use: 'init [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Initialize a swarm',
       },
       {
         use: 'join [OPTIONS] HOST:PORT',
+        args: { kind: 'exact', n: 1 },
         short: 'Join a swarm as a node and/or manager',
       },
       {
         use: 'join-token [OPTIONS] (worker|manager)',
+        args: { kind: 'exact', n: 1 },
         short: 'Manage join tokens',
       },
       {
         use: 'leave [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Leave the swarm',
       },
       {
         use: 'unlock',
+        args: { kind: 'none' },
         short: 'Unlock swarm',
       },
       {
         use: 'unlock-key [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Manage the unlock key',
       },
       {
         use: 'update [OPTIONS]',
+        args: { kind: 'none' },
         short: 'Update the swarm',
       },
     ],
   },
   {
     use: 'attach [OPTIONS] CONTAINER',
+    args: { kind: 'exact', n: 1 },
     short: 'Attach local standard input, output, and error streams to a running container',
     aliasesLine: 'docker container attach, docker attach',
   },
   {
     use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
+    args: { kind: 'range', max: 2, min: 1 },
     short: "Create a new image from a container's changes",
     aliasesLine: 'docker container commit, docker commit',
   },
   {
     use: 'cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-',
+    args: { kind: 'exact', n: 2 },
     short: 'Copy files/folders between a container and the local filesystem',
     aliasesLine: 'docker container cp, docker cp',
   },
   {
     use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+    args: { kind: 'min', n: 1 },
     short: 'Create a new container',
     aliasesLine: 'docker container create, docker create',
   },
   {
     use: 'diff CONTAINER',
+    args: { kind: 'exact', n: 1 },
     short: "Inspect changes to files or directories on a container's filesystem",
     aliasesLine: 'docker container diff, docker diff',
   },
   {
     use: 'events [OPTIONS]',
+    args: { kind: 'none' },
     short: 'Get real time events from the server',
     aliasesLine: 'docker system events, docker events',
   },
   {
     use: 'export [OPTIONS] CONTAINER',
+    args: { kind: 'exact', n: 1 },
     short: "Export a container's filesystem as a tar archive",
     aliasesLine: 'docker container export, docker export',
   },
   {
     use: 'history [OPTIONS] IMAGE',
+    args: { kind: 'exact', n: 1 },
     short: 'Show the history of an image',
     aliasesLine: 'docker image history, docker history',
   },
   {
     use: 'import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]',
+    args: { kind: 'min', n: 1 },
     short: 'Import the contents from a tarball to create a filesystem image',
     aliasesLine: 'docker image import, docker import',
   },
   {
     use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
+    args: { kind: 'min', n: 1 },
     short: 'Return low-level information on Docker objects',
   },
   {
     use: 'kill [OPTIONS] CONTAINER [CONTAINER...]',
+    args: { kind: 'min', n: 1 },
     short: 'Kill one or more running containers',
     aliasesLine: 'docker container kill, docker kill',
   },
   {
     use: 'load [OPTIONS]',
+    args: { kind: 'none' },
     short: 'Load an image from a tar archive or STDIN',
     aliasesLine: 'docker image load, docker load',
   },
   {
     use: 'logs [OPTIONS] CONTAINER',
+    args: { kind: 'exact', n: 1 },
     short: 'Fetch the logs of a container',
     aliasesLine: 'docker container logs, docker logs',
   },
   {
     use: 'pause CONTAINER [CONTAINER...]',
+    args: { kind: 'min', n: 1 },
     short: 'Pause all processes within one or more containers',
     aliasesLine: 'docker container pause, docker pause',
   },
   {
     use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]',
+    args: { kind: 'range', max: 2, min: 1 },
     short: 'List port mappings or a specific mapping for the container',
     aliasesLine: 'docker container port, docker port',
   },
   {
     use: 'rename CONTAINER NEW_NAME',
+    args: { kind: 'exact', n: 2 },
     short: 'Rename a container',
     aliasesLine: 'docker container rename, docker rename',
   },
   {
     use: 'restart [OPTIONS] CONTAINER [CONTAINER...]',
+    args: { kind: 'min', n: 1 },
     short: 'Restart one or more containers',
     aliasesLine: 'docker container restart, docker restart',
   },
   {
     use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
+    args: { kind: 'min', n: 1 },
     short: 'Remove one or more containers',
     aliasesLine: 'docker container rm, docker container remove, docker rm',
   },
   {
     use: 'rmi [OPTIONS] IMAGE [IMAGE...]',
+    args: { kind: 'min', n: 1 },
     short: 'Remove one or more images',
     aliasesLine: 'docker image rm, docker image remove, docker rmi',
   },
   {
     use: 'save [OPTIONS] IMAGE [IMAGE...]',
+    args: { kind: 'min', n: 1 },
     short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
     aliasesLine: 'docker image save, docker save',
   },
   {
     use: 'start [OPTIONS] CONTAINER [CONTAINER...]',
+    args: { kind: 'min', n: 1 },
     short: 'Start one or more stopped containers',
     aliasesLine: 'docker container start, docker start',
   },
   {
     use: 'stats [OPTIONS] [CONTAINER...]',
+    args: { kind: 'min', n: 0 },
     short: 'Display a live stream of container(s) resource usage statistics',
     aliasesLine: 'docker container stats, docker stats',
   },
   {
     use: 'stop [OPTIONS] CONTAINER [CONTAINER...]',
+    args: { kind: 'min', n: 1 },
     short: 'Stop one or more running containers',
     aliasesLine: 'docker container stop, docker stop',
   },
   {
     use: 'tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]',
+    args: { kind: 'exact', n: 2 },
     short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
     aliasesLine: 'docker image tag, docker tag',
   },
   {
     use: 'top CONTAINER [ps OPTIONS]',
+    args: { kind: 'min', n: 1 },
     short: 'Display the running processes of a container',
     aliasesLine: 'docker container top, docker top',
   },
   {
     use: 'unpause CONTAINER [CONTAINER...]',
+    args: { kind: 'min', n: 1 },
     short: 'Unpause all processes within one or more containers',
     aliasesLine: 'docker container unpause, docker unpause',
   },
   {
     use: 'update [OPTIONS] CONTAINER [CONTAINER...]',
+    args: { kind: 'min', n: 1 },
     short: 'Update configuration of one or more containers',
     aliasesLine: 'docker container update, docker update',
   },
   {
     use: 'wait CONTAINER [CONTAINER...]',
+    args: { kind: 'min', n: 1 },
     short: 'Block until one or more containers stop, then print their exit codes',
     aliasesLine: 'docker container wait, docker wait',
   },

@@ -99,6 +99,13 @@ async function execute(root: Command, argv: string[], io: CommandIO, client: Eng
   }
   if (cmd === root) throw new CliError(`docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information`, 1);
   if (!cmd.spec.run && !cmd.hasSubCommands()) {
+    // Without its flag table we cannot parse flags, but a plain wrong argument count
+    // gets Docker's own usage error.
+    const rest = args.slice(i);
+    if (!rest.some((a) => a.startsWith('-'))) {
+      const aerr = cmd.validateArgs(rest);
+      if (aerr) throw new CliError(aerr, 1);
+    }
     io.stderr.write(notSimulated(cmd));
     return 1;
   }
