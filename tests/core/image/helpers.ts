@@ -35,8 +35,9 @@ export async function drain(stream: ApiStream<JsonMessage>, clock: VirtualClock,
     await microtasks();
     if (done || stop) break;
     if (!clock.runNext()) {
-      await microtasks();
-      if (!done) throw new Error('stream stalled with no timer pending');
+      // the reader may still be working through buffered messages
+      for (let i = 0; i < 10_000 && !done && clock.nextDue() === undefined; i++) await Promise.resolve();
+      if (!done && clock.nextDue() === undefined) throw new Error('stream stalled with no timer pending');
     }
   }
   await reader;
