@@ -101,7 +101,7 @@ describe('control structures and functions', () => {
     expect(run('{{range .a}}{{if eq . "2"}}{{break}}{{end}}{{.}}{{end}}', data)).toBe('1');
     expect(run('{{range .a}}{{if eq . "2"}}{{continue}}{{end}}{{.}}{{end}}', data)).toBe('13');
     expect(parseGoTemplate('{{range .a}}{{eq . 2}}{{end}}').run(data).error?.message).toBe(
-      'template: :1:13: executing "" at <eq . 2>: error calling eq: incompatible types for comparison: json.Number and int',
+      'template: :1:14: executing "" at <eq . 2>: error calling eq: incompatible types for comparison: json.Number and int',
     );
   });
   it('if / else if / with / and / or / not', () => {
