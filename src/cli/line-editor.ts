@@ -174,7 +174,10 @@ function move(from: Pos, to: Pos): string {
  */
 function redraw(prev: EditorState, next: EditorState, from: number): string {
   const cols = next.columns;
-  let out = move(settle(layout(prev, prev.text, prev.cursor), cols), settle(layout(prev, prev.text, from), cols));
+  let out = move(
+    settle(layout(prev, prev.text, prev.cursor), cols),
+    settle(layout(prev, prev.text, from), cols),
+  );
   const tail = next.text.slice(from);
   out += tail;
   const end = layout(next, next.text, next.text.length);
@@ -255,7 +258,13 @@ interface Step {
   action?: EditorAction;
 }
 
-function edit(s: EditorState, text: string, cursor: number, from: number, extra: Partial<EditorState> = {}): Step {
+function edit(
+  s: EditorState,
+  text: string,
+  cursor: number,
+  from: number,
+  extra: Partial<EditorState> = {},
+): Step {
   const next: EditorState = { ...s, ...extra, text, cursor, tabPending: false };
   return { state: next, output: redraw(s, next, from) };
 }
@@ -300,13 +309,28 @@ function submit(s: EditorState): Step {
   const output = toEnd.output + (endsAtMargin ? '' : '\r\n');
   const line = s.text;
   const history = remember(s, line);
-  const state: EditorState = { ...s, text: '', cursor: 0, history, historyIndex: history.length, draft: '', tabPending: false };
+  const state: EditorState = {
+    ...s,
+    text: '',
+    cursor: 0,
+    history,
+    historyIndex: history.length,
+    draft: '',
+    tabPending: false,
+  };
   return { state, output, action: { kind: 'submit', line } };
 }
 
 function interrupt(s: EditorState): Step {
   const toEnd = moveTo(s, s.text.length);
-  const state: EditorState = { ...s, text: '', cursor: 0, historyIndex: s.history.length, draft: '', tabPending: false };
+  const state: EditorState = {
+    ...s,
+    text: '',
+    cursor: 0,
+    historyIndex: s.history.length,
+    draft: '',
+    tabPending: false,
+  };
   return { state, output: `${toEnd.output}^C\r\n`, action: { kind: 'interrupt' } };
 }
 
@@ -373,7 +397,9 @@ function key(s: EditorState, data: string, completer: Completer | undefined): { 
       return one(submit(s));
     case '\x7f':
     case '\b':
-      return one(s.cursor === 0 ? { state: s, output: '' } : kill(s, prevBoundary(s.text, s.cursor), s.cursor));
+      return one(
+        s.cursor === 0 ? { state: s, output: '' } : kill(s, prevBoundary(s.text, s.cursor), s.cursor),
+      );
     case '\x01':
       return one(moveTo(s, 0));
     case '\x05':
@@ -396,7 +422,11 @@ function key(s: EditorState, data: string, completer: Completer | undefined): { 
       if (s.text === '') return one({ state: s, output: '', action: { kind: 'eof' } });
       return one(kill(s, s.cursor, nextBoundary(s.text, s.cursor)));
     case '\x0c':
-      return one({ state: { ...s, tabPending: false }, output: `${CSI}H${CSI}2J${drawAll(s)}`, action: { kind: 'clear' } });
+      return one({
+        state: { ...s, tabPending: false },
+        output: `${CSI}H${CSI}2J${drawAll(s)}`,
+        action: { kind: 'clear' },
+      });
     case '\x10':
       return one(historyStep(s, -1));
     case '\x0e':

@@ -52,7 +52,10 @@ function flagOf(cmd: CompletionCommand, word: string) {
  * @param docker the CLI's command tree, once the simulator has loaded
  * @param images the local images now
  */
-export function hostCompleter(docker: () => CompletionCommand | undefined, images: () => readonly ImageInput[]): Completer {
+export function hostCompleter(
+  docker: () => CompletionCommand | undefined,
+  images: () => readonly ImageInput[],
+): Completer {
   return ({ line, wordStart, word }) => {
     const before = line.slice(0, wordStart).trim().split(/\s+/).filter(Boolean);
     if (before.length === 0) return HOST_COMMANDS;

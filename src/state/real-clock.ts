@@ -92,6 +92,7 @@ export class RealClock implements Clock {
 }
 
 function checkSpeed(speed: number): number {
-  if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError(`clock speed must be a positive number, got ${speed}`);
+  if (!(speed > 0) || !Number.isFinite(speed))
+    throw new RangeError(`clock speed must be a positive number, got ${speed}`);
   return speed;
 }

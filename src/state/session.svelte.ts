@@ -168,7 +168,8 @@ export class Session {
         if (this.continued.length) {
           const r = splitWords(this.continued.join('\n'));
           this.continued = [];
-          if (!r.ok && r.error.message) this.write(`bash: ${r.error.message}\r\nbash: syntax error: unexpected end of file\r\n`);
+          if (!r.ok && r.error.message)
+            this.write(`bash: ${r.error.message}\r\nbash: syntax error: unexpected end of file\r\n`);
           this.status = 2;
           this.prompt();
           return;
@@ -290,7 +291,14 @@ export class Session {
         columns: this.editor.columns,
         readLine: () => (job.live ? this.readLine() : Promise.resolve(null)),
         interrupt,
-        env: { HOME: '/home/student', USER: 'student', TERM: 'xterm-256color', PATH: '/usr/local/bin:/usr/bin:/bin' },
+        env: {
+          HOME: '/home/student',
+          USER: 'student',
+          TERM: 'xterm-256color',
+          PATH: '/usr/local/bin:/usr/bin:/bin',
+        },
+        // The client's clock is the world's: ages such as CREATED follow the simulated time.
+        now: () => this.clock.now(),
       };
       let result: Promise<number>;
       try {
@@ -359,7 +367,9 @@ export class Session {
   private apologise(e: unknown): void {
     const detail = e instanceof Error ? e.message : String(e);
     console.error('stevedore: command failed', e);
-    this.write(`${visibleWidth(this.lastLine) > 0 ? '\r\n' : ''}stevedore: sorry, something went wrong inside the simulator (${detail}).\r\n`);
+    this.write(
+      `${visibleWidth(this.lastLine) > 0 ? '\r\n' : ''}stevedore: sorry, something went wrong inside the simulator (${detail}).\r\n`,
+    );
   }
 
   private write(data: string): void {

@@ -12,6 +12,8 @@ export interface LayerInput {
   readonly size: number;
   /** The config history line that made this layer (`docker history`'s CREATED BY), when known. */
   readonly createdBy?: string;
+  /** Digest of the compressed blob it was pulled as: the ID `docker pull` prints. Absent for local layers. */
+  readonly blobDigest?: string;
 }
 
 export interface ImageInput {
@@ -38,6 +40,8 @@ export interface LayoutOptions {
   /** Horizontal gap between columns, and between blocks stacked on each other. */
   readonly gap?: number;
   readonly padding?: number;
+  /** Widest a column may get; fewer images than fit are centred. */
+  readonly maxColumnWidth?: number;
 }
 
 export interface LayerBlock {
@@ -46,6 +50,7 @@ export interface LayerBlock {
   readonly diffId: string;
   readonly size: number;
   readonly createdBy?: string;
+  readonly blobDigest?: string;
   /** 0 for a base layer. */
   readonly depth: number;
   /** IDs of the images that contain this layer. */
@@ -88,7 +93,8 @@ interface TrieNode {
 }
 
 /** A node of the drawn tree: a layer, or the column slot of an image ending at its parent. */
-type Slot = { kind: 'layer'; node: TrieNode } | { kind: 'image'; image: ImageInput } | { kind: 'root'; node: TrieNode };
+type Slot =
+  { kind: 'layer'; node: TrieNode } | { kind: 'image'; image: ImageInput } | { kind: 'root'; node: TrieNode };
 
 function firstName(image: ImageInput): string {
   return [...image.repoTags].sort()[0] ?? `~${image.id}`; // untagged images sort last
@@ -106,7 +112,10 @@ function buildTrie(images: readonly ImageInput[]): TrieNode {
       }
       child.through.push(image);
       // An image's own history may name the layer where another image's does not.
-      if (!child.layer?.createdBy && layer.createdBy) child.layer = layer;
+      if (child.layer && !child.layer.createdBy && layer.createdBy)
+        child.layer = { ...child.layer, createdBy: layer.createdBy };
+      if (child.layer && !child.layer.blobDigest && layer.blobDigest)
+        child.layer = { ...child.layer, blobDigest: layer.blobDigest };
       node = child;
     }
     node.ends.push(image);
@@ -118,9 +127,13 @@ function buildTrie(images: readonly ImageInput[]): TrieNode {
 function slotChildren(slot: Slot): Slot[] {
   if (slot.kind === 'image') return [];
   const node = slot.node;
-  const ends: Slot[] = [...node.ends].sort((a, b) => firstName(a).localeCompare(firstName(b))).map((image) => ({ kind: 'image', image }));
+  const ends: Slot[] = [...node.ends]
+    .sort((a, b) => firstName(a).localeCompare(firstName(b)))
+    .map((image) => ({ kind: 'image', image }));
   const name = (n: TrieNode) => n.through.map(firstName).sort()[0] ?? '';
-  const kids: Slot[] = [...node.children.values()].sort((a, b) => name(a).localeCompare(name(b))).map((n) => ({ kind: 'layer', node: n }));
+  const kids: Slot[] = [...node.children.values()]
+    .sort((a, b) => name(a).localeCompare(name(b)))
+    .map((n) => ({ kind: 'layer', node: n }));
   return [...ends, ...kids];
 }
 
@@ -136,7 +149,9 @@ export function layoutLayerStacks(input: LayerStacksInput, options: LayoutOption
   const trie = buildTrie(images);
   const root = hierarchy<Slot>({ kind: 'root', node: trie }, slotChildren).count();
   // partition gives each node the horizontal span of the image columns below it.
-  const laidOut: HierarchyRectangularNode<Slot> = partition<Slot>().size([width - 2 * padding, 1])(root);
+  const span = Math.min(width - 2 * padding, images.length * (options.maxColumnWidth ?? Infinity));
+  const left = (width - span) / 2;
+  const laidOut: HierarchyRectangularNode<Slot> = partition<Slot>().size([span, 1])(root);
 
   // Heights: a floor so small layers stay visible, plus a sqrt share of the
   // size, scaled so the tallest stack fits under the label band.
@@ -161,8 +176,8 @@ export function layoutLayerStacks(input: LayerStacksInput, options: LayoutOption
   const topOf = new Map<HierarchyRectangularNode<Slot>, number>();
   laidOut.eachBefore((n) => {
     const parentTop = n.parent ? (topOf.get(n.parent) ?? bottom) : bottom;
-    const x0 = padding + n.x0;
-    const x1 = padding + n.x1;
+    const x0 = left + n.x0;
+    const x1 = left + n.x1;
     const slot = n.data;
     if (slot.kind === 'root') {
       topOf.set(n, bottom);
@@ -176,6 +191,7 @@ export function layoutLayerStacks(input: LayerStacksInput, options: LayoutOption
         diffId: layer.diffId,
         size: layer.size,
         ...(layer.createdBy ? { createdBy: layer.createdBy } : {}),
+        ...(layer.blobDigest ? { blobDigest: layer.blobDigest } : {}),
         depth: n.depth - 1,
         imageIds: slot.node.through.map((i) => i.id),
         x: x0 + gap / 2,

@@ -34,12 +34,25 @@ class Screen {
         const n = Number(m[1] || '1');
         this.x = Math.min(this.x, this.cols - 1); // leaving pending wrap, as _restrictCursor does
         switch (m[2]) {
-          case 'A': this.y = Math.max(0, this.y - n); break;
-          case 'B': this.y += n; break;
-          case 'C': this.x = Math.min(this.cols - 1, this.x + n); break;
-          case 'D': this.x = Math.max(0, this.x - n); break;
-          case 'H': this.x = 0; this.y = 0; break;
-          case 'K': this.row(this.y).fill(null, this.x); break;
+          case 'A':
+            this.y = Math.max(0, this.y - n);
+            break;
+          case 'B':
+            this.y += n;
+            break;
+          case 'C':
+            this.x = Math.min(this.cols - 1, this.x + n);
+            break;
+          case 'D':
+            this.x = Math.max(0, this.x - n);
+            break;
+          case 'H':
+            this.x = 0;
+            this.y = 0;
+            break;
+          case 'K':
+            this.row(this.y).fill(null, this.x);
+            break;
           case 'J':
             if (m[1] === '2') this.rows = [];
             else {
@@ -47,14 +60,27 @@ class Screen {
               this.rows.length = Math.min(this.rows.length, this.y + 1);
             }
             break;
-          default: throw new Error(`screen: unhandled CSI ${m[0]}`);
+          default:
+            throw new Error(`screen: unhandled CSI ${m[0]}`);
         }
         i += m[0].length;
         continue;
       }
-      if (c === '\r') { this.x = 0; i++; continue; }
-      if (c === '\n') { this.y++; this.x = Math.min(this.x, this.cols - 1); i++; continue; }
-      if (c === '\x07') { i++; continue; }
+      if (c === '\r') {
+        this.x = 0;
+        i++;
+        continue;
+      }
+      if (c === '\n') {
+        this.y++;
+        this.x = Math.min(this.x, this.cols - 1);
+        i++;
+        continue;
+      }
+      if (c === '\x07') {
+        i++;
+        continue;
+      }
       const cp = data.codePointAt(i) ?? 0;
       const ch = String.fromCodePoint(cp);
       i += ch.length;
@@ -80,11 +106,19 @@ class Screen {
 
   /** All rows joined: what the user reads, wrapped rows glued back together. */
   text(): string {
-    return this.rows.map((r) => r.map((c) => c ?? '').join('')).join('').replace(/ +$/, '');
+    return this.rows
+      .map((r) => r.map((c) => c ?? '').join(''))
+      .join('')
+      .replace(/ +$/, '');
   }
 
   lines(): string[] {
-    return this.rows.map((r) => r.map((c) => c ?? ' ').join('').trimEnd());
+    return this.rows.map((r) =>
+      r
+        .map((c) => c ?? ' ')
+        .join('')
+        .trimEnd(),
+    );
   }
 
   /** Cursor cell, resolving a pending wrap the way the next character would. */
@@ -213,7 +247,12 @@ describe('line editor: editing keys', () => {
     ['Ctrl-W kills a blank-delimited word', ['docker run -it ', '\x17'], 'docker run ', 11],
     ['Ctrl-Y yanks what was killed', ['docker pull', '\x17', 'x ', '\x19'], 'docker x pull', 13],
     ['Delete key', ['abc', HOME, '\x1b[3~'], 'bc', 0],
-    ['Alt-B / Alt-F move by words', ['one two-three', '\x1bb', '\x1bb', '_', '\x1bf', '!'], 'one _two!-three', 9],
+    [
+      'Alt-B / Alt-F move by words',
+      ['one two-three', '\x1bb', '\x1bb', '_', '\x1bf', '!'],
+      'one _two!-three',
+      9,
+    ],
     ['Ctrl-B / Ctrl-F move by characters', ['ab', '\x02', '\x02', '\x06', '-'], 'a-b', 2],
     ['End via ESC O F', ['ab', HOME, '\x1bOF', 'c'], 'abc', 3],
   ])('%s', (_name, keys, text, cursor) => {
@@ -258,7 +297,8 @@ describe('line editor: history', () => {
 describe('line editor: Tab completion', () => {
   const commands = ['docker', 'dockerd', 'dmesg'];
   const sub = ['image', 'images', 'info', 'inspect', 'pull', 'push', 'ps'];
-  const completer: Completer = ({ line, wordStart }) => (line.slice(0, wordStart).trim() === '' ? commands : sub);
+  const completer: Completer = ({ line, wordStart }) =>
+    line.slice(0, wordStart).trim() === '' ? commands : sub;
 
   it('completes a single candidate and adds a space', () => {
     const { state, screen } = session(['docker pul', '\t'], { completer });
@@ -350,14 +390,33 @@ describe('line editor: widths and wrapping', () => {
 describe('line editor: properties', () => {
   const keyArb = fc.oneof(
     fc.constantFrom('a', 'b', ' ', 'xyz', '日', 'e\u0301', '🐳', 'ß'),
-    fc.constantFrom(BS, LEFT, RIGHT, HOME, END, '\x01', '\x05', '\x15', '\x0b', '\x17', '\x19', '\x1b[3~', '\x1bb', '\x1bf', '\x04'),
+    fc.constantFrom(
+      BS,
+      LEFT,
+      RIGHT,
+      HOME,
+      END,
+      '\x01',
+      '\x05',
+      '\x15',
+      '\x0b',
+      '\x17',
+      '\x19',
+      '\x1b[3~',
+      '\x1bb',
+      '\x1bf',
+      '\x04',
+    ),
     fc.constantFrom(UP, DOWN, '\x0c'),
   );
 
   it('the screen always shows prompt + text with the cursor where the state says', () => {
     fc.assert(
       fc.property(fc.array(keyArb, { maxLength: 40 }), fc.integer({ min: 20, max: 40 }), (keys, columns) => {
-        const history = ['docker images', '日本語 🐳 a line long enough to wrap at least once on a narrow screen'];
+        const history = [
+          'docker images',
+          '日本語 🐳 a line long enough to wrap at least once on a narrow screen',
+        ];
         const { state, screen } = session(keys, { columns, history });
         expect(screen.text()).toBe((PLAIN_PROMPT + state.text).replace(/ +$/, ''));
         // The cursor sits where prompt + text[0, cursor) would leave it.
@@ -370,12 +429,16 @@ describe('line editor: properties', () => {
 
   it('history browsing never loses the line being typed', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(UP, DOWN), { maxLength: 12 }), fc.string({ maxLength: 8 }), (moves, typed) => {
-        // eslint-disable-next-line no-control-regex
-        const clean = typed.replace(/[\x00-\x1f\x7f]/g, '');
-        const { state } = session(['one\r', 'two\r', clean, ...moves, ...Array(12).fill(DOWN)]);
-        expect(state.text).toBe(clean);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(UP, DOWN), { maxLength: 12 }),
+        fc.string({ maxLength: 8 }),
+        (moves, typed) => {
+          // eslint-disable-next-line no-control-regex
+          const clean = typed.replace(/[\x00-\x1f\x7f]/g, '');
+          const { state } = session(['one\r', 'two\r', clean, ...moves, ...Array(12).fill(DOWN)]);
+          expect(state.text).toBe(clean);
+        },
+      ),
     );
   });
 
@@ -385,7 +448,9 @@ describe('line editor: properties', () => {
         const { state }: { state: EditorState } = session(keys);
         expect(state.cursor).toBeGreaterThanOrEqual(0);
         expect(state.cursor).toBeLessThanOrEqual(state.text.length);
-        const bounds = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(state.text)].map((g) => g.index);
+        const bounds = [
+          ...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(state.text),
+        ].map((g) => g.index);
         expect([...bounds, state.text.length]).toContain(state.cursor);
       }),
     );

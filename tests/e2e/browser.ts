@@ -19,7 +19,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** CHROMIUM_PATH, else Debian's /usr/bin/chromium; undefined when neither exists. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string | undefined {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): string | undefined {
   const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium'].filter((p): p is string => !!p);
   return candidates.find((p) => exists(p));
 }
@@ -32,7 +35,10 @@ export interface ChromiumCheck {
   message: string;
 }
 
-export function checkChromium(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): ChromiumCheck {
+export function checkChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): ChromiumCheck {
   const path = findChromium(env, exists);
   if (path) return { path, skip: false, message: '' };
   const message = `browser tests: no Chromium found (set CHROMIUM_PATH or install /usr/bin/chromium)`;
@@ -45,7 +51,10 @@ export interface Browser {
 }
 
 /** A fresh profile in a temporary directory, so no state leaks between runs. */
-export async function launch(executablePath: string, viewport = { width: 1280, height: 720 }): Promise<Browser> {
+export async function launch(
+  executablePath: string,
+  viewport = { width: 1280, height: 720 },
+): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'stevedore-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,

@@ -16,13 +16,18 @@ export interface Served {
 }
 
 export function assertBuilt(): void {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run `npm run test:e2e` (it runs vite build first)');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/ is not built: run `npm run test:e2e` (it runs vite build first)');
 }
 
 /** vite preview of dist/ on 127.0.0.1, port 0 = any free port. */
 export async function servePreview(): Promise<Served> {
   assertBuilt();
-  const server = await preview({ root: ROOT, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  const server = await preview({
+    root: ROOT,
+    logLevel: 'silent',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
   const address = server.httpServer.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}/`,

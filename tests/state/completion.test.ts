@@ -28,13 +28,21 @@ const docker = cmd('docker [OPTIONS] COMMAND [ARG...]', {
     cmd('run [OPTIONS] IMAGE [COMMAND] [ARG...]', { flags: runFlags }),
     cmd('ps [OPTIONS]'),
     cmd('rmi [OPTIONS] IMAGE [IMAGE...]'),
-    cmd('image', { children: [cmd('ls [OPTIONS] [REPOSITORY[:TAG]]', { aliases: ['list'] }), cmd('rm [OPTIONS] IMAGE [IMAGE...]')] }),
+    cmd('image', {
+      children: [
+        cmd('ls [OPTIONS] [REPOSITORY[:TAG]]', { aliases: ['list'] }),
+        cmd('rm [OPTIONS] IMAGE [IMAGE...]'),
+      ],
+    }),
     cmd('compose', { hidden: true }),
   ],
 });
 
 function at(line: string, tree: CompletionCommand | null = docker) {
-  const complete = hostCompleter(() => tree ?? undefined, () => images);
+  const complete = hostCompleter(
+    () => tree ?? undefined,
+    () => images,
+  );
   let wordStart = line.length;
   while (wordStart > 0 && line[wordStart - 1] !== ' ') wordStart--;
   return complete({ line, cursor: line.length, word: line.slice(wordStart), wordStart });
@@ -78,7 +86,11 @@ describe('host completion', () => {
   });
 
   it('reads the placeholders of a usage line', () => {
-    expect(usagePlaceholders('run [OPTIONS] IMAGE [COMMAND] [ARG...]')).toEqual(['IMAGE', '[COMMAND]', '[ARG...]']);
+    expect(usagePlaceholders('run [OPTIONS] IMAGE [COMMAND] [ARG...]')).toEqual([
+      'IMAGE',
+      '[COMMAND]',
+      '[ARG...]',
+    ]);
     expect(usagePlaceholders('ps [OPTIONS]')).toEqual([]);
   });
 });

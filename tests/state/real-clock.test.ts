@@ -7,18 +7,26 @@ class FakeHost implements TimerHost {
   t = 0;
   private timers = new Map<number, { at: number; fn: () => void }>();
   private next = 1;
-  monotonic() { return this.t; }
-  epoch() { return 1_000_000; }
+  monotonic() {
+    return this.t;
+  }
+  epoch() {
+    return 1_000_000;
+  }
   setTimeout(fn: () => void, ms: number) {
     const h = this.next++;
     this.timers.set(h, { at: this.t + ms, fn });
     return h;
   }
-  clearTimeout(h: unknown) { this.timers.delete(h as number); }
+  clearTimeout(h: unknown) {
+    this.timers.delete(h as number);
+  }
   advance(ms: number) {
     const end = this.t + ms;
     for (;;) {
-      const due = [...this.timers.entries()].filter(([, x]) => x.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      const due = [...this.timers.entries()]
+        .filter(([, x]) => x.at <= end)
+        .sort((a, b) => a[1].at - b[1].at)[0];
       if (!due) break;
       this.timers.delete(due[0]);
       this.t = Math.max(this.t, due[1].at);
@@ -26,7 +34,9 @@ class FakeHost implements TimerHost {
     }
     this.t = end;
   }
-  get armed() { return this.timers.size; }
+  get armed() {
+    return this.timers.size;
+  }
 }
 
 describe('RealClock', () => {

@@ -64,7 +64,9 @@ describe('Session', () => {
     const t = await setup();
     t.type('kubectl get pods\r');
     await tick();
-    expect(t.screen()).toBe(`${PROMPT_TEXT}kubectl get pods\r\nbash: kubectl: command not found\r\n${PROMPT_TEXT}`);
+    expect(t.screen()).toBe(
+      `${PROMPT_TEXT}kubectl get pods\r\nbash: kubectl: command not found\r\n${PROMPT_TEXT}`,
+    );
     expect(t.session.status).toBe(127);
   });
 
@@ -87,6 +89,8 @@ describe('Session', () => {
     expect(seen?.argv).toEqual(['run', '--name', 'my app', 'hello-world']);
     expect(seen?.io.isTTY).toBe(true);
     expect(seen?.io.columns).toBe(100);
+    // CREATED ages are computed on the world's clock, not the wall clock.
+    expect(seen?.io.now?.()).toBeCloseTo(t.session.clock.now(), -3);
     expect(t.screen()).toContain('hello-world\r\nHello from Docker!\n' + PROMPT_TEXT);
   });
 
@@ -109,7 +113,9 @@ describe('Session', () => {
     t.type('\x03');
     await tick();
     io?.stdout.write('too late\n');
-    expect(t.screen()).toBe(`${PROMPT_TEXT}docker pull python\r\nUsing default tag: latest\n^C\r\n${PROMPT_TEXT}`);
+    expect(t.screen()).toBe(
+      `${PROMPT_TEXT}docker pull python\r\nUsing default tag: latest\n^C\r\n${PROMPT_TEXT}`,
+    );
     expect(t.session.status).toBe(130);
     expect(io?.interrupt?.interrupted).toBe(true);
   });
@@ -170,7 +176,9 @@ describe('Session', () => {
     const t = await setup();
     t.type(`echo "x\r`);
     t.type('\x04');
-    expect(t.screen()).toContain('bash: unexpected EOF while looking for matching `"\'\r\nbash: syntax error: unexpected end of file\r\n');
+    expect(t.screen()).toContain(
+      'bash: unexpected EOF while looking for matching `"\'\r\nbash: syntax error: unexpected end of file\r\n',
+    );
     expect(t.session.status).toBe(2);
   });
 
@@ -195,7 +203,9 @@ describe('Session', () => {
     });
     t.type('docker ps\r');
     await vi.waitFor(() => expect(t.session.running).toBe(null));
-    expect(t.screen()).toContain('half a line\r\nstevedore: sorry, something went wrong inside the simulator (boom).\r\n' + PROMPT_TEXT);
+    expect(t.screen()).toContain(
+      'half a line\r\nstevedore: sorry, something went wrong inside the simulator (boom).\r\n' + PROMPT_TEXT,
+    );
   });
 
   it('gives a command a line of input when it asks (a [y/N] prompt)', async () => {
@@ -214,7 +224,11 @@ describe('Session', () => {
 
   it('refreshes the images snapshot on daemon events and after each command', async () => {
     const t = await setup();
-    const img: ImageInput = { id: 'sha256:ab', repoTags: ['hello-world:latest'], layers: [{ diffId: 'sha256:cd', size: 1 }] };
+    const img: ImageInput = {
+      id: 'sha256:ab',
+      repoTags: ['hello-world:latest'],
+      layers: [{ diffId: 'sha256:cd', size: 1 }],
+    };
     t.fake.setImages([img]);
     await tick();
     expect(t.session.images).toEqual([img]);
@@ -232,6 +246,8 @@ describe('Session', () => {
     session.attach({ write: (d) => (out += d) }, 80);
     await vi.waitFor(() => expect(session.loadError).toBe('chunk failed'));
     session.input('docker ps\r');
-    await vi.waitFor(() => expect(out).toContain('sorry, something went wrong inside the simulator (chunk failed)'));
+    await vi.waitFor(() =>
+      expect(out).toContain('sorry, something went wrong inside the simulator (chunk failed)'),
+    );
   });
 });

@@ -4,13 +4,29 @@ import { layoutLayerStacks, shortId } from '../../src/viz/layer-stacks';
 import type { ImageInput, LayerStacksLayout } from '../../src/viz/layer-stacks';
 
 const d = (n: number) => `sha256:${n.toString(16).padStart(64, '0')}`;
-const layer = (n: number, size: number, createdBy?: string) => ({ diffId: d(n), size, ...(createdBy ? { createdBy } : {}) });
+const layer = (n: number, size: number, createdBy?: string) => ({
+  diffId: d(n),
+  size,
+  ...(createdBy ? { createdBy } : {}),
+});
 
 // The shape of the recorded stand-ins: python:3.13 and -slim share the debian base.
 const debian = layer(1, 29_000_000, '/bin/sh -c #(nop) ADD file:… in / ');
-const python: ImageInput = { id: d(100), repoTags: ['python:3.13'], layers: [debian, layer(2, 320), layer(3, 249), layer(4, 322_400)] };
-const slim: ImageInput = { id: d(101), repoTags: ['python:3.13-slim'], layers: [debian, layer(5, 294), layer(6, 322_400)] };
-const hello: ImageInput = { id: d(102), repoTags: ['hello-world:latest'], layers: [layer(9, 13_256, 'COPY hello / # buildkit')] };
+const python: ImageInput = {
+  id: d(100),
+  repoTags: ['python:3.13'],
+  layers: [debian, layer(2, 320), layer(3, 249), layer(4, 322_400)],
+};
+const slim: ImageInput = {
+  id: d(101),
+  repoTags: ['python:3.13-slim'],
+  layers: [debian, layer(5, 294), layer(6, 322_400)],
+};
+const hello: ImageInput = {
+  id: d(102),
+  repoTags: ['hello-world:latest'],
+  layers: [layer(9, 13_256, 'COPY hello / # buildkit')],
+};
 
 const opts = { width: 600, height: 500, padding: 10, gap: 6, labelBand: 50 };
 
@@ -38,7 +54,8 @@ describe('layoutLayerStacks', () => {
   it('stacks base at the bottom and each layer on top of its parent', () => {
     const l = layoutLayerStacks({ images: [python] }, opts);
     const ys = python.layers.map((x) => blockFor(l, x.diffId)[0]);
-    for (let i = 1; i < ys.length; i++) expect(ys[i].y + ys[i].height).toBeLessThanOrEqual(ys[i - 1].y + 0.001);
+    for (let i = 1; i < ys.length; i++)
+      expect(ys[i].y + ys[i].height).toBeLessThanOrEqual(ys[i - 1].y + 0.001);
     expect(ys[0].y + ys[0].height).toBeLessThanOrEqual(opts.height - opts.padding);
     expect(ys.map((b) => b.depth)).toEqual([0, 1, 2, 3]);
   });
@@ -53,7 +70,11 @@ describe('layoutLayerStacks', () => {
 
   it('puts the images in alphabetical columns and reports sizes as docker images and the disk would', () => {
     const l = layoutLayerStacks({ images: [slim, hello, python] }, opts);
-    expect(l.columns.map((c) => c.repoTags[0])).toEqual(['hello-world:latest', 'python:3.13', 'python:3.13-slim']);
+    expect(l.columns.map((c) => c.repoTags[0])).toEqual([
+      'hello-world:latest',
+      'python:3.13',
+      'python:3.13-slim',
+    ]);
     const sum = (i: ImageInput) => i.layers.reduce((a, x) => a + x.size, 0);
     expect(l.columns.map((c) => c.size)).toEqual([sum(hello), sum(python), sum(slim)]);
     expect(l.listedBytes).toBe(sum(python) + sum(slim) + sum(hello));
@@ -77,6 +98,23 @@ describe('layoutLayerStacks', () => {
     expect(l.blocks[0].createdBy).toBe('COPY hello / # buildkit');
   });
 
+  it('centres a few narrow columns instead of stretching them', () => {
+    const l = layoutLayerStacks({ images: [hello] }, { ...opts, maxColumnWidth: 200 });
+    const [b] = l.blocks;
+    expect(b.width).toBeCloseTo(200 - opts.gap);
+    expect(b.x + b.width / 2).toBeCloseTo(opts.width / 2);
+    expect(l.columns[0].cx).toBeCloseTo(opts.width / 2);
+  });
+
+  it('keeps the blob digest a layer was pulled as, from whichever image knows it', () => {
+    const pulled = { ...debian, blobDigest: d(77) };
+    const a: ImageInput = { id: d(300), repoTags: ['a:1'], layers: [debian] };
+    const b: ImageInput = { id: d(301), repoTags: ['b:1'], layers: [pulled, layer(2, 5)] };
+    const l = layoutLayerStacks({ images: [a, b] }, opts);
+    expect(blockFor(l, debian.diffId)[0].blobDigest).toBe(d(77));
+    expect(blockFor(l, d(2))[0].blobDigest).toBeUndefined();
+  });
+
   it('is empty for no images', () => {
     const l = layoutLayerStacks({ images: [] }, opts);
     expect(l.blocks).toEqual([]);
@@ -92,7 +130,10 @@ describe('layoutLayerStacks', () => {
 describe('layoutLayerStacks: properties', () => {
   // Images as random walks in a small layer universe, so prefixes are often shared.
   const imagesArb = fc
-    .array(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 8 }), { minLength: 1, maxLength: 7 })
+    .array(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 8 }), {
+      minLength: 1,
+      maxLength: 7,
+    })
     .chain((chains) =>
       fc.tuple(
         fc.constant(chains),
@@ -126,7 +167,10 @@ describe('layoutLayerStacks: properties', () => {
             const a = l.blocks[i];
             const b = l.blocks[j];
             const apart =
-              a.x + a.width <= b.x + 1e-6 || b.x + b.width <= a.x + 1e-6 || a.y + a.height <= b.y + 1e-6 || b.y + b.height <= a.y + 1e-6;
+              a.x + a.width <= b.x + 1e-6 ||
+              b.x + b.width <= a.x + 1e-6 ||
+              a.y + a.height <= b.y + 1e-6 ||
+              b.y + b.height <= a.y + 1e-6;
             expect(apart).toBe(true);
           }
         }

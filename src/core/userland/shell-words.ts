@@ -28,7 +28,8 @@ export interface WordToken {
   readonly end: number;
 }
 
-export type Operator = ';' | '&' | '&&' | '|' | '||' | '(' | ')' | '<' | '>' | '>>' | '>|' | '<&' | '>&' | '<<' | '<>';
+export type Operator =
+  ';' | '&' | '&&' | '|' | '||' | '(' | ')' | '<' | '>' | '>>' | '>|' | '<&' | '>&' | '<<' | '<>';
 
 export interface OperatorToken {
   readonly kind: 'op';
@@ -59,7 +60,23 @@ export interface IncompleteInput {
 export type SplitResult = { ok: true; tokens: Token[] } | { ok: false; error: IncompleteInput };
 
 // Longest first, so `&&` wins over `&` and `>>` over `>`.
-const OPERATORS: readonly Operator[] = ['&&', '||', '>>', '>|', '<&', '>&', '<<', '<>', ';', '&', '|', '(', ')', '<', '>'];
+const OPERATORS: readonly Operator[] = [
+  '&&',
+  '||',
+  '>>',
+  '>|',
+  '<&',
+  '>&',
+  '<<',
+  '<>',
+  ';',
+  '&',
+  '|',
+  '(',
+  ')',
+  '<',
+  '>',
+];
 const BLANK = /[ \t\n]/;
 const DOUBLE_QUOTE_ESCAPABLE = '$`"\\';
 
@@ -147,7 +164,13 @@ class WordBuilder {
 
   take(end: number): WordToken {
     const parts = this.parts;
-    const token: WordToken = { kind: 'word', value: parts.map((p) => p.text).join(''), parts, start: this.start, end };
+    const token: WordToken = {
+      kind: 'word',
+      value: parts.map((p) => p.text).join(''),
+      parts,
+      start: this.start,
+      end,
+    };
     this.parts = [];
     this.start = -1;
     return token;
@@ -217,14 +240,23 @@ export function splitWords(line: string): SplitResult {
       let start = i;
       if ((op[0] === '<' || op[0] === '>') && word.open) {
         const only = word.parts.length === 1 ? word.parts[0] : undefined;
-        if (only && only.quoting === 'none' && /^\d+$/.test(only.text) && word.start + only.text.length === i) {
+        if (
+          only &&
+          only.quoting === 'none' &&
+          /^\d+$/.test(only.text) &&
+          word.start + only.text.length === i
+        ) {
           fd = Number(only.text);
           start = word.start;
           word.take(i);
         }
       }
       finishWord(i);
-      tokens.push(fd === undefined ? { kind: 'op', op, start, end: i + op.length } : { kind: 'op', op, fd, start, end: i + op.length });
+      tokens.push(
+        fd === undefined
+          ? { kind: 'op', op, start, end: i + op.length }
+          : { kind: 'op', op, fd, start, end: i + op.length },
+      );
       i += op.length;
       continue;
     }

@@ -104,7 +104,23 @@ describe('splitWords: operators', () => {
   it('recognises control and redirection operators, longest first', () => {
     const t = tokens('a;b&&c||d|e&f>g>>h<i');
     expect(t.map((x) => (x.kind === 'op' ? x.op : x.value))).toEqual([
-      'a', ';', 'b', '&&', 'c', '||', 'd', '|', 'e', '&', 'f', '>', 'g', '>>', 'h', '<', 'i',
+      'a',
+      ';',
+      'b',
+      '&&',
+      'c',
+      '||',
+      'd',
+      '|',
+      'e',
+      '&',
+      'f',
+      '>',
+      'g',
+      '>>',
+      'h',
+      '<',
+      'i',
     ]);
   });
 
@@ -155,38 +171,46 @@ describe('splitWords: properties', () => {
   const argNoNewline = arg.map((s) => s.replaceAll('\n', ' '));
 
   it('single quoting any argv round-trips', () => {
-    fc.assert(fc.property(fc.array(arg, { maxLength: 6 }), (argv) => {
-      expect(values(argv.map(singleQuote).join(' '))).toEqual(argv);
-    }));
+    fc.assert(
+      fc.property(fc.array(arg, { maxLength: 6 }), (argv) => {
+        expect(values(argv.map(singleQuote).join(' '))).toEqual(argv);
+      }),
+    );
   });
 
   it('double quoting any argv round-trips', () => {
-    fc.assert(fc.property(fc.array(argNoNewline, { maxLength: 6 }), (argv) => {
-      expect(values(argv.map(doubleQuote).join('  '))).toEqual(argv);
-    }));
+    fc.assert(
+      fc.property(fc.array(argNoNewline, { maxLength: 6 }), (argv) => {
+        expect(values(argv.map(doubleQuote).join('  '))).toEqual(argv);
+      }),
+    );
   });
 
   it('backslash escaping any argv round-trips', () => {
-    fc.assert(fc.property(fc.array(argNoNewline, { maxLength: 6 }), (argv) => {
-      expect(values(argv.map(bare).join('\t'))).toEqual(argv);
-    }));
+    fc.assert(
+      fc.property(fc.array(argNoNewline, { maxLength: 6 }), (argv) => {
+        expect(values(argv.map(bare).join('\t'))).toEqual(argv);
+      }),
+    );
   });
 
   it('never throws, and token offsets are ordered and inside the line', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (line) => {
-      const r = splitWords(line);
-      if (!r.ok) {
-        expect(r.error.at).toBeGreaterThanOrEqual(0);
-        expect(r.error.at).toBeLessThan(line.length);
-        return;
-      }
-      let prev = 0;
-      for (const t of r.tokens) {
-        expect(t.start).toBeGreaterThanOrEqual(prev);
-        expect(t.end).toBeGreaterThan(t.start);
-        expect(t.end).toBeLessThanOrEqual(line.length);
-        prev = t.end;
-      }
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (line) => {
+        const r = splitWords(line);
+        if (!r.ok) {
+          expect(r.error.at).toBeGreaterThanOrEqual(0);
+          expect(r.error.at).toBeLessThan(line.length);
+          return;
+        }
+        let prev = 0;
+        for (const t of r.tokens) {
+          expect(t.start).toBeGreaterThanOrEqual(prev);
+          expect(t.end).toBeGreaterThan(t.start);
+          expect(t.end).toBeLessThanOrEqual(line.length);
+          prev = t.end;
+        }
+      }),
+    );
   });
 });
