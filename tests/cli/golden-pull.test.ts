@@ -193,3 +193,17 @@ describe('transcript 23: a pull on a terminal', () => {
     expect(r.io.all).toMatch(/\x1b\[\d+A\x1b\[2K\r[0-9a-f]{12}: Pull complete \r\x1b\[\d+B/);
   });
 });
+
+describe('Ctrl-C during a pull', () => {
+  it('cancels the stream, prints nothing more and exits 130 (128 + SIGINT)', async () => {
+    const world = createWorld();
+    const r = await dockerIn(world, ['pull', 'python:3.13'], { interruptWhen: (io) => io.out.includes('Verifying Checksum') });
+    expect(r.code).toBe(130);
+    expect(r.io.err).toBe('');
+    expect(r.io.out).not.toContain('docker.io/library/python:3.13');
+    expect(r.io.out).not.toContain('Status:');
+    // the daemon abandoned the pull: no image was tagged
+    const images = await dockerIn(world, ['images', '-q', 'python']);
+    expect(images.io.out).toBe('');
+  });
+});

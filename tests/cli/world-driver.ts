@@ -13,11 +13,29 @@ export interface RunResult {
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
-export async function dockerIn(world: World, argv: string[], opts: { tty?: boolean; columns?: number } = {}): Promise<RunResult> {
+export interface DriveOptions {
+  tty?: boolean;
+  columns?: number;
+  /** Press Ctrl-C once this returns true (checked between clock steps). */
+  interruptWhen?: (io: CapturedIO) => boolean;
+}
+
+export async function dockerIn(world: World, argv: string[], opts: DriveOptions = {}): Promise<RunResult> {
   const clock = world.clock;
   if (!(clock instanceof VirtualClock)) throw new Error('dockerIn needs a world on a VirtualClock');
   const io = captureIO({ tty: opts.tty, columns: opts.columns ?? (opts.tty ? 120 : 200) });
   io.now = () => clock.now();
+  const listeners = new Set<() => void>();
+  let interrupted = false;
+  io.interrupt = {
+    get interrupted() {
+      return interrupted;
+    },
+    onInterrupt(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+  };
   let done = false;
   let code = -1;
   const p = runDocker(argv, io, world.engine).then((c) => {
@@ -28,6 +46,11 @@ export async function dockerIn(world: World, argv: string[], opts: { tty?: boole
   while (!done) {
     await tick();
     if (done) break;
+    if (!interrupted && opts.interruptWhen?.(io)) {
+      interrupted = true;
+      for (const l of listeners) l();
+      continue;
+    }
     if (clock.nextDue() !== undefined) {
       clock.runNext();
       idle = 0;
