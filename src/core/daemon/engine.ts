@@ -52,10 +52,19 @@ export class Router {
       const m = r.pattern.exec(path);
       if (!m) continue;
       const params: Record<string, string> = {};
-      r.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
+      r.names.forEach((n, i) => (params[n] = unescapePath(m[i + 1])));
       return { handler: r.handler, params };
     }
     return undefined;
+  }
+}
+
+/** Percent-decoding as Go's router does it; a malformed escape is kept as typed. */
+function unescapePath(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }
 

@@ -63,11 +63,25 @@ export class ImageStore {
   private blobDiffIds = new Map<string, string>();
   /** Layer objects of the layers present, by diff ID (after fromJSON, filled from the source on demand). */
   private layerObjects = new Map<string, Layer>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly random: Random,
     private readonly layerSource: LayerSource,
   ) {}
+
+  /**
+   * Be told after every change (a layer registered or freed, an image stored
+   * or deleted, a reference moved): pictures of the store redraw mid-pull.
+   */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of [...this.listeners]) l();
+  }
 
   // --- layers ---------------------------------------------------------------
 
@@ -102,6 +116,7 @@ export class ImageStore {
     }
     this.layerObjects.set(diffId, layer);
     this.layers.set(chainId, { chainId, diffId, parent, size: layer.size, cacheId: randomHex64(this.random), refs: 1 });
+    this.changed();
     return chainId;
   }
 
@@ -126,6 +141,7 @@ export class ImageStore {
       removed.push(l);
       l = l.parent === null ? undefined : this.layers.get(l.parent);
     }
+    if (removed.length) this.changed();
     return removed;
   }
 
@@ -168,6 +184,7 @@ export class ImageStore {
     if (top !== undefined && !this.acquireLayer(top)) return fail('system', `failed to get layer ${top}: layer does not exist`);
     this.images.set(id, { id, config: configJson, lastTagTime: null });
     this.configs.set(id, cfg);
+    this.changed();
     return ok(id);
   }
 
@@ -237,12 +254,17 @@ export class ImageStore {
     const top = this.topLayer(id);
     this.images.delete(id);
     this.configs.delete(id);
-    return top === undefined ? [] : this.releaseLayer(top);
+    const removed = top === undefined ? [] : this.releaseLayer(top);
+    if (!removed.length) this.changed();
+    return removed;
   }
 
   setLastTagTime(id: string, ms: number): void {
     const r = this.images.get(id);
-    if (r) r.lastTagTime = ms;
+    if (r) {
+      r.lastTagTime = ms;
+      this.changed();
+    }
   }
 
   // --- references (refstore) -------------------------------------------------
@@ -264,6 +286,7 @@ export class ImageStore {
     const old = this.refs.get(key);
     if (old && old.id !== id && ref.digest !== undefined) return fail('conflict', `cannot overwrite digest ${ref.digest}`);
     this.refs.set(key, { ref, id });
+    if (old?.id !== id) this.changed();
     return ok(undefined);
   }
 
@@ -275,7 +298,9 @@ export class ImageStore {
 
   /** refstore.Delete; returns whether the reference existed. */
   deleteRef(ref: NamedRef): boolean {
-    return this.refs.delete(refString(ref));
+    const had = this.refs.delete(refString(ref));
+    if (had) this.changed();
+    return had;
   }
 
   /** All references to an image, sorted by their full string (refstore's lexical order). */

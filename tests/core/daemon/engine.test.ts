@@ -11,6 +11,7 @@ describe('Router', () => {
     expect(r.match('GET', '/images/json')?.params).toEqual({});
     expect(r.match('GET', '/images/ghcr.io/astral-sh/uv:latest/json')?.params).toEqual({ name: 'ghcr.io/astral-sh/uv:latest' });
     expect(r.match('GET', '/images/a%2Fb/json')?.params).toEqual({ name: 'a/b' });
+    expect(r.match('GET', '/images/100%/json')?.params).toEqual({ name: '100%' });
     expect(r.match('POST', '/containers/abc/start')?.params).toEqual({ id: 'abc' });
     expect(r.match('POST', '/containers/a/b/start')).toBeUndefined();
     expect(r.match('DELETE', '/images/json')).toBeUndefined();

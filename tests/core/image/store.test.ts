@@ -134,3 +134,22 @@ describe('ImageStore', () => {
     expect(again.lookup('a').ok).toBe(true);
   });
 });
+
+describe('ImageStore change notifications', () => {
+  it('tells subscribers about layers, images and references', () => {
+    const { store, registry } = setup();
+    let n = 0;
+    const off = store.subscribe(() => n++);
+    const a = install(store, registry, 'a');
+    // two layers registered, the image stored, one tag added
+    expect(n).toBe(4);
+    store.addTag(ref('a:latest'), a);
+    expect(n).toBe(4);
+    store.deleteRef(ref('a:latest'));
+    store.deleteImage(a);
+    expect(n).toBe(6);
+    off();
+    install(store, registry, 'c');
+    expect(n).toBe(6);
+  });
+});
