@@ -1,0 +1,15 @@
+// Package managers that run inside containers: pip (and `python3 -m pip`
+// through runPip), apt-get/apt with dpkg's database, and Alpine's apk.
+import type { ProgramSpec, UserProgram } from '../types';
+import { runPip } from './pip';
+
+export { runPip } from './pip';
+
+const pip: UserProgram = (ctx) => runPip(ctx, ctx.argv.slice(1), 'pip');
+
+export function packagePrograms(): ProgramSpec[] {
+  return [
+    { name: 'pip', run: pip, rss: 28_000_000 },
+    { name: 'pip3', run: pip, rss: 28_000_000 },
+  ];
+}
