@@ -1,0 +1,192 @@
+// grep: basic and extended regular expressions (translated to JS RegExp),
+// fixed strings, -i -v -n -c -l -L -q -s -w -x -o -h -H -r, exit 0 on a
+// match, 1 on none, 2 on trouble.
+import { getopt, isOptError } from './getopt';
+import { openInput, readWhole, splitLines } from './input';
+import { isErr, type Tool } from './tool';
+
+const CLASSES: Record<string, string> = {
+  alpha: 'A-Za-z', digit: '0-9', alnum: '0-9A-Za-z', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f', word: '\\w',
+};
+
+/** POSIX BRE/ERE -> JS source. In a BRE, \( \) \{ \} \| \+ \? are the operators and ( ) { } | + ? are literal. */
+export function posixToJs(re: string, extended: boolean): string {
+  let out = '';
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === '[') {
+      // bracket expression: copy through, translating [:class:] and escaping backslashes
+      let j = i + 1;
+      let body = '';
+      if (re[j] === '^') {
+        body += '^';
+        j++;
+      }
+      if (re[j] === ']') {
+        body += '\\]';
+        j++;
+      }
+      while (j < re.length && re[j] !== ']') {
+        const cls = /^\[:(\w+):\]/.exec(re.slice(j));
+        if (cls) {
+          body += CLASSES[cls[1]] ?? '';
+          j += cls[0].length;
+          continue;
+        }
+        body += re[j] === '\\' ? '\\\\' : re[j];
+        j++;
+      }
+      if (j >= re.length) return out + '\\[' + body;
+      out += `[${body}]`;
+      i = j;
+      continue;
+    }
+    if (c === '\\' && i + 1 < re.length) {
+      const n = re[++i];
+      if (!extended && '(){}|+?'.includes(n)) out += n;
+      else if (n === '<') out += '\\b(?=\\w)';
+      else if (n === '>') out += '\\b(?<=\\w)';
+      else if ('wWsSbB'.includes(n) || /\d/.test(n)) out += `\\${n}`;
+      else out += /[.*+?^${}()|[\]\\/]/.test(n) ? `\\${n}` : n;
+      continue;
+    }
+    if (!extended && '(){}|+?'.includes(c)) {
+      out += `\\${c}`;
+      continue;
+    }
+    // a leading * (or after ^ or \() is literal in a BRE
+    if (c === '*' && (out === '' || out.endsWith('^') || out.endsWith('(') || out.endsWith('|'))) {
+      out += '\\*';
+      continue;
+    }
+    if (c === '/') {
+      out += '\\/';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+export async function grep(t: Tool, args: string[], flavourMode?: 'E' | 'F'): Promise<number> {
+  const p = getopt(args, {
+    short: 'EFGiyvnclLqswxohHrRe:f:Im:A:B:C:Z',
+    long: {
+      'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G', 'ignore-case': 'i', 'invert-match': 'v', 'line-number': 'n', count: 'c',
+      'files-with-matches': 'l', 'files-without-match': 'L', quiet: 'q', silent: 'q', 'no-messages': 's', 'word-regexp': 'w', 'line-regexp': 'x',
+      'only-matching': 'o', 'no-filename': 'h', 'with-filename': 'H', recursive: 'r', 'dereference-recursive': 'R', 'regexp=': 'e', 'file=': 'f',
+      'max-count=': 'm', 'color?': 'color', 'colour?': 'color', 'include=': 'include', 'exclude=': 'exclude',
+    },
+  });
+  if (isOptError(p)) return t.badOption(p.error, 2, '[-HhnlLoqvsrRiwFEx] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...');
+  const operands = [...p.operands];
+  let patterns = p.values('e');
+  for (const f of p.values('f')) {
+    const text = t.fs.readFile(f);
+    if (isErr(text)) {
+      t.warn(`${t.qf(f)}: ${text.message}`);
+      return 2;
+    }
+    patterns.push(...text.split('\n').filter((l, i, a) => i < a.length - 1 || l !== ''));
+  }
+  if (!p.has('e') && !p.has('f')) {
+    if (operands.length === 0) {
+      if (t.gnu) {
+        t.err(`Usage: ${t.name} [OPTION]... PATTERNS [FILE]...\nTry '${t.name} --help' for more information.\n`);
+        return 2;
+      }
+      return t.badOption('', 1);
+    }
+    patterns = operands.shift()!.split('\n');
+  }
+  const mode = p.lastOf('E', 'F', 'G') ?? flavourMode ?? 'G';
+  const icase = p.has('i') || p.has('y');
+  let sources: string[];
+  try {
+    sources = patterns.map((pat) => {
+      let s = mode === 'F' ? pat.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : posixToJs(pat, mode === 'E');
+      if (p.has('x')) s = `^(?:${s})$`;
+      else if (p.has('w')) s = `(?<![\\w])(?:${s})(?![\\w])`;
+      return s;
+    });
+    for (const s of sources) new RegExp(s, icase ? 'iu' : 'u');
+  } catch {
+    t.warn(t.gnu ? 'Unmatched ( or \\(' : 'bad regex');
+    return 2;
+  }
+  const res = sources.map((s) => new RegExp(s, icase ? 'giu' : 'gu'));
+  const recursive = p.has('r') || p.has('R');
+  const files: string[] = operands.length ? operands : recursive ? ['.'] : ['-'];
+  const implicitDot = recursive && operands.length === 0;
+  const many = files.length > 1 || recursive;
+  const withName = p.has('H') || (many && !p.has('h'));
+  const quiet = p.has('q');
+  const max = p.value('m') !== undefined ? Number(p.value('m')) : Infinity;
+  let matched = false;
+  let trouble = false;
+
+  const warn = (f: string, msg: string) => {
+    if (!p.has('s')) t.warn(`${t.qf(f)}: ${msg}`);
+    trouble = true;
+  };
+
+  const searchText = (text: string, name: string) => {
+    const lines = splitLines(text).map((l) => (l.endsWith('\n') ? l.slice(0, -1) : l));
+    let count = 0;
+    let out = '';
+    for (let i = 0; i < lines.length && count < max; i++) {
+      const line = lines[i];
+      const hits: string[] = [];
+      let any = false;
+      for (const re of res) {
+        re.lastIndex = 0;
+        if (p.has('o') && !p.has('v')) {
+          for (const m of line.matchAll(re)) if (m[0] !== '') hits.push(m[0]);
+          if (hits.length) any = true;
+        } else if (re.test(line)) any = true;
+      }
+      if (any === p.has('v')) continue;
+      count++;
+      if (quiet || p.has('l') || p.has('L') || p.has('c')) continue;
+      const prefix = `${withName ? `${name}:` : ''}${p.has('n') ? `${i + 1}:` : ''}`;
+      if (p.has('o') && !p.has('v')) for (const h of hits) out += `${prefix}${h}\n`;
+      else out += `${prefix}${line}\n`;
+    }
+    if (count > 0) matched = true;
+    if (quiet) return;
+    if (p.has('c')) out = `${withName ? `${name}:` : ''}${count}\n`;
+    else if (p.has('l')) out = count > 0 ? `${name}\n` : '';
+    else if (p.has('L')) out = count === 0 ? `${name}\n` : '';
+    else if (count > 0 && text.includes('\0')) out = t.gnu ? `${t.name}: ${name}: binary file matches\n` : `Binary file ${name} matches\n`;
+    t.out(out);
+  };
+
+  const visit = async (f: string, shown: string, top: boolean): Promise<void> => {
+    if (quiet && matched) return;
+    if (f !== '-') {
+      const st = top ? t.fs.stat(f) : t.fs.lstat(f);
+      if (isErr(st)) return warn(shown, st.message);
+      if (st.kind === 'symlink' && !p.has('R')) return;
+      if (st.kind === 'dir') {
+        if (!recursive) {
+          if (t.gnu) warn(shown, 'Is a directory');
+          return;
+        }
+        const names = t.fs.readdir(f);
+        if (isErr(names)) return warn(shown, names.message);
+        for (const n of names) {
+          const child = f.endsWith('/') ? f + n : `${f}/${n}`;
+          await visit(child, implicitDot && f === '.' ? n : shown.endsWith('/') ? shown + n : `${shown}/${n}`, false);
+        }
+        return;
+      }
+    }
+    const src = openInput(t, f);
+    if (isErr(src)) return warn(shown, src.message);
+    searchText(await readWhole(t, src, src.kind !== 'text'), f === '-' ? '(standard input)' : shown);
+  };
+  for (const f of files) await visit(f, f, true);
+  if (quiet && matched) return 0;
+  return trouble ? 2 : matched ? 0 : 1;
+}

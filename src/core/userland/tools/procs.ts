@@ -1,0 +1,309 @@
+// Tools that read the kernel (what procfs shows): ps, top, free, uptime,
+// nproc, kill. PIDs are the caller's namespace's; memory is the host's, as a
+// container's /proc/meminfo is (without lxcfs), and CPUs are the host's.
+import type { Process } from '../../kernel/process';
+import { parseSignal, signalName, SIGNALS, SIGTERM } from '../../kernel/signals';
+import { commOf, memInfo, ppidIn, runnable, stateOf, uptimeSeconds, visibleProcesses, vszOf } from '../procfs';
+import type { Sys } from '../types';
+import { humanBusybox, strftime } from './format';
+import { getopt, isOptError } from './getopt';
+import type { Tool } from './tool';
+import { UserDb } from './users';
+
+type P = Process<Sys>;
+
+function ttyOf(p: P): string {
+  return p.kernel.optionsOf(p).tty ? 'pts/0' : '?';
+}
+
+function userOf(db: UserDb, p: P, width = 8): string {
+  const n = db.userName(p.uid) ?? String(p.uid);
+  // procps marks a name it had to cut with '+'
+  return n.length > width ? `${n.slice(0, width - 1)}+` : n;
+}
+
+function statFlags(t: Tool, p: P, nsPid: number): string {
+  let s = stateOf(p).letter;
+  if (p === t.ctx.proc) s = 'R';
+  if (nsPid === 1 || ppidIn(t.ctx.proc, p) === 0) s += 's';
+  if (ttyOf(p) !== '?') s += '+';
+  return s;
+}
+
+const cputime = (_p: P) => 0;
+
+export function ps(t: Tool, args: string[]): number {
+  return t.gnu ? psProcps(t, args) : psBusybox(t, args);
+}
+
+function psProcps(t: Tool, args: string[]): number {
+  const db = new UserDb(t.fs);
+  const self = t.ctx.proc;
+  // BSD syntax (aux) has no dash
+  const bsd = args.length > 0 && !args[0].startsWith('-');
+  const letters = bsd ? args[0] : '';
+  const p = getopt(bsd ? args.slice(1) : args, { short: 'eAfFlo:p:u:aTxwH', long: { 'no-headers': 'nh', 'format=': 'o', 'sort=': 'sort', forest: 'forest' } });
+  if (isOptError(p)) {
+    t.err(`error: unsupported option (BSD syntax)\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`);
+    return 1;
+  }
+  const all = p.has('e') || p.has('A') || (bsd && letters.includes('a') && letters.includes('x'));
+  const procs = visibleProcesses(self).filter(([, q]) => {
+    if (all) return true;
+    if (bsd && letters.includes('x')) return q.uid === self.uid;
+    if (bsd && letters.includes('a')) return ttyOf(q) !== '?';
+    return q.uid === self.uid && ttyOf(q) === ttyOf(self);
+  });
+  const mem = t.ctx.ns.host.memTotal;
+  const now = t.now;
+  const args0 = (q: P) => q.argv.join(' ');
+  const lines: string[] = [];
+  const hdr = !p.has('nh');
+  const fmt = p.value('o');
+  if (fmt !== undefined) {
+    const cols = fmt.split(/[,\s]+/).filter(Boolean).map((c) => c.split('=')[0]);
+    const spec: Record<string, [string, number, (n: number, q: P) => string]> = {
+      pid: ['PID', 7, (n) => String(n)], ppid: ['PPID', 7, (_n, q) => String(ppidIn(self, q))], user: ['USER', -8, (_n, q) => userOf(db, q)],
+      uid: ['UID', 5, (_n, q) => String(q.uid)], comm: ['COMMAND', -15, (_n, q) => commOf(q)], args: ['COMMAND', -27, (_n, q) => args0(q)],
+      cmd: ['CMD', -27, (_n, q) => args0(q)], command: ['COMMAND', -27, (_n, q) => args0(q)], stat: ['STAT', -4, (n, q) => statFlags(t, q, n)],
+      rss: ['RSS', 5, (_n, q) => String(Math.floor(q.rss / 1024))], vsz: ['VSZ', 6, (_n, q) => String(Math.floor(vszOf(q) / 1024))],
+      tty: ['TT', -8, (_n, q) => ttyOf(q)], time: ['TIME', 8, () => '00:00:00'], etime: ['ELAPSED', 11, (_n, q) => elapsed(now - q.startTime)],
+      '%cpu': ['%CPU', 4, () => '0.0'], '%mem': ['%MEM', 4, (_n, q) => ((q.rss / mem) * 100).toFixed(1)], s: ['S', 1, (_n, q) => stateOf(q).letter],
+    };
+    for (const c of cols) {
+      if (!spec[c]) {
+        t.err(`error: unknown user-defined format specifier "${c}"\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`);
+        return 1;
+      }
+    }
+    const cell = (c: string, v: string, last: boolean) => {
+      const w = spec[c][1];
+      return last && w < 0 ? v : w < 0 ? v.padEnd(-w) : v.padStart(w);
+    };
+    if (hdr) lines.push(cols.map((c, i) => cell(c, spec[c][0], i === cols.length - 1)).join(' '));
+    for (const [n, q] of procs) lines.push(cols.map((c, i) => cell(c, spec[c][2](n, q), i === cols.length - 1)).join(' '));
+  } else if (bsd && letters.includes('u')) {
+    if (hdr) lines.push('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND');
+    for (const [n, q] of procs) {
+      const cols = [
+        userOf(db, q).padEnd(8), String(n).padStart(7), '0.0'.padStart(4), ((q.rss / mem) * 100).toFixed(1).padStart(4),
+        String(Math.floor(vszOf(q) / 1024)).padStart(6), String(Math.floor(q.rss / 1024)).padStart(5), ttyOf(q).padEnd(8),
+        statFlags(t, q, n).padEnd(4), start(q.startTime, now), `${Math.floor(cputime(q) / 60)}:${String(cputime(q) % 60).padStart(2, '0')}`.padStart(6), args0(q),
+      ];
+      lines.push(cols.join(' '));
+    }
+  } else if (p.has('f') || p.has('F')) {
+    if (hdr) lines.push('UID          PID    PPID  C STIME TTY          TIME CMD');
+    for (const [n, q] of procs) {
+      lines.push([userOf(db, q).padEnd(8), String(n).padStart(7), String(ppidIn(self, q)).padStart(7), ' 0', start(q.startTime, now), ttyOf(q).padEnd(8), '00:00:00', args0(q)].join(' '));
+    }
+  } else {
+    if (hdr) lines.push('    PID TTY          TIME CMD');
+    for (const [n, q] of procs) lines.push(`${String(n).padStart(7)} ${ttyOf(q).padEnd(8)} 00:00:00 ${commOf(q)}`);
+  }
+  t.out(lines.map((l) => `${l}\n`).join(''));
+  return 0;
+}
+
+/** START / STIME: time of day when started today, else the month and day. */
+function start(ms: number, now: number): string {
+  return now - ms < 86_400_000 ? strftime('%H:%M', ms) : strftime('%b%d', ms);
+}
+
+function elapsed(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const d = Math.floor(s / 86400);
+  const h = Math.floor(s / 3600) % 24;
+  const m = Math.floor(s / 60) % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d ? `${d}-` : ''}${d || h ? `${two(h)}:` : ''}${two(m)}:${two(s % 60)}`;
+}
+
+/** BusyBox ps: -o columns, default pid,user,time,args (TIME is there in Alpine's and the busybox image's builds). */
+export let busyboxPsTime = true;
+export function setBusyboxPsTime(on: boolean): void {
+  busyboxPsTime = on;
+}
+
+function psBusybox(t: Tool, args: string[]): number {
+  const p = getopt(args, { short: 'o:aAdeflT' });
+  if (isOptError(p)) return t.badOption(p.error, 1, '[-o COL1,COL2=HEADER] [-T]');
+  const db = new UserDb(t.fs);
+  const self = t.ctx.proc;
+  const defaults = busyboxPsTime ? 'pid,user,time,args' : 'pid,user,args';
+  const cols = (p.values('o').join(',') || defaults).split(',').map((c) => {
+    const [name, header] = c.split('=');
+    return { name, header };
+  });
+  const spec: Record<string, [string, number, (n: number, q: P) => string]> = {
+    pid: ['PID', 5, (n) => String(n).padStart(5)], ppid: ['PPID', 5, (_n, q) => String(ppidIn(self, q)).padStart(5)],
+    pgid: ['PGID', 5, (n) => String(n).padStart(5)], user: ['USER', 8, (_n, q) => (db.userName(q.uid) ?? String(q.uid)).slice(0, 8)],
+    group: ['GROUP', 8, (_n, q) => (db.groupName(q.gid) ?? String(q.gid)).slice(0, 8)], comm: ['COMMAND', 16, (_n, q) => commOf(q)],
+    args: ['COMMAND', 0, (_n, q) => q.argv.join(' ')], time: ['TIME', 5, () => ' 0:00'], etime: ['ELAPSED', 7, (_n, q) => elapsed(t.now - q.startTime).padStart(7)],
+    tty: ['TT', 6, (_n, q) => (ttyOf(q) === '?' ? '?' : ttyOf(q))], vsz: ['VSZ', 4, (_n, q) => String(Math.floor(vszOf(q) / 1024)).padStart(4)],
+    rss: ['RSS', 4, (_n, q) => String(Math.floor(q.rss / 1024)).padStart(4)], stat: ['STAT', 4, (_n, q) => (q === self ? 'R' : stateOf(q).letter)],
+    nice: ['NI', 5, () => '    0'],
+  };
+  for (const c of cols) {
+    if (!spec[c.name]) {
+      t.warn(`bad -o argument '${c.name}', supported arguments: user,group,comm,args,pid,ppid,pgid,etime,nice,time,tty,vsz,sid,stat,rss`);
+      return 1;
+    }
+  }
+  const width = (c: { name: string }) => spec[c.name][1];
+  let header = '';
+  cols.forEach((c, i) => {
+    const h = c.header ?? spec[c.name][0];
+    header += i === cols.length - 1 ? h : `${h.padEnd(width(c))} `;
+  });
+  const out = [header];
+  for (const [n, q] of visibleProcesses(self)) {
+    let line = '';
+    cols.forEach((c, i) => {
+      const v = spec[c.name][2](n, q) || '-';
+      line += i === cols.length - 1 ? v : v + ' '.repeat(Math.max(1, width(c) - v.length + 1));
+    });
+    out.push(line);
+  }
+  t.out(out.map((l) => `${l}\n`).join(''));
+  return 0;
+}
+
+export function free(t: Tool, args: string[]): number {
+  const p = getopt(args, { short: 'bkmghwtlsc:', long: { bytes: 'b', kibi: 'k', mebi: 'm', gibi: 'g', human: 'h', total: 't', wide: 'w' } });
+  if (isOptError(p)) return t.badOption(p.error, 1, '[-bkmgh]');
+  const m = memInfo(t.ctx.ns.host, t.ctx.kernel);
+  const buffCache = m.buffers + m.cached;
+  const unit = p.lastOf('b', 'k', 'm', 'g', 'h') ?? 'k';
+  if (!t.gnu) {
+    const show = (v: number) => (unit === 'h' ? humanBusybox(v) : String(Math.round(v / (unit === 'b' ? 1 : unit === 'm' ? 1 << 20 : unit === 'g' ? 1 << 30 : 1024))));
+    const row = (vs: number[]) => vs.map((v) => show(v).padStart(12)).join('');
+    t.out(`       ${['total', 'used', 'free', 'shared', 'buff/cache', 'available'].map((h) => h.padStart(12)).join('')}\n`);
+    t.out(`Mem:   ${row([m.total, m.total - m.free - buffCache, m.free, m.shared, buffCache, m.available])}\n`);
+    t.out(`Swap:  ${row([m.swapTotal, m.swapTotal - m.swapFree, m.swapFree])}\n`);
+    return 0;
+  }
+  const show = (v: number): string => {
+    if (unit === 'h') return humanProcps(v);
+    const div = unit === 'b' ? 1 : unit === 'm' ? 1 << 20 : unit === 'g' ? 1 << 30 : 1024;
+    return String(Math.floor(v / div));
+  };
+  const row = (label: string, vs: number[]) => `${label.padEnd(8)}${vs.map((v) => show(v).padStart(12)).join('')}\n`;
+  t.out('               total        used        free      shared  buff/cache   available\n');
+  t.out(row('Mem:', [m.total, m.used, m.free, m.shared, buffCache, m.available]));
+  t.out(row('Swap:', [m.swapTotal, m.swapTotal - m.swapFree, m.swapFree]));
+  if (p.has('t')) t.out(row('Total:', [m.total + m.swapTotal, m.used, m.free + m.swapFree]));
+  return 0;
+}
+
+/** procps free -h: B, Ki, Mi, Gi with one decimal below 10. */
+function humanProcps(bytes: number): string {
+  const units = ['B', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi'];
+  if (bytes < 1024) return `${bytes}B`;
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return v < 10 ? `${v.toFixed(1)}${units[u]}` : `${Math.round(v)}${units[u]}`;
+}
+
+export function uptime(t: Tool, args: string[]): number {
+  const p = getopt(args, { short: 'psV', long: { pretty: 'p', since: 's' } });
+  if (isOptError(p)) return t.badOption(p.error, 1, '[-s]');
+  const host = t.ctx.ns.host;
+  const up = uptimeSeconds(host, t.ctx.kernel);
+  if (p.has('s')) {
+    t.out(`${strftime('%Y-%m-%d %H:%M:%S', host.bootTime)}\n`);
+    return 0;
+  }
+  const days = Math.floor(up / 86400);
+  const hours = Math.floor(up / 3600) % 24;
+  const mins = Math.floor(up / 60) % 60;
+  if (p.has('p')) {
+    const parts = [days ? `${days} day${days > 1 ? 's' : ''}` : '', hours ? `${hours} hour${hours > 1 ? 's' : ''}` : '', `${mins} minute${mins === 1 ? '' : 's'}`].filter(Boolean);
+    t.out(`up ${parts.join(', ')}\n`);
+    return 0;
+  }
+  const l = runnable(t.ctx.kernel).toFixed(2);
+  const upText = `${days ? `${days} day${days > 1 ? 's' : ''}, ` : ''}${hours ? `${String(hours).padStart(2)}:${String(mins).padStart(2, '0')}` : `${mins} min`}`;
+  if (t.gnu) t.out(` ${strftime('%H:%M:%S', t.now)} up ${upText},  0 users,  load average: ${l}, ${l}, ${l}\n`);
+  else t.out(` ${strftime('%H:%M:%S', t.now)} up ${upText},  0 users,  load average: ${l}, ${l}, ${l}\n`);
+  return 0;
+}
+
+export function nproc(t: Tool, args: string[]): number {
+  const p = getopt(args, { short: '', long: { all: 'all', 'ignore=': 'ignore' } });
+  if (isOptError(p)) return t.badOption(p.error, 1);
+  const n = Math.max(1, t.ctx.ns.host.cpus - Number(p.value('ignore') ?? 0));
+  t.out(`${n}\n`);
+  return 0;
+}
+
+export function kill(t: Tool, args: string[]): number {
+  let sig: number = SIGTERM;
+  let i = 0;
+  const a0 = args[0];
+  const list = () => {
+    const names = Object.entries(SIGNALS).sort((x, y) => x[1] - y[1]);
+    if (t.gnu) t.out(`${names.map(([n, v]) => `${String(v).padStart(2)}) ${n}`).join('\n')}\n`);
+    else t.out(names.map(([n]) => n.slice(3)).join(' ') + '\n');
+    return 0;
+  };
+  if (a0 === '-l' || a0 === '-L' || a0 === '--list') {
+    if (args[1] !== undefined) {
+      const n = Number(args[1]);
+      const name = Number.isInteger(n) ? signalName(n > 128 ? n - 128 : n) : undefined;
+      if (!name) {
+        t.warn(`unknown signal ${args[1]}`);
+        return 1;
+      }
+      t.out(`${name.slice(3)}\n`);
+      return 0;
+    }
+    return list();
+  }
+  if (a0 === '-s' || a0 === '-n' || a0 === '--signal') {
+    const s = parseSignal(args[1] ?? '');
+    if (s === undefined) {
+      t.warn(t.gnu ? `unknown signal name: ${args[1] ?? ''}` : `bad signal name '${args[1] ?? ''}'`);
+      return 1;
+    }
+    sig = s;
+    i = 2;
+  } else if (a0 !== undefined && /^-[A-Za-z0-9]+$/.test(a0) && a0 !== '--') {
+    const s = parseSignal(a0.slice(1));
+    if (s === undefined) {
+      t.warn(t.gnu ? `unknown signal name: ${a0.slice(1)}` : `bad signal name '${a0.slice(1)}'`);
+      return 1;
+    }
+    sig = s;
+    i = 1;
+  }
+  if (args[i] === '--') i++;
+  const pids = args.slice(i);
+  if (pids.length === 0) {
+    if (t.gnu) t.err(`kill: not enough arguments\n`);
+    else return t.badOption('', 1, '[-l] [-SIG] PID...');
+    return 1;
+  }
+  let status = 0;
+  for (const s of pids) {
+    const n = Number(s);
+    if (!/^-?\d+$/.test(s)) {
+      t.warn(t.gnu ? `failed to parse argument: '${s}'` : `bad pid '${s}'`);
+      status = 1;
+      continue;
+    }
+    const targets = n === -1 ? visibleProcesses(t.ctx.proc).map(([x]) => x).filter((x) => x !== 1 && x !== t.ctx.proc.pidIn(t.ctx.proc.pidns)) : [n];
+    for (const pid of targets) {
+      const r = t.ctx.kill(pid, sig);
+      if (r && n !== -1) {
+        t.warn(t.gnu ? `(${pid}): ${r === 'ESRCH' ? 'No such process' : 'Operation not permitted'}` : `can't kill pid ${pid}: ${r === 'ESRCH' ? 'No such process' : 'Operation not permitted'}`);
+        status = 1;
+      }
+    }
+  }
+  return status;
+}
