@@ -147,6 +147,38 @@ export class Machine {
     return { stdout: out.drain(), stderr: err.drain(), code: status.code, status };
   }
 
+  /**
+   * `a | b | c` as a shell wires it: each process's stdout is the next one's
+   * stdin; a writer's exit closes its pipe (EOF), a reader's exit makes later
+   * writes fail (EPIPE -> SIGPIPE). Returns every stage's exit status.
+   */
+  async pipeline(cmds: string[][], o: RunOptions = {}): Promise<{ stdout: string; stderr: string; statuses: ExitStatus[] }> {
+    const err = new Pipe();
+    const out = new Pipe();
+    const procs: Process<Sys>[] = [];
+    let stdin: string | Readable | undefined = o.stdin;
+    cmds.forEach((argv, i) => {
+      const last = i === cmds.length - 1;
+      const pipe = last ? out : new Pipe();
+      const proc = this.spawn(argv, { ...o, stdin }, pipe, err);
+      if (!last) void proc.exited.then(() => pipe.close());
+      if (i > 0) {
+        const feeding = stdin as Pipe;
+        void proc.exited.then(() => feeding.closeReader());
+      }
+      procs.push(proc);
+      stdin = pipe;
+    });
+    const lastProc = procs[procs.length - 1];
+    await this.drive(lastProc, o.maxMs);
+    for (const p of procs) {
+      await this.drive(p, 1000);
+      if (p.alive) this.kernel.signal(p, 9);
+    }
+    const statuses = await Promise.all(procs.map((p) => p.exited));
+    return { stdout: out.drain(), stderr: err.drain(), statuses };
+  }
+
   /** Let a process run: flush microtasks, fire due timers, until it exits or maxMs passes. */
   async drive(proc: Process<Sys>, maxMs = 3_600_000): Promise<void> {
     const end = this.clock.now() + maxMs;

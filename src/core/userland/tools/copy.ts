@@ -70,7 +70,7 @@ function copyEntry(t: Tool, o: CopyOpts, src: string, dst: string, top: boolean)
     if (!isErr(existing)) t.fs.unlink(dst);
     const e = t.fs.symlink(target, dst);
     if (e) return createFailed(t, dst, e, 'symbolic link');
-    if (o.preserve && t.ctx.proc.uid === 0) t.fs.chown(dst, st.uid, st.gid);
+    // no lchown in the file API: chown would follow the new link to its target, so a copied link stays the caller's
     if (o.verbose) t.out(`${t.qa(src)} -> ${t.qa(dst)}\n`);
     return true;
   }

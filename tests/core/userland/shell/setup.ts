@@ -119,7 +119,8 @@ export function machine(which: Which, opts: MachineOptions = {}, extra: Record<s
   return new Machine({ files: which === 'ash' ? alpineFiles(extra) : debianFiles(extra), programs: programs(), ...opts });
 }
 
-export const SHELL_PATH: Record<Which, string> = { dash: '/bin/sh', bash: '/bin/bash', ash: '/bin/sh' };
+/** How a student or an image's CMD names the shell. */
+export const SHELL_PATH: Record<Which, string> = { dash: 'sh', bash: 'bash', ash: 'sh' };
 
 /** Run `sh -c script` (or bash -c) on a fresh machine of that flavour. */
 export async function runC(which: Which, script: string, opts: RunOptions & { machine?: Machine; args?: string[] } = {}): Promise<RunResult> {
