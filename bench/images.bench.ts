@@ -10,7 +10,11 @@ async function pullOnce(): Promise<{ ms: number; simulatedS: number; messages: n
   const clock = new VirtualClock();
   const world = createWorld({ clock });
   const t0 = performance.now();
-  const r = await world.engine.request({ method: 'POST', path: '/images/create', query: { fromImage: 'docker.io/library/python', tag: '3.13' } });
+  const r = await world.engine.request({
+    method: 'POST',
+    path: '/images/create',
+    query: { fromImage: 'docker.io/library/python', tag: '3.13' },
+  });
   if (!isStream(r)) throw new Error(`pull failed: ${JSON.stringify(r.body)}`);
   let messages = 0;
   let done = false;

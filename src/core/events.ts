@@ -31,7 +31,14 @@ export class EventLog {
 
   emit(type: EventType, action: string, actor: EventActor): DockerEvent {
     const ms = this.clock.now();
-    const e: DockerEvent = { Type: type, Action: action, Actor: actor, scope: 'local', time: Math.floor(ms / 1000), timeNano: ms * 1e6 };
+    const e: DockerEvent = {
+      Type: type,
+      Action: action,
+      Actor: actor,
+      scope: 'local',
+      time: Math.floor(ms / 1000),
+      timeNano: ms * 1e6,
+    };
     this.log.push(e);
     for (const l of [...this.listeners]) l(e);
     return e;

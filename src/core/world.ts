@@ -42,7 +42,9 @@ export function createWorld(opts: WorldOptions = {}): World {
   const random = seededRandom(opts.seed ?? 1);
   const registry = opts.registry ?? new Registry();
   const layerSource = (diffId: string) => registry.layer(diffId);
-  const store = opts.images ? ImageStore.fromJSON(opts.images, random, layerSource) : new ImageStore(random, layerSource);
+  const store = opts.images
+    ? ImageStore.fromJSON(opts.images, random, layerSource)
+    : new ImageStore(random, layerSource);
   const events = new EventLog(clock);
   const images = new ImageService(store, registry, clock, events);
   if (opts.pull) images.pullOptions = opts.pull;

@@ -2,17 +2,35 @@
 // ask the registry, and only then answer with the pull's progress stream, so
 // registry errors arrive as HTTP errors before any output.
 import type { ApiResponse } from './api';
-import { parseDigest, parseNormalizedNamed, trimNamed, withDigest, withTag, familiarName } from '../image/reference';
+import {
+  parseDigest,
+  parseNormalizedNamed,
+  trimNamed,
+  withDigest,
+  withTag,
+  familiarName,
+} from '../image/reference';
 import type { ImageService } from '../image/service';
 import { errorResponse, MessageStream } from './engine';
 
-export function createImage(images: ImageService, query: Readonly<Record<string, string | undefined>>): ApiResponse {
+export function createImage(
+  images: ImageService,
+  query: Readonly<Record<string, string | undefined>>,
+): ApiResponse {
   const fromImage = query.fromImage ?? '';
   const tag = query.tag ?? '';
   if (fromImage === '') {
     // an import from fromSrc: the simulated daemon has no network to fetch one from
     const src = query.fromSrc ?? '';
-    return { status: 500, body: { message: src === '' ? 'Get "http:": http: no Host in request URL' : `Get "${src}": dial tcp: lookup ${src.replace(/^\w+:\/\//, '').split('/')[0]}: no such host` } };
+    return {
+      status: 500,
+      body: {
+        message:
+          src === ''
+            ? 'Get "http:": http: no Host in request URL'
+            : `Get "${src}": dial tcp: lookup ${src.replace(/^\w+:\/\//, '').split('/')[0]}: no such host`,
+      },
+    };
   }
   // `pull -a` may send a name with a trailing ':'
   const parsed = parseNormalizedNamed(fromImage.replace(/:$/, ''));
@@ -24,7 +42,8 @@ export function createImage(images: ImageService, query: Readonly<Record<string,
     if (!r.ok) return errorResponse(r);
     ref = r.value;
   }
-  if (familiarName(ref) === 'scratch') return { status: 403, body: { message: "'scratch' is a reserved name" } };
+  if (familiarName(ref) === 'scratch')
+    return { status: 403, body: { message: "'scratch' is a reserved name" } };
   const plan = images.planPull(ref);
   if (!plan.ok) return errorResponse(plan);
   const stream = new MessageStream();

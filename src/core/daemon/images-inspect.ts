@@ -22,7 +22,16 @@ export function msToRfc3339Nano(ms: number | null): string {
 }
 
 /** Members of the image config the daemon always sends (moby#50134), filled in when unset. */
-const LEGACY_CONFIG: Record<string, unknown> = { Cmd: null, Entrypoint: null, Env: null, Labels: null, OnBuild: null, User: '', Volumes: null, WorkingDir: '' };
+const LEGACY_CONFIG: Record<string, unknown> = {
+  Cmd: null,
+  Entrypoint: null,
+  Env: null,
+  Labels: null,
+  OnBuild: null,
+  User: '',
+  Volumes: null,
+  WorkingDir: '',
+};
 
 export function inspectImage(images: ImageService, name: string): ApiResponse {
   const found = images.get(name);
@@ -44,7 +53,11 @@ export function inspectImage(images: ImageService, name: string): ApiResponse {
     graph.WorkDir = `${top}/work`;
   }
   const defaults: Record<string, unknown> = { ...LEGACY_CONFIG, ...orderDefaults(cfg.config) };
-  const config = Object.fromEntries(Object.keys(defaults).sort().map((k) => [k, defaults[k]]));
+  const config = Object.fromEntries(
+    Object.keys(defaults)
+      .sort()
+      .map((k) => [k, defaults[k]]),
+  );
   const comment = cfg.comment || cfg.history[cfg.history.length - 1]?.comment || '';
   const body: Record<string, unknown> = {
     Id: id,
@@ -61,7 +74,9 @@ export function inspectImage(images: ImageService, name: string): ApiResponse {
   body.Os = cfg.os;
   body.Size = store.imageSize(id);
   body.GraphDriver = { Data: graph, Name: 'overlay2' };
-  body.RootFS = cfg.rootfs.diff_ids.length ? { Type: cfg.rootfs.type, Layers: [...cfg.rootfs.diff_ids] } : { Type: cfg.rootfs.type };
+  body.RootFS = cfg.rootfs.diff_ids.length
+    ? { Type: cfg.rootfs.type, Layers: [...cfg.rootfs.diff_ids] }
+    : { Type: cfg.rootfs.type };
   body.Metadata = { LastTagTime: msToRfc3339Nano(rec?.lastTagTime ?? null) };
   body.Config = config;
   return { status: 200, body };
@@ -88,12 +103,20 @@ export function imageHistory(images: ImageService, name: string): ApiResponse {
   for (const h of cfg.history) {
     let size = 0;
     if (!h.empty_layer) {
-      if (n >= chain.length) return { status: 500, body: { message: 'too many non-empty layers in History section' } };
+      if (n >= chain.length)
+        return { status: 500, body: { message: 'too many non-empty layers in History section' } };
       size = store.layer(chain[n])?.size ?? 0;
       n++;
     }
     const t = h.created === undefined ? NaN : Date.parse(h.created);
-    out.unshift({ Comment: h.comment ?? '', Created: Number.isNaN(t) ? 0 : Math.floor(t / 1000), CreatedBy: h.created_by ?? '', Id: '<missing>', Size: size, Tags: null });
+    out.unshift({
+      Comment: h.comment ?? '',
+      Created: Number.isNaN(t) ? 0 : Math.floor(t / 1000),
+      CreatedBy: h.created_by ?? '',
+      Id: '<missing>',
+      Size: size,
+      Tags: null,
+    });
   }
   // the newest entries belong to this image, older ones to its parents (if built locally)
   let cur: string | undefined = id;

@@ -2,7 +2,13 @@
 // newest first, with Docker's filters (dangling, label, before, since,
 // reference, until) and the v1.51 field set.
 import type { ApiResponse } from './api';
-import { getBoolOrDefault, matchKVList, parseFilters, parseTimestamp, validateFilters } from '../image/filters';
+import {
+  getBoolOrDefault,
+  matchKVList,
+  parseFilters,
+  parseTimestamp,
+  validateFilters,
+} from '../image/filters';
 import { chainIds } from '../image/oci';
 import { familiarMatch, familiarString } from '../image/reference';
 import type { ImageService } from '../image/service';
@@ -30,7 +36,10 @@ function createdMs(images: ImageService, id: string): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-export function listImages(images: ImageService, query: Readonly<Record<string, string | undefined>>): ApiResponse {
+export function listImages(
+  images: ImageService,
+  query: Readonly<Record<string, string | undefined>>,
+): ApiResponse {
   const { store } = images;
   const fr = parseFilters(query.filters);
   if (!fr.ok) return errorResponse(fr);
@@ -113,7 +122,8 @@ export function listImages(images: ImageService, query: Readonly<Record<string, 
     for (const id of store.imageIds()) for (const c of store.chainOf(id)) refs.set(c, (refs.get(c) ?? 0) + 1);
     for (const s of out) {
       s.SharedSize = 0;
-      for (const c of chainIds(store.config(s.Id).rootfs.diff_ids)) if ((refs.get(c) ?? 0) > 1) s.SharedSize += store.layer(c)?.size ?? 0;
+      for (const c of chainIds(store.config(s.Id).rootfs.diff_ids))
+        if ((refs.get(c) ?? 0) > 1) s.SharedSize += store.layer(c)?.size ?? 0;
     }
   }
   // newest first; ties keep the store's order (Go's sort leaves them unspecified)

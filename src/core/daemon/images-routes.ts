@@ -22,13 +22,20 @@ export function registerImageRoutes(router: Router, images: ImageService): void 
   router.add('POST', '/images/{name:.*}/tag', (req) => {
     const repo = req.query.repo ?? '';
     const tag = req.query.tag ?? '';
-    if (repo === '') return { status: 400, body: { message: 'repository name must have at least one component' } };
+    if (repo === '')
+      return { status: 400, body: { message: 'repository name must have at least one component' } };
     const parsed = parseNormalizedNamed(repo);
     if (!parsed.ok) return errorResponse(parsed);
-    if (parsed.value.digest !== undefined) return { status: 400, body: { message: 'cannot import digest reference' } };
-    const ref = tag !== '' ? withTag(parsed.value, tag) : { ok: true as const, value: tagNameOnly(parsed.value) };
+    if (parsed.value.digest !== undefined)
+      return { status: 400, body: { message: 'cannot import digest reference' } };
+    const ref =
+      tag !== '' ? withTag(parsed.value, tag) : { ok: true as const, value: tagNameOnly(parsed.value) };
     if (!ref.ok) return errorResponse(ref);
-    if (familiarName(ref.value) === 'sha256') return { status: 400, body: { message: 'refusing to create an ambiguous tag using digest algorithm as name' } };
+    if (familiarName(ref.value) === 'sha256')
+      return {
+        status: 400,
+        body: { message: 'refusing to create an ambiguous tag using digest algorithm as name' },
+      };
     const img = images.get(req.params.name);
     // the router wraps every lookup failure as "not found"
     if (!img.ok) return { status: 404, body: { message: img.message } };
@@ -38,7 +45,10 @@ export function registerImageRoutes(router: Router, images: ImageService): void 
   router.add('DELETE', '/images/{name:.*}', (req) => {
     const name = req.params.name;
     if (name.trim() === '') return { status: 400, body: { message: 'image name cannot be blank' } };
-    const r = images.remove(name, { force: boolValue(req.query, 'force'), prune: !boolValue(req.query, 'noprune') });
+    const r = images.remove(name, {
+      force: boolValue(req.query, 'force'),
+      prune: !boolValue(req.query, 'noprune'),
+    });
     return r.ok ? { status: 200, body: r.value } : errorResponse(r);
   });
 }

@@ -1,7 +1,8 @@
 // Errors a student can cause, as values: the daemon's errdefs kinds (which pick
 // the HTTP status) with Docker's exact message text.
 
-export type ErrorKind = 'invalid' | 'notFound' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable' | 'system';
+export type ErrorKind =
+  'invalid' | 'notFound' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable' | 'system';
 
 export interface Failure {
   readonly ok: false;

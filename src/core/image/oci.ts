@@ -158,7 +158,11 @@ export function serializeManifest(m: Manifest): string {
 }
 
 export function serializeIndex(ix: ImageIndex): string {
-  return JSON.stringify({ schemaVersion: ix.schemaVersion, mediaType: ix.mediaType, manifests: ix.manifests.map(descriptorJson) });
+  return JSON.stringify({
+    schemaVersion: ix.schemaVersion,
+    mediaType: ix.mediaType,
+    manifests: ix.manifests.map(descriptorJson),
+  });
 }
 
 function descriptorJson(d: Descriptor): Descriptor {

@@ -44,7 +44,10 @@ export function formatG(x: number, p: number): string {
     out = `${m}e${exp < 0 ? '-' : '+'}${e < 10 ? `0${e}` : e}`;
   } else if (exp >= 0) {
     const int = kept.slice(0, exp + 1).join('');
-    const frac = kept.slice(exp + 1).join('').replace(/0+$/, '');
+    const frac = kept
+      .slice(exp + 1)
+      .join('')
+      .replace(/0+$/, '');
     out = frac ? `${int}.${frac}` : int;
   } else {
     const frac = `${'0'.repeat(-exp - 1)}${kept.join('')}`.replace(/0+$/, '');

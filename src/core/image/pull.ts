@@ -10,7 +10,15 @@ import type { LayerBlob } from './catalog/recipe';
 import { ok, type Result } from './errors';
 import { chainIds, truncateId } from './oci';
 import { progressString } from './progress';
-import { familiarName, familiarString, isNameOnly, trimNamed, withDigest, withTag, type NamedRef } from './reference';
+import {
+  familiarName,
+  familiarString,
+  isNameOnly,
+  trimNamed,
+  withDigest,
+  withTag,
+  type NamedRef,
+} from './reference';
 import type { Registry, ResolvedImage } from './registry';
 import type { ImageStore } from './store';
 
@@ -32,7 +40,12 @@ export interface PullOptions {
   maxConcurrentDownloads?: number;
 }
 
-const DEFAULTS: Required<PullOptions> = { bandwidth: 60_000_000, extractRate: 220_000_000, tickMs: 250, maxConcurrentDownloads: 3 };
+const DEFAULTS: Required<PullOptions> = {
+  bandwidth: 60_000_000,
+  extractRate: 220_000_000,
+  tickMs: 250,
+  maxConcurrentDownloads: 3,
+};
 
 export interface PullPlan {
   /** The reference as requested (a bare name means every tag). */
@@ -141,7 +154,13 @@ export class PullJob {
       this.finishItem(img.configDigest);
       return;
     }
-    this.layers = img.layers.map((blob) => ({ blob, id: truncateId(blob.digest), phase: 'waiting' as Phase, downloaded: 0, extracted: 0 }));
+    this.layers = img.layers.map((blob) => ({
+      blob,
+      id: truncateId(blob.digest),
+      phase: 'waiting' as Phase,
+      downloaded: 0,
+      extracted: 0,
+    }));
     this.parent = null;
     // only a leading run of layers can be `Already exists` (their ChainIDs depend on everything below)
     for (const l of this.layers) {
@@ -244,7 +263,8 @@ export class PullJob {
     const ref = item.ref;
     const digestRef = withDigest(trimNamed(ref), item.resolved.digest);
     const addDigestRef = () => {
-      if (digestRef.ok && store.getRef(digestRef.value) === undefined) store.addDigest(digestRef.value, imageId);
+      if (digestRef.ok && store.getRef(digestRef.value) === undefined)
+        store.addDigest(digestRef.value, imageId);
     };
     const old = store.getRef(ref);
     if (old === imageId) addDigestRef();
@@ -262,7 +282,11 @@ export class PullJob {
       return;
     }
     const name = familiarString(this.plan.ref);
-    this.emit({ status: this.anyNew ? `Status: Downloaded newer image for ${name}` : `Status: Image is up to date for ${name}` });
+    this.emit({
+      status: this.anyNew
+        ? `Status: Downloaded newer image for ${name}`
+        : `Status: Image is up to date for ${name}`,
+    });
     this.ctx.logImageEvent(name, familiarName(this.plan.ref), 'pull');
     this.end();
   }

@@ -129,12 +129,20 @@ export function trimNamed(r: NamedRef): NamedRef {
 
 export function withTag(r: NamedRef, tag: string): Result<NamedRef> {
   if (!anchoredTagRegexp.test(tag)) return fail('invalid', 'invalid tag format');
-  return ok(r.digest !== undefined ? { domain: r.domain, path: r.path, tag, digest: r.digest } : { domain: r.domain, path: r.path, tag });
+  return ok(
+    r.digest !== undefined
+      ? { domain: r.domain, path: r.path, tag, digest: r.digest }
+      : { domain: r.domain, path: r.path, tag },
+  );
 }
 
 export function withDigest(r: NamedRef, digest: string): Result<NamedRef> {
   if (!anchoredDigestRegexp.test(digest)) return fail('invalid', 'invalid digest format');
-  return ok(r.tag !== undefined ? { domain: r.domain, path: r.path, tag: r.tag, digest } : { domain: r.domain, path: r.path, digest });
+  return ok(
+    r.tag !== undefined
+      ? { domain: r.domain, path: r.path, tag: r.tag, digest }
+      : { domain: r.domain, path: r.path, digest },
+  );
 }
 
 /** reference.Parse: the raw grammar, no normalisation. */
@@ -143,7 +151,8 @@ export function parse(s: string): Result<NamedRef | DigestRef> {
   const m = referenceRegexp.exec(s);
   if (!m) {
     const lower = s.toLowerCase();
-    if (lower !== s && referenceRegexp.test(lower)) return fail('invalid', 'repository name must be lowercase');
+    if (lower !== s && referenceRegexp.test(lower))
+      return fail('invalid', 'repository name must be lowercase');
     return fail('invalid', 'invalid reference format');
   }
   const nm = anchoredNameRegexp.exec(m[1]);
@@ -211,7 +220,8 @@ export function parseNormalizedNamed(s: string): Result<NamedRef> {
   }
   const r = parse(`${domain}/${remainder}`);
   if (!r.ok) return r;
-  if (!isNamed(r.value) || r.value.path === '') return fail('invalid', `reference ${refString(r.value)} has no name`);
+  if (!isNamed(r.value) || r.value.path === '')
+    return fail('invalid', `reference ${refString(r.value)} has no name`);
   return ok(r.value);
 }
 

@@ -62,7 +62,10 @@ export class Registry {
     const r = this.repos.get(`${ref.domain}/${ref.path}`);
     if (!r) {
       const msg = DENIED_MESSAGE[ref.domain] ?? 'requested access to the resource is denied';
-      return fail('notFound', `pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: ${msg}`);
+      return fail(
+        'notFound',
+        `pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: ${msg}`,
+      );
     }
     return ok(r);
   }
@@ -71,11 +74,15 @@ export class Registry {
   resolve(ref: NamedRef): Result<ResolvedImage> {
     const r = this.repo(ref);
     if (!r.ok) return r;
-    const unknown = fail('notFound', `manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`);
+    const unknown = fail(
+      'notFound',
+      `manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`,
+    );
     if (ref.digest !== undefined) {
       for (const recipe of new Set(r.value.tags.values())) {
         const b = this.build(recipe);
-        if (b.indexDigest === ref.digest || b.manifestDigest === ref.digest) return ok({ digest: ref.digest, image: b });
+        if (b.indexDigest === ref.digest || b.manifestDigest === ref.digest)
+          return ok({ digest: ref.digest, image: b });
       }
       return unknown;
     }

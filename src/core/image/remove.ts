@@ -43,7 +43,13 @@ interface Conflict extends Failure {
 }
 
 function conflict(imgId: string, hard: boolean, used: boolean, message: string): Conflict {
-  return { ...fail('conflict', `conflict: unable to delete ${truncateId(imgId)} (${hard ? 'cannot be forced' : 'must be forced'}) - ${message}`), used };
+  return {
+    ...fail(
+      'conflict',
+      `conflict: unable to delete ${truncateId(imgId)} (${hard ? 'cannot be forced' : 'must be forced'}) - ${message}`,
+    ),
+    used,
+  };
 }
 
 /** All references in one repository and at most one tag (isSingleReference). */
@@ -85,7 +91,8 @@ function checkConflict(ctx: RemoveContext, imgId: string, mask: number): Conflic
   }
   if (mask & STOPPED_CONTAINER) {
     const c = ctx.containers().find((c) => c.imageId === imgId && !c.running);
-    if (c) return conflict(imgId, false, true, `image is being used by stopped container ${truncateId(c.id)}`);
+    if (c)
+      return conflict(imgId, false, true, `image is being used by stopped container ${truncateId(c.id)}`);
   }
   return undefined;
 }
@@ -102,7 +109,14 @@ function removeRef(ctx: RemoveContext, imgId: string, ref: NamedRef, records: De
   return r;
 }
 
-function deleteHelper(ctx: RemoveContext, imgId: string, records: DeleteRecord[], force: boolean, prune: boolean, quiet: boolean): Failure | undefined {
+function deleteHelper(
+  ctx: RemoveContext,
+  imgId: string,
+  records: DeleteRecord[],
+  force: boolean,
+  prune: boolean,
+  quiet: boolean,
+): Failure | undefined {
   const { store } = ctx;
   const c = checkConflict(ctx, imgId, force ? HARD : HARD | SOFT);
   if (c) {
@@ -122,7 +136,11 @@ function deleteHelper(ctx: RemoveContext, imgId: string, records: DeleteRecord[]
 }
 
 /** ImageDelete: the records `docker rmi` prints, or the daemon's error. */
-export function removeImage(ctx: RemoveContext, imageRef: string, opts: RemoveOptions = {}): Result<DeleteRecord[]> {
+export function removeImage(
+  ctx: RemoveContext,
+  imageRef: string,
+  opts: RemoveOptions = {},
+): Result<DeleteRecord[]> {
   const { store } = ctx;
   const force = opts.force ?? false;
   const prune = opts.prune ?? true;

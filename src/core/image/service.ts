@@ -11,7 +11,13 @@ import { pruneImages, type PruneReport } from './prune';
 import { PullJob, planPull, type PullOptions, type PullPlan } from './pull';
 import { familiarString, type NamedRef } from './reference';
 import type { Registry } from './registry';
-import { removeImage, type ContainerUse, type DeleteRecord, type RemoveContext, type RemoveOptions } from './remove';
+import {
+  removeImage,
+  type ContainerUse,
+  type DeleteRecord,
+  type RemoveContext,
+  type RemoveOptions,
+} from './remove';
 import type { ImageStore } from './store';
 
 export type { ContainerUse };
@@ -55,7 +61,11 @@ export class ImageService implements RemoveContext {
     const r = this.store.addTag(ref, imageId);
     if (!r.ok) return r;
     this.store.setLastTagTime(imageId, this.clock.now());
-    this.logImageEvent(imageId, familiarString(ref.tag === undefined ? { ...ref, tag: 'latest' } : ref), 'tag');
+    this.logImageEvent(
+      imageId,
+      familiarString(ref.tag === undefined ? { ...ref, tag: 'latest' } : ref),
+      'tag',
+    );
     return ok(undefined);
   }
 
@@ -65,7 +75,11 @@ export class ImageService implements RemoveContext {
 
   prune(filters: Filters): Result<PruneReport> {
     const r = pruneImages(this, filters, this.clock.now());
-    if (r.ok) this.events.emit('image', 'prune', { ID: '', Attributes: { reclaimed: String(r.value.SpaceReclaimed) } });
+    if (r.ok)
+      this.events.emit('image', 'prune', {
+        ID: '',
+        Attributes: { reclaimed: String(r.value.SpaceReclaimed) },
+      });
     return r;
   }
 
@@ -75,7 +89,12 @@ export class ImageService implements RemoveContext {
   }
 
   /** Run a planned pull: messages to `emit`, `onEnd` when it is over (or cancelled). */
-  startPull(plan: PullPlan, emit: (m: JsonMessage) => void, onEnd: () => void, opts: PullOptions = {}): PullJob {
+  startPull(
+    plan: PullPlan,
+    emit: (m: JsonMessage) => void,
+    onEnd: () => void,
+    opts: PullOptions = {},
+  ): PullJob {
     return new PullJob(this, plan, emit, onEnd, { ...this.pullOptions, ...opts }).start();
   }
 }

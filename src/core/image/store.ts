@@ -115,7 +115,14 @@ export class ImageStore {
       p.refs++;
     }
     this.layerObjects.set(diffId, layer);
-    this.layers.set(chainId, { chainId, diffId, parent, size: layer.size, cacheId: randomHex64(this.random), refs: 1 });
+    this.layers.set(chainId, {
+      chainId,
+      diffId,
+      parent,
+      size: layer.size,
+      cacheId: randomHex64(this.random),
+      refs: 1,
+    });
     this.changed();
     return chainId;
   }
@@ -181,7 +188,8 @@ export class ImageStore {
     const cfg = parseConfig(configJson);
     const chain = chainIds(cfg.rootfs.diff_ids);
     const top = chain[chain.length - 1];
-    if (top !== undefined && !this.acquireLayer(top)) return fail('system', `failed to get layer ${top}: layer does not exist`);
+    if (top !== undefined && !this.acquireLayer(top))
+      return fail('system', `failed to get layer ${top}: layer does not exist`);
     this.images.set(id, { id, config: configJson, lastTagTime: null });
     this.configs.set(id, cfg);
     this.changed();
@@ -281,10 +289,12 @@ export class ImageStore {
   }
 
   private addReference(ref: NamedRef, id: string): Result<void> {
-    if (familiarName(ref) === 'sha256') return fail('invalid', 'refusing to create an ambiguous tag using digest algorithm as name');
+    if (familiarName(ref) === 'sha256')
+      return fail('invalid', 'refusing to create an ambiguous tag using digest algorithm as name');
     const key = refString(ref);
     const old = this.refs.get(key);
-    if (old && old.id !== id && ref.digest !== undefined) return fail('conflict', `cannot overwrite digest ${ref.digest}`);
+    if (old && old.id !== id && ref.digest !== undefined)
+      return fail('conflict', `cannot overwrite digest ${ref.digest}`);
     this.refs.set(key, { ref, id });
     if (old?.id !== id) this.changed();
     return ok(undefined);
@@ -292,7 +302,10 @@ export class ImageStore {
 
   /** refstore.Get: a digest wins over a tag; a bare name means `latest`. */
   getRef(ref: NamedRef): string | undefined {
-    const r = ref.digest !== undefined ? { domain: ref.domain, path: ref.path, digest: ref.digest } : tagNameOnly(ref);
+    const r =
+      ref.digest !== undefined
+        ? { domain: ref.domain, path: ref.path, digest: ref.digest }
+        : tagNameOnly(ref);
     return this.refs.get(refString(r))?.id;
   }
 
@@ -349,7 +362,9 @@ export class ImageStore {
     if (!parsed.ok) return parsed;
     const r = parsed.value;
     if (!isNamed(r)) {
-      return this.images.has(r.digestOnly) ? ok(r.digestOnly) : fail('notFound', `No such image: ${r.digestOnly}`);
+      return this.images.has(r.digestOnly)
+        ? ok(r.digestOnly)
+        : fail('notFound', `No such image: ${r.digestOnly}`);
     }
     const byRef = this.getRef(r);
     if (byRef !== undefined && this.images.has(byRef)) return ok(byRef);
@@ -382,4 +397,3 @@ export class ImageStore {
     return s;
   }
 }
-

@@ -9,7 +9,9 @@ describe('Router', () => {
     r.add('GET', '/images/{name:.*}/json', (q) => ({ status: 200, body: q.params.name }));
     r.add('POST', '/containers/{id}/start', (q) => ({ status: 204, body: q.params.id }));
     expect(r.match('GET', '/images/json')?.params).toEqual({});
-    expect(r.match('GET', '/images/ghcr.io/astral-sh/uv:latest/json')?.params).toEqual({ name: 'ghcr.io/astral-sh/uv:latest' });
+    expect(r.match('GET', '/images/ghcr.io/astral-sh/uv:latest/json')?.params).toEqual({
+      name: 'ghcr.io/astral-sh/uv:latest',
+    });
     expect(r.match('GET', '/images/a%2Fb/json')?.params).toEqual({ name: 'a/b' });
     expect(r.match('GET', '/images/100%/json')?.params).toEqual({ name: '100%' });
     expect(r.match('POST', '/containers/abc/start')?.params).toEqual({ id: 'abc' });
@@ -28,16 +30,25 @@ describe('Router', () => {
 describe('Engine', () => {
   it('answers unknown routes with page not found and pings with OK', async () => {
     const { engine } = createWorld();
-    expect(await engine.request({ method: 'GET', path: '/nope' })).toEqual({ status: 404, body: { message: 'page not found' } });
+    expect(await engine.request({ method: 'GET', path: '/nope' })).toEqual({
+      status: 404,
+      body: { message: 'page not found' },
+    });
     expect(await engine.request({ method: 'GET', path: '/_ping' })).toEqual({ status: 200, body: 'OK' });
-    expect(await engine.request({ method: 'HEAD', path: '/v1.51/_ping' })).toEqual({ status: 200, body: 'OK' });
+    expect(await engine.request({ method: 'HEAD', path: '/v1.51/_ping' })).toEqual({
+      status: 200,
+      body: 'OK',
+    });
     expect((await engine.request({ method: 'GET', path: '/v1.51/images/json' })).status).toBe(200);
   });
 
   it('lets later parts register routes on the same router', async () => {
     const { engine } = createWorld();
     engine.router.add('GET', '/containers/json', () => ({ status: 200, body: [] }));
-    expect(await engine.request({ method: 'GET', path: '/containers/json' })).toEqual({ status: 200, body: [] });
+    expect(await engine.request({ method: 'GET', path: '/containers/json' })).toEqual({
+      status: 200,
+      body: [],
+    });
   });
 });
 

@@ -11,7 +11,14 @@ describe('createWorld', () => {
     expect(w.images.clock).toBe(w.clock);
     const seen: string[] = [];
     w.events.subscribe((e) => seen.push(`${e.Type} ${e.Action} ${e.time}`));
-    await drainResponse(await w.engine.request({ method: 'POST', path: '/images/create', query: { fromImage: 'hello-world', tag: 'latest' } }), w.clock as VirtualClock);
+    await drainResponse(
+      await w.engine.request({
+        method: 'POST',
+        path: '/images/create',
+        query: { fromImage: 'hello-world', tag: 'latest' },
+      }),
+      w.clock as VirtualClock,
+    );
     expect(seen).toEqual([`image pull ${Math.floor(w.clock.now() / 1000)}`]);
     expect(w.events.all()).toHaveLength(1);
   });
@@ -19,16 +26,26 @@ describe('createWorld', () => {
   it('is deterministic for a seed and restores from its snapshot', async () => {
     const run = async () => {
       const w = createWorld({ seed: 9 });
-      await drainResponse(await w.engine.request({ method: 'POST', path: '/images/create', query: { fromImage: 'alpine', tag: 'latest' } }), w.clock as VirtualClock);
+      await drainResponse(
+        await w.engine.request({
+          method: 'POST',
+          path: '/images/create',
+          query: { fromImage: 'alpine', tag: 'latest' },
+        }),
+        w.clock as VirtualClock,
+      );
       return w;
     };
     const a = await run();
     const b = await run();
     expect(a.snapshot()).toEqual(b.snapshot());
     const restored = createWorld({ images: JSON.parse(JSON.stringify(a.snapshot().images)) });
-    const inspect = async (w: typeof a) => (await w.engine.request({ method: 'GET', path: '/images/alpine/json' })) as { body: unknown };
+    const inspect = async (w: typeof a) =>
+      (await w.engine.request({ method: 'GET', path: '/images/alpine/json' })) as { body: unknown };
     expect((await inspect(restored)).body).toEqual((await inspect(a)).body);
     const id = restored.images.get('alpine');
-    expect(id.ok && restored.images.store.layersOf(id.value)[0].entries.get('/etc/alpine-release')).toMatchObject({ kind: 'file', content: '3.22.0\n' });
+    expect(
+      id.ok && restored.images.store.layersOf(id.value)[0].entries.get('/etc/alpine-release'),
+    ).toMatchObject({ kind: 'file', content: '3.22.0\n' });
   });
 });

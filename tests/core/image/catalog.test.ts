@@ -36,7 +36,8 @@ function merged(name: string): Map<string, Entry> {
 
 function text(name: string, path: string): string {
   const e = merged(name).get(path);
-  if (e?.kind !== 'file' || typeof e.content !== 'string') throw new Error(`${path} is not a text file in ${name}`);
+  if (e?.kind !== 'file' || typeof e.content !== 'string')
+    throw new Error(`${path} is not a text file in ${name}`);
   return e.content;
 }
 
@@ -92,7 +93,12 @@ describe('sizes come from the files and match the real images', () => {
   });
   it('puts the bulk in big generated blobs', () => {
     const libpython = merged('python:3.13').get('/usr/local/lib/libpython3.13.so.1.0');
-    expect(libpython?.kind === 'file' && typeof libpython.content === 'object' && !(libpython.content instanceof Uint8Array) && libpython.content.kind).toBe('generated');
+    expect(
+      libpython?.kind === 'file' &&
+        typeof libpython.content === 'object' &&
+        !(libpython.content instanceof Uint8Array) &&
+        libpython.content.kind,
+    ).toBe('generated');
     const llvm = merged('postgres:16').get('/usr/lib/x86_64-linux-gnu/libLLVM-15.so.1');
     expect(llvm?.kind).toBe('file');
   });
@@ -112,11 +118,23 @@ describe('documents and digests', () => {
     expect(manifest.config.digest).toBe(img.configDigest);
     expect(manifest.layers.map((l: { digest: string }) => l.digest)).toEqual(img.layers.map((l) => l.digest));
     for (const l of img.layers) expect(l.digest).not.toBe(l.layer.diffId);
-    expect(JSON.parse(img.indexJson).manifests[0]).toEqual({ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: img.manifestDigest, size: img.manifestJson.length, platform: { architecture: 'amd64', os: 'linux' } });
+    expect(JSON.parse(img.indexJson).manifests[0]).toEqual({
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest: img.manifestDigest,
+      size: img.manifestJson.length,
+      platform: { architecture: 'amd64', os: 'linux' },
+    });
   });
   it('writes configs like the real images', () => {
     const py = parseConfig(image('python:3.13').configJson);
-    expect(Object.keys(JSON.parse(image('python:3.13').configJson))).toEqual(['architecture', 'config', 'created', 'history', 'os', 'rootfs']);
+    expect(Object.keys(JSON.parse(image('python:3.13').configJson))).toEqual([
+      'architecture',
+      'config',
+      'created',
+      'history',
+      'os',
+      'rootfs',
+    ]);
     expect(py.config.Env).toEqual([
       'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
       'LANG=C.UTF-8',
@@ -126,7 +144,12 @@ describe('documents and digests', () => {
     ]);
     expect(py.config.Cmd).toEqual(['python3']);
     expect(py.history.filter((h) => !h.empty_layer)).toHaveLength(py.rootfs.diff_ids.length);
-    expect(py.history[py.history.length - 1]).toEqual({ created: py.created, created_by: 'CMD ["python3"]', comment: 'buildkit.dockerfile.v0', empty_layer: true });
+    expect(py.history[py.history.length - 1]).toEqual({
+      created: py.created,
+      created_by: 'CMD ["python3"]',
+      comment: 'buildkit.dockerfile.v0',
+      empty_layer: true,
+    });
     expect(py.history[0].created_by).toMatch(/^# debian\.sh --arch 'amd64' out\/ 'bookworm' '@\d+'$/);
     const nginx = parseConfig(image('nginx').configJson).config;
     expect(nginx.Entrypoint).toEqual(['/docker-entrypoint.sh']);
@@ -139,7 +162,9 @@ describe('documents and digests', () => {
     expect(pg.ExposedPorts).toEqual({ '5432/tcp': {} });
     expect(pg.Entrypoint).toEqual(['docker-entrypoint.sh']);
     expect(pg.Cmd).toEqual(['postgres']);
-    expect(pg.Env).toContain('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/16/bin');
+    expect(pg.Env).toContain(
+      'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/16/bin',
+    );
     expect(parseConfig(image('ghcr.io/astral-sh/uv').configJson).config.Entrypoint).toEqual(['/uv']);
   });
 });
@@ -154,7 +179,21 @@ describe('file trees real enough to explore', () => {
     expect(text('debian', '/etc/passwd').split('\n')[0]).toBe('root:x:0:0:root:/root:/bin/bash');
     expect(fs.has('/etc/hostname')).toBe(false);
     expect(fs.get('/tmp')).toMatchObject({ kind: 'dir', mode: 0o1777 });
-    for (const tool of ['sh', 'bash', 'ls', 'cat', 'echo', 'grep', 'sed', 'mkdir', 'rm', 'env', 'sleep', 'tar']) expect(fs.has(`/usr/bin/${tool}`)).toBe(true);
+    for (const tool of [
+      'sh',
+      'bash',
+      'ls',
+      'cat',
+      'echo',
+      'grep',
+      'sed',
+      'mkdir',
+      'rm',
+      'env',
+      'sleep',
+      'tar',
+    ])
+      expect(fs.has(`/usr/bin/${tool}`)).toBe(true);
     const ls = fs.get('/usr/bin/ls');
     expect(ls?.kind === 'file' && programOf(ls.content)).toBe('ls');
     expect(ls).toMatchObject({ mode: 0o755 });
@@ -176,15 +215,28 @@ describe('file trees real enough to explore', () => {
     expect(fs.get('/usr/local/bin/python3')).toMatchObject({ kind: 'symlink', target: 'python3.13' });
     expect(fs.get('/usr/local/bin/python')).toMatchObject({ kind: 'symlink', target: 'python3' });
     expect(fs.get('/usr/local/bin/pip')).toMatchObject({ kind: 'symlink', target: 'pip3' });
-    for (const m of ['os.py', 'json/__init__.py', 'http/server.py', 'asyncio/__init__.py', 'site-packages/pip/__init__.py', 'site-packages/pip-25.1.1.dist-info/METADATA']) {
+    for (const m of [
+      'os.py',
+      'json/__init__.py',
+      'http/server.py',
+      'asyncio/__init__.py',
+      'site-packages/pip/__init__.py',
+      'site-packages/pip-25.1.1.dist-info/METADATA',
+    ]) {
       expect(fs.has(`/usr/local/lib/python3.13/${m}`)).toBe(true);
     }
     expect(fs.has('/usr/local/lib/python3.13/telnetlib.py')).toBe(false);
-    expect(text('python:3.13', '/usr/local/lib/python3.13/this.py')).toContain('Gur Mra bs Clguba, ol Gvz Crgref');
+    expect(text('python:3.13', '/usr/local/lib/python3.13/this.py')).toContain(
+      'Gur Mra bs Clguba, ol Gvz Crgref',
+    );
     expect(text('python:3.13-slim', '/usr/local/bin/pip3')).toMatch(/^#!\/usr\/local\/bin\/python3\.13\n/);
     const py = fs.get('/usr/local/bin/python3.13');
     expect(py?.kind === 'file' && programOf(py.content)).toBe('python3.13');
-    expect(merged('python:3.13-alpine').has('/usr/local/lib/python3.13/lib-dynload/_json.cpython-313-x86_64-linux-musl.so')).toBe(true);
+    expect(
+      merged('python:3.13-alpine').has(
+        '/usr/local/lib/python3.13/lib-dynload/_json.cpython-313-x86_64-linux-musl.so',
+      ),
+    ).toBe(true);
   });
   it('nginx: config, welcome page, entrypoint', () => {
     expect(text('nginx', '/usr/share/nginx/html/index.html')).toContain('<h1>Welcome to nginx!</h1>');
@@ -197,7 +249,8 @@ describe('file trees real enough to explore', () => {
   });
   it('postgres: server binaries and the data directory', () => {
     const fs = merged('postgres:16');
-    for (const b of ['postgres', 'initdb', 'pg_ctl', 'psql']) expect(fs.has(`/usr/lib/postgresql/16/bin/${b}`)).toBe(true);
+    for (const b of ['postgres', 'initdb', 'pg_ctl', 'psql'])
+      expect(fs.has(`/usr/lib/postgresql/16/bin/${b}`)).toBe(true);
     expect(fs.get('/var/lib/postgresql/data')).toMatchObject({ kind: 'dir', uid: 999 });
     expect(fs.get('/usr/local/bin/docker-enforce-initdb.sh')).toMatchObject({ kind: 'symlink' });
   });
@@ -206,8 +259,13 @@ describe('file trees real enough to explore', () => {
     expect(layers).toHaveLength(1);
     const hello = layers[0].entries.get('/hello');
     expect(hello?.kind === 'file' && programOf(hello.content)).toBe('hello');
-    const transcript = readFileSync(new URL('../../fixtures/docker/01-hello-world-first-run.txt', import.meta.url), 'utf8');
-    const printed = transcript.split('Status: Downloaded newer image for hello-world:latest\n')[1].split('[exit 0]')[0];
+    const transcript = readFileSync(
+      new URL('../../fixtures/docker/01-hello-world-first-run.txt', import.meta.url),
+      'utf8',
+    );
+    const printed = transcript
+      .split('Status: Downloaded newer image for hello-world:latest\n')[1]
+      .split('[exit 0]')[0];
     expect(HELLO_WORLD_MESSAGE).toBe(printed);
   });
 });

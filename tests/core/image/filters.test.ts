@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getBoolOrDefault, matchKVList, parseFilters, parseGoDuration, parseTimestamp, validateFilters } from '../../../src/core/image/filters';
+import {
+  getBoolOrDefault,
+  matchKVList,
+  parseFilters,
+  parseGoDuration,
+  parseTimestamp,
+  validateFilters,
+} from '../../../src/core/image/filters';
 
 const f = (json: string) => {
   const r = parseFilters(json);
@@ -9,7 +16,12 @@ const f = (json: string) => {
 
 describe('filters', () => {
   it('reads both JSON shapes the daemon accepts', () => {
-    expect(f('{"dangling":["true"],"reference":["python"]}')).toEqual(new Map([['dangling', new Set(['true'])], ['reference', new Set(['python'])]]));
+    expect(f('{"dangling":["true"],"reference":["python"]}')).toEqual(
+      new Map([
+        ['dangling', new Set(['true'])],
+        ['reference', new Set(['python'])],
+      ]),
+    );
     expect(f('{"dangling":{"true":true}}')).toEqual(new Map([['dangling', new Set(['true'])]]));
     expect(f('')).toEqual(new Map());
     const bad = parseFilters('{"dangling":"true"}');

@@ -16,7 +16,11 @@ const microtasks = async () => {
  * Read a stream to its end, moving simulated time whenever it waits.
  * `onMessage` may return true to stop reading (the stream is then cancelled).
  */
-export async function drain(stream: ApiStream<JsonMessage>, clock: VirtualClock, onMessage?: (m: JsonMessage, all: JsonMessage[]) => boolean | void): Promise<JsonMessage[]> {
+export async function drain(
+  stream: ApiStream<JsonMessage>,
+  clock: VirtualClock,
+  onMessage?: (m: JsonMessage, all: JsonMessage[]) => boolean | void,
+): Promise<JsonMessage[]> {
   const out: JsonMessage[] = [];
   let done = false;
   let stop = false;
@@ -70,12 +74,40 @@ const T = '2026-01-01T00:00:00Z';
 
 /** Five repositories over two bases: a and b share `base1`; c is on `base2`; d extends a. */
 export function smallCatalog(): CatalogRepo[] {
-  const base1: Recipe = { name: 'base1', steps: [{ created: T, createdBy: 'base1', layer: tree('base1', { '/etc/os-release': 'ONE\n' }) }, df.cmd(T, ['sh'])] };
-  const base2: Recipe = { name: 'base2', steps: [{ created: T, createdBy: 'base2', layer: tree('base2', { '/etc/os-release': 'TWO\n' }) }] };
-  const a: Recipe = { name: 'a', base: base1, steps: [df.run('2026-01-02T00:00:00Z', 'make a', blobLayer('a', 3_000_000)), df.label(T, { app: 'a' })] };
-  const b: Recipe = { name: 'b', base: base1, steps: [df.run('2026-01-03T00:00:00Z', 'make b', blobLayer('b', 5_000_000)), df.run('2026-01-03T00:00:00Z', 'make b2', blobLayer('b2', 1_000))] };
-  const c: Recipe = { name: 'c', base: base2, steps: [df.run('2026-01-04T00:00:00Z', 'make c', blobLayer('c', 2_000_000))] };
-  const d: Recipe = { name: 'd', base: a, steps: [df.run('2026-01-05T00:00:00Z', 'make d', blobLayer('d', 4_000_000))] };
+  const base1: Recipe = {
+    name: 'base1',
+    steps: [
+      { created: T, createdBy: 'base1', layer: tree('base1', { '/etc/os-release': 'ONE\n' }) },
+      df.cmd(T, ['sh']),
+    ],
+  };
+  const base2: Recipe = {
+    name: 'base2',
+    steps: [{ created: T, createdBy: 'base2', layer: tree('base2', { '/etc/os-release': 'TWO\n' }) }],
+  };
+  const a: Recipe = {
+    name: 'a',
+    base: base1,
+    steps: [df.run('2026-01-02T00:00:00Z', 'make a', blobLayer('a', 3_000_000)), df.label(T, { app: 'a' })],
+  };
+  const b: Recipe = {
+    name: 'b',
+    base: base1,
+    steps: [
+      df.run('2026-01-03T00:00:00Z', 'make b', blobLayer('b', 5_000_000)),
+      df.run('2026-01-03T00:00:00Z', 'make b2', blobLayer('b2', 1_000)),
+    ],
+  };
+  const c: Recipe = {
+    name: 'c',
+    base: base2,
+    steps: [df.run('2026-01-04T00:00:00Z', 'make c', blobLayer('c', 2_000_000))],
+  };
+  const d: Recipe = {
+    name: 'd',
+    base: a,
+    steps: [df.run('2026-01-05T00:00:00Z', 'make d', blobLayer('d', 4_000_000))],
+  };
   const repo = (path: string, tags: [Recipe, string[]][]): CatalogRepo => {
     const m = new Map<string, Recipe>();
     for (const [r, ts] of tags) for (const t of ts) m.set(t, r);
@@ -86,7 +118,10 @@ export function smallCatalog(): CatalogRepo[] {
     repo('library/b', [[b, ['latest']]]),
     repo('library/c', [[c, ['latest']]]),
     repo('library/d', [[d, ['latest']]]),
-    repo('library/base', [[base1, ['one']], [base2, ['two']]]),
+    repo('library/base', [
+      [base1, ['one']],
+      [base2, ['two']],
+    ]),
   ];
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bytesSize, formatG, humanSize, humanSizeWithPrecision, progressString } from '../../../src/core/image/progress';
+import {
+  bytesSize,
+  formatG,
+  humanSize,
+  humanSizeWithPrecision,
+  progressString,
+} from '../../../src/core/image/progress';
 
 describe('go-units sizes', () => {
   it.each([
@@ -34,10 +40,18 @@ describe('go-units sizes', () => {
 
 describe('progress bar', () => {
   it('renders the transcript examples', () => {
-    expect(progressString(540672, 49560684)).toBe('[>                                                  ]  540.7kB/49.56MB');
-    expect(progressString(24770000, 49560684)).toBe('[========================>                          ]  24.77MB/49.56MB');
-    expect(progressString(320, 320)).toBe('[==================================================>]     320B/320B');
-    expect(progressString(36450, 1067000)).toBe('[=>                                                 ]  36.45kB/1.067MB');
+    expect(progressString(540672, 49560684)).toBe(
+      '[>                                                  ]  540.7kB/49.56MB',
+    );
+    expect(progressString(24770000, 49560684)).toBe(
+      '[========================>                          ]  24.77MB/49.56MB',
+    );
+    expect(progressString(320, 320)).toBe(
+      '[==================================================>]     320B/320B',
+    );
+    expect(progressString(36450, 1067000)).toBe(
+      '[=>                                                 ]  36.45kB/1.067MB',
+    );
   });
   it('drops the bar on narrow terminals and the total when current overshoots', () => {
     expect(progressString(500, 1000, 80)).toBe('    500B/1kB');

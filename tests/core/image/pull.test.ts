@@ -15,12 +15,21 @@ function ref(s: string): NamedRef {
 
 function setup(opts: { bandwidth?: number } = {}) {
   const clock = new VirtualClock();
-  const world = createWorld({ clock, registry: new Registry(smallCatalog()), pull: { bandwidth: opts.bandwidth ?? 2_000_000, tickMs: 250 } });
+  const world = createWorld({
+    clock,
+    registry: new Registry(smallCatalog()),
+    pull: { bandwidth: opts.bandwidth ?? 2_000_000, tickMs: 250 },
+  });
   return { clock, world };
 }
 
 /** Pull through a stream; `onEmit` sees each message as the daemon emits it and may cancel the pull then. */
-async function pull(world: World, clock: VirtualClock, name: string, onEmit?: (m: JsonMessage, cancel: () => void) => void) {
+async function pull(
+  world: World,
+  clock: VirtualClock,
+  name: string,
+  onEmit?: (m: JsonMessage, cancel: () => void) => void,
+) {
   const plan = world.images.planPull(ref(name));
   if (!plan.ok) throw new Error(plan.message);
   const stream = new MessageStream();
@@ -47,7 +56,12 @@ describe('pull', () => {
     expect(ids).toHaveLength(2);
     for (const id of ids) {
       const statuses = msgs.filter((m) => m.id === id && !m.progress).map((m) => m.status);
-      expect(statuses).toEqual(['Pulling fs layer', 'Verifying Checksum', 'Download complete', 'Pull complete']);
+      expect(statuses).toEqual([
+        'Pulling fs layer',
+        'Verifying Checksum',
+        'Download complete',
+        'Pull complete',
+      ]);
       const downloading = msgs.filter((m) => m.id === id && m.status === 'Downloading');
       expect(downloading.length).toBeGreaterThan(0);
       const last = downloading[downloading.length - 1];
@@ -196,14 +210,19 @@ describe('pull', () => {
   it('pulls every tag of a repository for a bare name', async () => {
     const { world, clock } = setup();
     const lines = plainLines(await pull(world, clock, 'base'));
-    expect(lines.filter((l) => / Pulling from library\/base$/.test(l))).toEqual(['one: Pulling from library/base', 'two: Pulling from library/base']);
+    expect(lines.filter((l) => / Pulling from library\/base$/.test(l))).toEqual([
+      'one: Pulling from library/base',
+      'two: Pulling from library/base',
+    ]);
     expect(lines[lines.length - 1]).toBe('Status: Downloaded newer image for base');
   });
 
   it('logs a pull event named as the daemon does', async () => {
     const { world, clock } = setup();
     const seen: string[] = [];
-    world.events.subscribe((e) => seen.push(`${e.Type} ${e.Action} ${e.Actor.ID} ${JSON.stringify(e.Actor.Attributes)}`));
+    world.events.subscribe((e) =>
+      seen.push(`${e.Type} ${e.Action} ${e.Actor.ID} ${JSON.stringify(e.Actor.Attributes)}`),
+    );
     await pull(world, clock, 'a:latest');
     expect(seen).toEqual(['image pull a:latest {"app":"a","name":"a"}']);
   });

@@ -44,7 +44,11 @@ describe('parseNormalizedNamed', () => {
     ['ghcr.io/app', 'ghcr.io/app', 'ghcr.io/app'],
     ['localhost:5000/x', 'localhost:5000/x', 'localhost:5000/x'],
     ['localhost/x', 'localhost/x', 'localhost/x'],
-    ['127.0.0.1:5000/library/python:9.99', '127.0.0.1:5000/library/python:9.99', '127.0.0.1:5000/library/python:9.99'],
+    [
+      '127.0.0.1:5000/library/python:9.99',
+      '127.0.0.1:5000/library/python:9.99',
+      '127.0.0.1:5000/library/python:9.99',
+    ],
     ['[::1]:5000/foo', '[::1]:5000/foo', '[::1]:5000/foo'],
     ['Foo/bar', 'Foo/bar', 'Foo/bar'],
     ['foo__bar', 'docker.io/library/foo__bar', 'foo__bar'],
@@ -123,7 +127,9 @@ describe('digests, tags, names', () => {
   it('adds latest only to name-only references', () => {
     expect(refString(tagNameOnly(named('python')))).toBe('docker.io/library/python:latest');
     expect(refString(tagNameOnly(named('python:3')))).toBe('docker.io/library/python:3');
-    expect(refString(tagNameOnly(named(`python@sha256:${H64}`)))).toBe(`docker.io/library/python@sha256:${H64}`);
+    expect(refString(tagNameOnly(named(`python@sha256:${H64}`)))).toBe(
+      `docker.io/library/python@sha256:${H64}`,
+    );
   });
   it('rejects bad tags', () => {
     const r = withTag(named('python'), 'bad tag');

@@ -27,21 +27,43 @@ describe('Registry', () => {
   });
 
   it('answers with the errors the daemon reports', () => {
-    expect(err('nonexistent')).toBe("notFound: pull access denied for nonexistent, repository does not exist or may require 'docker login': denied: requested access to the resource is denied");
-    expect(err('someone/private:1')).toBe("notFound: pull access denied for someone/private, repository does not exist or may require 'docker login': denied: requested access to the resource is denied");
-    expect(err('python:3.99')).toBe('notFound: manifest for python:3.99 not found: manifest unknown: manifest unknown');
-    expect(err(`python@sha256:${'0'.repeat(64)}`)).toBe(`notFound: manifest for python@sha256:${'0'.repeat(64)} not found: manifest unknown: manifest unknown`);
-    expect(err('ghcr.io/nobody/nothing')).toBe("notFound: pull access denied for ghcr.io/nobody/nothing, repository does not exist or may require 'docker login': denied: denied");
-    expect(err('ghcr.io/astral-sh/uv:9.9')).toBe('notFound: manifest for ghcr.io/astral-sh/uv:9.9 not found: manifest unknown: manifest unknown');
-    expect(err('localhost:5000/app')).toBe('system: Get "http://localhost:5000/v2/": dial tcp [::1]:5000: connect: connection refused');
-    expect(err('127.0.0.1:5000/library/python:9.99')).toBe('system: Get "http://127.0.0.1:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused');
-    expect(err('registry.example.com/team/app')).toBe('system: Get "https://registry.example.com/v2/": dial tcp: lookup registry.example.com on 127.0.0.53:53: no such host');
+    expect(err('nonexistent')).toBe(
+      "notFound: pull access denied for nonexistent, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    );
+    expect(err('someone/private:1')).toBe(
+      "notFound: pull access denied for someone/private, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    );
+    expect(err('python:3.99')).toBe(
+      'notFound: manifest for python:3.99 not found: manifest unknown: manifest unknown',
+    );
+    expect(err(`python@sha256:${'0'.repeat(64)}`)).toBe(
+      `notFound: manifest for python@sha256:${'0'.repeat(64)} not found: manifest unknown: manifest unknown`,
+    );
+    expect(err('ghcr.io/nobody/nothing')).toBe(
+      "notFound: pull access denied for ghcr.io/nobody/nothing, repository does not exist or may require 'docker login': denied: denied",
+    );
+    expect(err('ghcr.io/astral-sh/uv:9.9')).toBe(
+      'notFound: manifest for ghcr.io/astral-sh/uv:9.9 not found: manifest unknown: manifest unknown',
+    );
+    expect(err('localhost:5000/app')).toBe(
+      'system: Get "http://localhost:5000/v2/": dial tcp [::1]:5000: connect: connection refused',
+    );
+    expect(err('127.0.0.1:5000/library/python:9.99')).toBe(
+      'system: Get "http://127.0.0.1:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
+    );
+    expect(err('registry.example.com/team/app')).toBe(
+      'system: Get "https://registry.example.com/v2/": dial tcp: lookup registry.example.com on 127.0.0.53:53: no such host',
+    );
   });
 
   it('lists tags and repositories', () => {
     const tags = registry.tags(ref('python'));
-    expect(tags.ok && tags.value).toEqual(expect.arrayContaining(['3.13', 'latest', '3.13-slim', '3.13-alpine']));
-    expect(registry.repositories()).toEqual(expect.arrayContaining(['docker.io/library/hello-world', 'ghcr.io/astral-sh/uv']));
+    expect(tags.ok && tags.value).toEqual(
+      expect.arrayContaining(['3.13', 'latest', '3.13-slim', '3.13-alpine']),
+    );
+    expect(registry.repositories()).toEqual(
+      expect.arrayContaining(['docker.io/library/hello-world', 'ghcr.io/astral-sh/uv']),
+    );
   });
 
   it('finds any catalog layer by diff ID, even before its image was resolved', () => {

@@ -22,15 +22,30 @@ const NAMES = ['a', 'a:1', 'b', 'c', 'd', 'base:one', 'base:two'];
 const TARGETS = ['x:1', 'x:2', 'a:latest', 'y', 'b:old'];
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('pull' as const), name: fc.constantFrom(...NAMES), cancelAt: fc.option(fc.nat(30), { nil: null }) }),
+  fc.record({
+    kind: fc.constant('pull' as const),
+    name: fc.constantFrom(...NAMES),
+    cancelAt: fc.option(fc.nat(30), { nil: null }),
+  }),
   fc.record({ kind: fc.constant('tag' as const), src: fc.nat(20), target: fc.constantFrom(...TARGETS) }),
-  fc.record({ kind: fc.constant('rmi' as const), pick: fc.nat(20), byId: fc.boolean(), force: fc.boolean(), noprune: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('rmi' as const),
+    pick: fc.nat(20),
+    byId: fc.boolean(),
+    force: fc.boolean(),
+    noprune: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('prune' as const), all: fc.boolean() }),
   fc.record({ kind: fc.constant('run' as const), pick: fc.nat(20), running: fc.boolean() }),
   fc.record({ kind: fc.constant('rm' as const), pick: fc.nat(20) }),
 );
 
-async function runPull(world: World, clock: VirtualClock, name: string, cancelAt: number | null): Promise<void> {
+async function runPull(
+  world: World,
+  clock: VirtualClock,
+  name: string,
+  cancelAt: number | null,
+): Promise<void> {
   const r = parseNormalizedNamed(name);
   if (!r.ok) throw new Error(r.message);
   const plan = world.images.planPull(r.value);
@@ -74,7 +89,9 @@ function checkInvariants(world: World): void {
   for (const l of layers) if (l.parent !== null) children.set(l.parent, (children.get(l.parent) ?? 0) + 1);
   for (const l of layers) {
     expect(l.refs).toBeGreaterThan(0);
-    expect(l.refs, `refcount of ${l.chainId}`).toBe((topCount.get(l.chainId) ?? 0) + (children.get(l.chainId) ?? 0));
+    expect(l.refs, `refcount of ${l.chainId}`).toBe(
+      (topCount.get(l.chainId) ?? 0) + (children.get(l.chainId) ?? 0),
+    );
     expect(reachable.has(l.chainId), `orphan layer ${l.chainId}`).toBe(true);
     if (l.parent !== null) expect(byChain.has(l.parent)).toBe(true);
   }
@@ -86,7 +103,11 @@ describe('image store properties', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
         const clock = new VirtualClock();
-        const world = createWorld({ clock, registry: new Registry(smallCatalog()), pull: { bandwidth: 3_000_000 } });
+        const world = createWorld({
+          clock,
+          registry: new Registry(smallCatalog()),
+          pull: { bandwidth: 3_000_000 },
+        });
         const containers: ContainerUse[] = [];
         let nextContainer = 1;
         world.images.setContainers(() => containers);
@@ -123,13 +144,19 @@ describe('image store properties', () => {
               expect(r.ok).toBe(true);
               if (r.ok && o.all) {
                 // -a leaves only images some container uses
-                for (const id of world.images.store.imageIds()) expect(containers.some((c) => c.imageId === id)).toBe(true);
+                for (const id of world.images.store.imageIds())
+                  expect(containers.some((c) => c.imageId === id)).toBe(true);
               }
               break;
             }
             case 'run': {
               const id = pickImage(o.pick);
-              if (id) containers.push({ id: (nextContainer++).toString(16).padStart(64, 'c'), imageId: id, running: o.running });
+              if (id)
+                containers.push({
+                  id: (nextContainer++).toString(16).padStart(64, 'c'),
+                  imageId: id,
+                  running: o.running,
+                });
               break;
             }
             case 'rm':

@@ -73,7 +73,9 @@ describe('ImageStore', () => {
     expect(store.allLayers()).toHaveLength(2);
     const gone = store.deleteImage(a);
     // top first, then down the chain
-    expect(gone.map((l) => l.diffId)).toEqual([...resolveOrThrow(registry, 'a').image.layers].reverse().map((l) => l.layer.diffId));
+    expect(gone.map((l) => l.diffId)).toEqual(
+      [...resolveOrThrow(registry, 'a').image.layers].reverse().map((l) => l.layer.diffId),
+    );
     expect(store.allLayers()).toHaveLength(0);
   });
 
@@ -81,7 +83,17 @@ describe('ImageStore', () => {
     const { store, registry } = setup();
     const a = install(store, registry, 'a');
     const hex = a.slice(7);
-    for (const q of ['a', 'a:latest', 'docker.io/library/a', 'docker.io/library/a:latest', a, hex, hex.slice(0, 12), `sha256:${hex.slice(0, 5)}`, hex.slice(0, 1)]) {
+    for (const q of [
+      'a',
+      'a:latest',
+      'docker.io/library/a',
+      'docker.io/library/a:latest',
+      a,
+      hex,
+      hex.slice(0, 12),
+      `sha256:${hex.slice(0, 5)}`,
+      hex.slice(0, 1),
+    ]) {
       const r = store.lookup(q);
       expect(r.ok ? r.value : r.message).toBe(a);
     }
@@ -92,7 +104,9 @@ describe('ImageStore', () => {
     expect(miss('foo')).toBe('notFound: No such image: foo:latest');
     expect(miss('a:2')).toBe('notFound: No such image: a:2');
     expect(miss(`sha256:${'0'.repeat(64)}`)).toBe(`notFound: No such image: sha256:${'0'.repeat(64)}`);
-    expect(miss('Foo')).toBe('invalid: invalid reference format: repository name (library/Foo) must be lowercase');
+    expect(miss('Foo')).toBe(
+      'invalid: invalid reference format: repository name (library/Foo) must be lowercase',
+    );
   });
 
   it('refuses an ambiguous ID prefix', () => {

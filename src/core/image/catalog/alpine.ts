@@ -72,10 +72,14 @@ nogroup:x:65533:
 nobody:x:65534:
 `;
 
-const BIN_APPLETS = 'arch ash base64 bbconfig cat chattr chgrp chmod chown cp date dd df dmesg dnsdomainname dumpkmap echo egrep false fatattr fdflush fgrep fsync getopt grep gunzip gzip hostname ionice iostat ipcalc kbd_mode kill link linux32 linux64 ln login ls lsattr lzop makemime mkdir mknod mktemp more mount mountpoint mpstat mv netstat nice pidof ping ping6 pipe_progress printenv ps pwd reformime rev rm rmdir run-parts sed setpriv setserial sh sleep stat stty su sync tar touch true umount uname usleep watch zcat';
-const SBIN_APPLETS = 'acpid adjtimex arp blkid blockdev depmod fbsplash fdisk findfs fsck fstrim getty halt hwclock ifconfig ifdown ifenslave ifup init inotifyd insmod ip ipaddr iplink ipneigh iproute iprule iptunnel klogd loadkmap logread losetup lsmod mdev mkdosfs mkfs.vfat mkswap modinfo modprobe nameif nologin pivot_root poweroff raidautorun reboot rmmod route setconsole slattach swapoff swapon switch_root sysctl syslogd tunctl udhcpc vconfig watchdog';
-const USR_BIN_APPLETS = '[ [[ awk basename bc beep blkdiscard bunzip2 bzcat bzip2 cal chvt cksum clear cmp comm cpio crontab cryptpw cut dc deallocvt diff dirname dos2unix du eject env expand expr factor fallocate find flock fold free fuser getconf groups hd head hexdump hostid iconv id install ipcrm ipcs killall last less logger lsof lsusb lzcat lzma md5sum mesg microcom mkfifo mkpasswd nc nl nmeter nohup nproc nsenter nslookup od openvt paste pgrep pkill pmap printf pscan pstree pwdx readlink realpath renice reset resize seq setkeycodes setsid sha1sum sha256sum sha3sum sha512sum showkey shred shuf sort split strings sum tac tail tee test time timeout top tr traceroute traceroute6 truncate tty ttysize udhcpc6 unexpand uniq unix2dos unlink unlzma unlzop unshare unxz unzip uptime uudecode uuencode vi vlock volname wc wget which who whoami xargs xxd xzcat yes';
-const USR_SBIN_APPLETS = 'addgroup adduser arping brctl chpasswd chroot crond delgroup deluser ether-wake fbset killall5 loadfont nanddump nandwrite nbd-client ntpd partprobe rdate rdev readahead remove-shell rfkill sendmail setfont setlogcons';
+const BIN_APPLETS =
+  'arch ash base64 bbconfig cat chattr chgrp chmod chown cp date dd df dmesg dnsdomainname dumpkmap echo egrep false fatattr fdflush fgrep fsync getopt grep gunzip gzip hostname ionice iostat ipcalc kbd_mode kill link linux32 linux64 ln login ls lsattr lzop makemime mkdir mknod mktemp more mount mountpoint mpstat mv netstat nice pidof ping ping6 pipe_progress printenv ps pwd reformime rev rm rmdir run-parts sed setpriv setserial sh sleep stat stty su sync tar touch true umount uname usleep watch zcat';
+const SBIN_APPLETS =
+  'acpid adjtimex arp blkid blockdev depmod fbsplash fdisk findfs fsck fstrim getty halt hwclock ifconfig ifdown ifenslave ifup init inotifyd insmod ip ipaddr iplink ipneigh iproute iprule iptunnel klogd loadkmap logread losetup lsmod mdev mkdosfs mkfs.vfat mkswap modinfo modprobe nameif nologin pivot_root poweroff raidautorun reboot rmmod route setconsole slattach swapoff swapon switch_root sysctl syslogd tunctl udhcpc vconfig watchdog';
+const USR_BIN_APPLETS =
+  '[ [[ awk basename bc beep blkdiscard bunzip2 bzcat bzip2 cal chvt cksum clear cmp comm cpio crontab cryptpw cut dc deallocvt diff dirname dos2unix du eject env expand expr factor fallocate find flock fold free fuser getconf groups hd head hexdump hostid iconv id install ipcrm ipcs killall last less logger lsof lsusb lzcat lzma md5sum mesg microcom mkfifo mkpasswd nc nl nmeter nohup nproc nsenter nslookup od openvt paste pgrep pkill pmap printf pscan pstree pwdx readlink realpath renice reset resize seq setkeycodes setsid sha1sum sha256sum sha3sum sha512sum showkey shred shuf sort split strings sum tac tail tee test time timeout top tr traceroute traceroute6 truncate tty ttysize udhcpc6 unexpand uniq unix2dos unlink unlzma unlzop unshare unxz unzip uptime uudecode uuencode vi vlock volname wc wget which who whoami xargs xxd xzcat yes';
+const USR_SBIN_APPLETS =
+  'addgroup adduser arping brctl chpasswd chroot crond delgroup deluser ether-wake fbset killall5 loadfont nanddump nandwrite nbd-client ntpd partprobe rdate rdev readahead remove-shell rfkill sendmail setfont setlogcons';
 
 function alpineRootfs() {
   const t = new TreeBuilder('alpine-3.22', at(ALPINE_CREATED));
@@ -93,28 +97,95 @@ function alpineRootfs() {
   t.exe('/lib/ld-musl-x86_64.so.1', 'ld-musl', 667_648);
   t.link('/lib/libc.musl-x86_64.so.1', 'ld-musl-x86_64.so.1');
   t.link('/usr/bin/ldd', '/lib/ld-musl-x86_64.so.1');
-  blobs(t, '/usr/lib', 'libcrypto.so.3:4727200 libssl.so.3:645176 libz.so.1.3.1:100416 libz.so.1>libz.so.1.3.1 libapk.so.2.14.9:280000 engines-3/afalg.so:18080 engines-3/loader_attic.so:63240 engines-3/padlock.so:14216 ossl-modules/legacy.so:104240');
+  blobs(
+    t,
+    '/usr/lib',
+    'libcrypto.so.3:4727200 libssl.so.3:645176 libz.so.1.3.1:100416 libz.so.1>libz.so.1.3.1 libapk.so.2.14.9:280000 engines-3/afalg.so:18080 engines-3/loader_attic.so:63240 engines-3/padlock.so:14216 ossl-modules/legacy.so:104240',
+  );
   t.file('/etc/alpine-release', `${ALPINE_VERSION}\n`);
   t.file('/usr/lib/os-release', ALPINE_OS_RELEASE);
   t.link('/etc/os-release', '../usr/lib/os-release');
   t.file('/etc/passwd', ALPINE_PASSWD);
   t.file('/etc/group', ALPINE_GROUP);
-  t.file('/etc/shadow', ALPINE_PASSWD.split('\n').filter(Boolean).map((l) => `${l.split(':')[0]}:${l.startsWith('root') ? '*' : '!'}::0:::::\n`).join(''), 0o640, { gid: 42 });
+  t.file(
+    '/etc/shadow',
+    ALPINE_PASSWD.split('\n')
+      .filter(Boolean)
+      .map((l) => `${l.split(':')[0]}:${l.startsWith('root') ? '*' : '!'}::0:::::\n`)
+      .join(''),
+    0o640,
+    { gid: 42 },
+  );
   t.file('/etc/shells', '# valid login shells\n/bin/sh\n/bin/ash\n');
   t.file('/etc/hostname', 'localhost\n');
   t.file('/etc/issue', 'Welcome to Alpine Linux 3.22\nKernel \\r on \\m (\\l)\n\n');
-  t.file('/etc/motd', 'Welcome to Alpine!\n\nThe Alpine Wiki contains a large amount of how-to guides and general\ninformation about administrating Alpine systems.\nSee <https://wiki.alpinelinux.org/>.\n\nYou can setup the system with the command: setup-alpine\n\nYou may change this message by editing /etc/motd.\n\n');
-  t.file('/etc/profile', 'export CHARSET=UTF-8\nexport LANG=C.UTF-8\nexport PAGER=less\nexport PS1=\'\\h:\\w\\$ \'\numask 022\n\nfor script in /etc/profile.d/*.sh ; do\n\tif [ -r "$script" ] ; then\n\t\t. "$script"\n\tfi\ndone\nunset script\n');
+  t.file(
+    '/etc/motd',
+    'Welcome to Alpine!\n\nThe Alpine Wiki contains a large amount of how-to guides and general\ninformation about administrating Alpine systems.\nSee <https://wiki.alpinelinux.org/>.\n\nYou can setup the system with the command: setup-alpine\n\nYou may change this message by editing /etc/motd.\n\n',
+  );
+  t.file(
+    '/etc/profile',
+    'export CHARSET=UTF-8\nexport LANG=C.UTF-8\nexport PAGER=less\nexport PS1=\'\\h:\\w\\$ \'\numask 022\n\nfor script in /etc/profile.d/*.sh ; do\n\tif [ -r "$script" ] ; then\n\t\t. "$script"\n\tfi\ndone\nunset script\n',
+  );
   blobs(t, '/etc/profile.d', 'color_prompt.sh.disabled:295 locale.sh:61 README:73');
-  t.file('/etc/apk/repositories', 'https://dl-cdn.alpinelinux.org/alpine/v3.22/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.22/community\n');
-  t.file('/etc/apk/world', 'alpine-baselayout\nalpine-keys\nalpine-release\napk-tools\nbusybox\nca-certificates-bundle\nlibc-utils\n');
+  t.file(
+    '/etc/apk/repositories',
+    'https://dl-cdn.alpinelinux.org/alpine/v3.22/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.22/community\n',
+  );
+  t.file(
+    '/etc/apk/world',
+    'alpine-baselayout\nalpine-keys\nalpine-release\napk-tools\nbusybox\nca-certificates-bundle\nlibc-utils\n',
+  );
   t.file('/etc/apk/arch', 'x86_64\n');
-  blobs(t, '/etc/apk/keys', 'alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub:451 alpine-devel@lists.alpinelinux.org-61666e3f.rsa.pub:451');
-  blobs(t, '/etc', 'fstab:89 inittab:570 modules:15 nsswitch.conf:205 passwd-:800 protocols:3110 services:12813 securetty:54 sysctl.conf:53 udhcpc/udhcpc.conf:0 ssl/openssl.cnf:12411 ssl/ct_log_list.cnf:412 ssl/certs/ca-certificates.crt:221470 busybox-paths.d/busybox:4500 logrotate.d/acpid:140 crontabs/root:283', 500);
+  blobs(
+    t,
+    '/etc/apk/keys',
+    'alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub:451 alpine-devel@lists.alpinelinux.org-61666e3f.rsa.pub:451',
+  );
+  blobs(
+    t,
+    '/etc',
+    'fstab:89 inittab:570 modules:15 nsswitch.conf:205 passwd-:800 protocols:3110 services:12813 securetty:54 sysctl.conf:53 udhcpc/udhcpc.conf:0 ssl/openssl.cnf:12411 ssl/ct_log_list.cnf:412 ssl/certs/ca-certificates.crt:221470 busybox-paths.d/busybox:4500 logrotate.d/acpid:140 crontabs/root:283',
+    500,
+  );
   blobs(t, '/lib/apk/db', 'installed:14200 lock:0 scripts.tar:11000 triggers:80');
-  blobs(t, '/usr/share/apk/keys', 'alpine-devel@lists.alpinelinux.org-4a6a0840.rsa.pub:451 alpine-devel@lists.alpinelinux.org-5243ef4b.rsa.pub:451 alpine-devel@lists.alpinelinux.org-5261cecb.rsa.pub:451');
+  blobs(
+    t,
+    '/usr/share/apk/keys',
+    'alpine-devel@lists.alpinelinux.org-4a6a0840.rsa.pub:451 alpine-devel@lists.alpinelinux.org-5243ef4b.rsa.pub:451 alpine-devel@lists.alpinelinux.org-5261cecb.rsa.pub:451',
+  );
   blobs(t, '/usr/share/udhcpc', 'default.script:3000');
-  for (const d of ['/dev', '/home', '/media/cdrom', '/media/floppy', '/media/usb', '/mnt', '/opt', '/proc', '/run', '/srv', '/sys', '/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/var/cache/apk', '/var/empty', '/var/lib/misc', '/var/local', '/var/log', '/var/opt', '/var/spool/cron', '/lib/firmware', '/lib/modules-load.d', '/lib/sysctl.d', '/etc/conf.d', '/etc/init.d', '/etc/network', '/etc/opt', '/etc/periodic/daily']) {
+  for (const d of [
+    '/dev',
+    '/home',
+    '/media/cdrom',
+    '/media/floppy',
+    '/media/usb',
+    '/mnt',
+    '/opt',
+    '/proc',
+    '/run',
+    '/srv',
+    '/sys',
+    '/usr/local/bin',
+    '/usr/local/lib',
+    '/usr/local/share',
+    '/var/cache/apk',
+    '/var/empty',
+    '/var/lib/misc',
+    '/var/local',
+    '/var/log',
+    '/var/opt',
+    '/var/spool/cron',
+    '/lib/firmware',
+    '/lib/modules-load.d',
+    '/lib/sysctl.d',
+    '/etc/conf.d',
+    '/etc/init.d',
+    '/etc/network',
+    '/etc/opt',
+    '/etc/periodic/daily',
+  ]) {
     t.dir(d);
   }
   t.dir('/root', 0o700).dir('/tmp', 0o1777).dir('/var/tmp', 0o1777).dir('/var/mail', 0o775, { gid: 12 });
@@ -128,8 +199,20 @@ export function alpineRecipe(): Recipe {
   return {
     name: 'alpine:3.22',
     steps: [
-      { created: ALPINE_CREATED, createdBy: 'ADD alpine-minirootfs-3.22.0-x86_64.tar.gz / # buildkit', comment: 'buildkit.dockerfile.v0', layer: lazy(alpineRootfs), ratio: 0.44, config: (c) => ({ ...c, Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] }) },
-      { created: ALPINE_CREATED, createdBy: 'CMD ["/bin/sh"]', comment: 'buildkit.dockerfile.v0', config: (c) => ({ ...c, Cmd: ['/bin/sh'] }) },
+      {
+        created: ALPINE_CREATED,
+        createdBy: 'ADD alpine-minirootfs-3.22.0-x86_64.tar.gz / # buildkit',
+        comment: 'buildkit.dockerfile.v0',
+        layer: lazy(alpineRootfs),
+        ratio: 0.44,
+        config: (c) => ({ ...c, Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] }),
+      },
+      {
+        created: ALPINE_CREATED,
+        createdBy: 'CMD ["/bin/sh"]',
+        comment: 'buildkit.dockerfile.v0',
+        config: (c) => ({ ...c, Cmd: ['/bin/sh'] }),
+      },
     ],
   };
 }
@@ -142,14 +225,34 @@ function busyboxRootfs() {
   const t = new TreeBuilder('busybox-1.37.0-glibc', at(BUSYBOX_CREATED));
   t.exe('/bin/busybox', 'busybox', 1_134_744);
   for (const a of new Set(BUSYBOX_BIN.split(' '))) if (a !== 'busybox') t.link(`/bin/${a}`, 'busybox');
-  blobs(t, '/lib', 'ld-linux-x86-64.so.2:210968 libc.so.6:1922136 libm.so.6:907784 libresolv.so.2:68104 libnss_files.so.2:14472 libnss_dns.so.2:14472 libpthread.so.0:21296');
+  blobs(
+    t,
+    '/lib',
+    'ld-linux-x86-64.so.2:210968 libc.so.6:1922136 libm.so.6:907784 libresolv.so.2:68104 libnss_files.so.2:14472 libnss_dns.so.2:14472 libpthread.so.0:21296',
+  );
   t.link('/lib64', 'lib');
-  t.file('/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nsync:x:4:100:sync:/bin:/bin/sync\nmail:x:8:8:mail:/var/spool/mail:/bin/false\nwww-data:x:33:33:www-data:/var/www:/bin/false\noperator:x:37:37:Operator:/var:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n');
-  t.file('/etc/group', 'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nlp:x:7:\nmail:x:8:\nkmem:x:9:\nwheel:x:10:root\ncdrom:x:11:\ndialout:x:18:\nfloppy:x:19:\nvideo:x:28:\naudio:x:29:\ntape:x:32:\nwww-data:x:33:\noperator:x:37:\nutmp:x:43:\nplugdev:x:46:\nstaff:x:50:\nlock:x:54:\nnetdev:x:82:\nusers:x:100:\nnogroup:x:65534:\n');
-  t.file('/etc/shadow', 'root:*:10933:0:99999:7:::\ndaemon:*:10933:0:99999:7:::\nbin:*:10933:0:99999:7:::\nsys:*:10933:0:99999:7:::\nsync:*:10933:0:99999:7:::\nmail:*:10933:0:99999:7:::\nwww-data:*:10933:0:99999:7:::\noperator:*:10933:0:99999:7:::\nnobody:*:10933:0:99999:7:::\n', 0o600);
-  t.file('/etc/nsswitch.conf', 'hosts:\t\tfiles dns\nnetworks:\tfiles\npasswd:\t\tfiles\ngroup:\t\tfiles\nshadow:\t\tfiles\n');
+  t.file(
+    '/etc/passwd',
+    'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nsync:x:4:100:sync:/bin:/bin/sync\nmail:x:8:8:mail:/var/spool/mail:/bin/false\nwww-data:x:33:33:www-data:/var/www:/bin/false\noperator:x:37:37:Operator:/var:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n',
+  );
+  t.file(
+    '/etc/group',
+    'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nlp:x:7:\nmail:x:8:\nkmem:x:9:\nwheel:x:10:root\ncdrom:x:11:\ndialout:x:18:\nfloppy:x:19:\nvideo:x:28:\naudio:x:29:\ntape:x:32:\nwww-data:x:33:\noperator:x:37:\nutmp:x:43:\nplugdev:x:46:\nstaff:x:50:\nlock:x:54:\nnetdev:x:82:\nusers:x:100:\nnogroup:x:65534:\n',
+  );
+  t.file(
+    '/etc/shadow',
+    'root:*:10933:0:99999:7:::\ndaemon:*:10933:0:99999:7:::\nbin:*:10933:0:99999:7:::\nsys:*:10933:0:99999:7:::\nsync:*:10933:0:99999:7:::\nmail:*:10933:0:99999:7:::\nwww-data:*:10933:0:99999:7:::\noperator:*:10933:0:99999:7:::\nnobody:*:10933:0:99999:7:::\n',
+    0o600,
+  );
+  t.file(
+    '/etc/nsswitch.conf',
+    'hosts:\t\tfiles dns\nnetworks:\tfiles\npasswd:\t\tfiles\ngroup:\t\tfiles\nshadow:\t\tfiles\n',
+  );
   t.blob('/etc/localtime', 114);
-  t.dir('/etc/network/if-up.d').dir('/etc/network/if-down.d').dir('/etc/network/if-pre-up.d').dir('/etc/network/if-post-down.d');
+  t.dir('/etc/network/if-up.d')
+    .dir('/etc/network/if-down.d')
+    .dir('/etc/network/if-pre-up.d')
+    .dir('/etc/network/if-post-down.d');
   for (const d of ['/dev', '/home', '/usr/sbin', '/var/spool/mail', '/var/www']) t.dir(d);
   t.dir('/root', 0o700).dir('/tmp', 0o1777);
   return t.scaleTo(4_277_910).build();
@@ -159,8 +262,22 @@ export function busyboxRecipe(): Recipe {
   return {
     name: 'busybox:1.37.0-glibc',
     steps: [
-      { created: BUSYBOX_CREATED, createdBy: 'BusyBox 1.37.0 (glibc), Debian 13', layer: lazy(busyboxRootfs), ratio: 0.51 },
-      { created: BUSYBOX_CREATED, createdBy: 'CMD ["sh"]', comment: 'buildkit.dockerfile.v0', config: (c) => ({ ...c, Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['sh'] }) },
+      {
+        created: BUSYBOX_CREATED,
+        createdBy: 'BusyBox 1.37.0 (glibc), Debian 13',
+        layer: lazy(busyboxRootfs),
+        ratio: 0.51,
+      },
+      {
+        created: BUSYBOX_CREATED,
+        createdBy: 'CMD ["sh"]',
+        comment: 'buildkit.dockerfile.v0',
+        config: (c) => ({
+          ...c,
+          Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+          Cmd: ['sh'],
+        }),
+      },
     ],
   };
 }

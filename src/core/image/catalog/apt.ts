@@ -2,7 +2,7 @@
 // rewrite on the way (the dpkg database, logs, debconf cache, ld.so.cache),
 // which is why such a layer copies files up from the base.
 import type { Layer } from '../../fs/layer';
-import { dpkgDatabase } from './debian';
+import { dpkgDatabase } from './debian-system';
 import { TreeBuilder, at, jitter } from './tree';
 
 export interface AptLayerSpec {

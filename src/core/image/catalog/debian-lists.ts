@@ -5,6 +5,7 @@
 /** [name, size in bytes] for a binary, [name, target] for a symlink. */
 export type BinEntry = readonly [string, number | string];
 
+// prettier-ignore
 export const DEBIAN_BINS: readonly BinEntry[] = [
   // coreutils 9.1
   ['[', 51_632], ['arch', 35_664], ['b2sum', 56_072], ['base32', 39_760], ['base64', 39_760], ['basename', 35_664], ['basenc', 52_072],
@@ -57,6 +58,7 @@ export const DEBIAN_BINS: readonly BinEntry[] = [
   ['deb-systemd-invoke', 7_074], ['update-alternatives', 'dpkg'], ['last', 43_864], ['lastb', 'last'],
 ];
 
+// prettier-ignore
 export const DEBIAN_SBINS: readonly BinEntry[] = [
   ['adduser', 48_760], ['addgroup', 'adduser'], ['deluser', 17_823], ['delgroup', 'deluser'], ['chroot', 43_952], ['chpasswd', 55_784],
   ['chgpasswd', 55_808], ['cpgr', 'vipw'], ['cppw', 'vipw'], ['groupadd', 80_480], ['groupdel', 76_376], ['groupmems', 59_904],
@@ -80,6 +82,7 @@ export const DEBIAN_SBINS: readonly BinEntry[] = [
 ];
 
 /** [file, size, ...symlinks to it] under /usr/lib/x86_64-linux-gnu. */
+// prettier-ignore
 export const DEBIAN_LIBS: readonly (readonly [string, number, ...string[]])[] = [
   ['libc.so.6', 1_922_136], ['ld-linux-x86-64.so.2', 210_968], ['libm.so.6', 907_784], ['libresolv.so.2', 68_104],
   ['libnss_files.so.2', 14_472], ['libnss_dns.so.2', 14_472], ['libnss_compat.so.2', 43_160], ['libnss_hesiod.so.2', 26_912],
@@ -105,11 +108,13 @@ export const DEBIAN_LIBS: readonly (readonly [string, number, ...string[]])[] = 
   ['libz.so.1.2.13', 121_280, 'libz.so.1'], ['libapt-pkg.so.6.0.0', 2_307_248, 'libapt-pkg.so.6.0'], ['libapt-private.so.0.0.0', 415_008, 'libapt-private.so.0.0'],
 ];
 
+// prettier-ignore
 export const GCONV: readonly string[] = (() => {
   const out: string[] = ['ANSI_X3.110', 'ARMSCII-8', 'ASMO_449', 'BIG5', 'BIG5HKSCS', 'BRF', 'CP10007', 'CP1125', 'CP1250', 'CP1251', 'CP1252', 'CP1253', 'CP1254', 'CP1255', 'CP1256', 'CP1257', 'CP1258', 'CP737', 'CP770', 'CP771', 'CP772', 'CP773', 'CP774', 'CP775', 'CP932', 'CSN_369103', 'CWI', 'DEC-MCS', 'EBCDIC-AT-DE', 'EBCDIC-AT-DE-A', 'EBCDIC-CA-FR', 'EBCDIC-DK-NO', 'EBCDIC-ES', 'EBCDIC-FI-SE', 'EBCDIC-FR', 'EBCDIC-IS-FRISS', 'EBCDIC-IT', 'EBCDIC-PT', 'EBCDIC-UK', 'EBCDIC-US', 'ECMA-CYRILLIC', 'EUC-CN', 'EUC-JISX0213', 'EUC-JP', 'EUC-JP-MS', 'EUC-KR', 'EUC-TW', 'GB18030', 'GBBIG5', 'GBGBK', 'GBK', 'GEORGIAN-ACADEMY', 'GEORGIAN-PS', 'GOST_19768-74', 'GREEK-CCITT', 'GREEK7', 'GREEK7-OLD', 'HP-GREEK8', 'HP-ROMAN8', 'HP-ROMAN9', 'HP-THAI8', 'HP-TURKISH8', 'IBM037', 'IBM038', 'IBM1004', 'IBM1008', 'IBM1025', 'IBM1026', 'IBM1046', 'IBM1047', 'IBM1097', 'IBM1112', 'IBM1122', 'IBM1123', 'IBM1124', 'IBM1129', 'IBM1130', 'IBM1132', 'IBM1133', 'IBM1137', 'IBM1140', 'IBM1141', 'IBM1142', 'IBM1143', 'IBM1144', 'IBM1145', 'IBM1146', 'IBM1147', 'IBM1148', 'IBM1149', 'IBM1153', 'IBM1154', 'IBM1155', 'IBM1156', 'IBM1157', 'IBM1158', 'IBM1160', 'IBM1161', 'IBM1162', 'IBM1163', 'IBM1164', 'IBM1166', 'IBM1167', 'IBM12712', 'IBM1364', 'IBM1371', 'IBM1388', 'IBM1390', 'IBM1399', 'IBM16804', 'IBM256', 'IBM273', 'IBM274', 'IBM275', 'IBM277', 'IBM278', 'IBM280', 'IBM281', 'IBM284', 'IBM285', 'IBM290', 'IBM297', 'IBM420', 'IBM423', 'IBM424', 'IBM437', 'IBM4517', 'IBM4899', 'IBM4909', 'IBM4971', 'IBM500', 'IBM5347', 'IBM803', 'IBM850', 'IBM851', 'IBM852', 'IBM855', 'IBM856', 'IBM857', 'IBM858', 'IBM860', 'IBM861', 'IBM862', 'IBM863', 'IBM864', 'IBM865', 'IBM866', 'IBM866NAV', 'IBM868', 'IBM869', 'IBM870', 'IBM871', 'IBM874', 'IBM875', 'IBM880', 'IBM891', 'IBM901', 'IBM902', 'IBM903', 'IBM9030', 'IBM904', 'IBM905', 'IBM9066', 'IBM918', 'IBM921', 'IBM922', 'IBM930', 'IBM932', 'IBM933', 'IBM935', 'IBM937', 'IBM939', 'IBM943', 'IBM9448', 'IEC_P27-1', 'INIS', 'INIS-8', 'INIS-CYRILLIC', 'ISIRI-3342', 'ISO-2022-CN', 'ISO-2022-CN-EXT', 'ISO-2022-JP', 'ISO-2022-JP-3', 'ISO-2022-KR', 'ISO-IR-197', 'ISO-IR-209', 'ISO646', 'ISO8859-1', 'ISO8859-10', 'ISO8859-11', 'ISO8859-13', 'ISO8859-14', 'ISO8859-15', 'ISO8859-16', 'ISO8859-2', 'ISO8859-3', 'ISO8859-4', 'ISO8859-5', 'ISO8859-6', 'ISO8859-7', 'ISO8859-8', 'ISO8859-9', 'ISO8859-9E', 'ISO_10367-BOX', 'ISO_11548-1', 'ISO_2033', 'ISO_5427', 'ISO_5427-EXT', 'ISO_5428', 'ISO_6937', 'ISO_6937-2', 'JOHAB', 'KOI-8', 'KOI8-R', 'KOI8-RU', 'KOI8-T', 'KOI8-U', 'LATIN-GREEK', 'LATIN-GREEK-1', 'MAC-CENTRALEUROPE', 'MAC-IS', 'MAC-SAMI', 'MAC-UK', 'MACCYRILLIC', 'MIK', 'NATS-DANO', 'NATS-SEFI', 'PT154', 'RK1048', 'SAMI-WS2', 'SHIFT_JISX0213', 'SJIS', 'T.61', 'TCVN5712-1', 'TIS-620', 'TSCII', 'UHC', 'UNICODE', 'UTF-16', 'UTF-32', 'UTF-7', 'VISCII', 'libCNS', 'libGB', 'libISOIR165', 'libJIS', 'libJISX0213', 'libKSC'];
   return out;
 })();
 
+// prettier-ignore
 export const PERL_BASE: readonly string[] = [
   'AutoLoader.pm', 'B.pm', 'Carp.pm', 'Carp/Heavy.pm', 'Class/Struct.pm', 'Config.pm', 'Config_git.pl', 'Config_heavy.pl', 'Cwd.pm', 'DynaLoader.pm',
   'Errno.pm', 'Exporter.pm', 'Exporter/Heavy.pm', 'Fcntl.pm', 'File/Basename.pm', 'File/Find.pm', 'File/Glob.pm', 'File/Path.pm', 'File/Spec.pm',
@@ -124,6 +129,7 @@ export const PERL_BASE: readonly string[] = [
   'auto/POSIX/POSIX.so', 'auto/Socket/Socket.so', 'auto/re/re.so', 'auto/B/B.so',
 ];
 
+// prettier-ignore
 export const ZONES: readonly string[] = [
   'Africa/Abidjan', 'Africa/Cairo', 'Africa/Johannesburg', 'Africa/Lagos', 'Africa/Nairobi', 'America/Anchorage', 'America/Argentina/Buenos_Aires',
   'America/Bogota', 'America/Chicago', 'America/Denver', 'America/Halifax', 'America/Lima', 'America/Los_Angeles', 'America/Mexico_City',
@@ -137,11 +143,13 @@ export const ZONES: readonly string[] = [
   'Europe/Zurich', 'Indian/Maldives', 'Pacific/Auckland', 'Pacific/Fiji', 'Pacific/Honolulu', 'Factory', 'leap-seconds.list', 'leapseconds',
 ];
 
+// prettier-ignore
 export const LOCALE_LANGS: readonly string[] = [
   'ar', 'be', 'bg', 'ca', 'cs', 'da', 'de', 'el', 'eo', 'es', 'et', 'eu', 'fi', 'fr', 'ga', 'gl', 'hr', 'hu', 'id', 'it', 'ja', 'ka', 'ko',
   'lt', 'nb', 'nl', 'pl', 'pt', 'pt_BR', 'ro', 'ru', 'sk', 'sl', 'sr', 'sv', 'tr', 'uk', 'vi', 'zh_CN', 'zh_TW',
 ];
 
+// prettier-ignore
 export const BASE_PACKAGES: readonly string[] = [
   'adduser', 'apt', 'base-files', 'base-passwd', 'bash', 'bsdutils', 'coreutils', 'dash', 'debconf', 'debian-archive-keyring', 'debianutils',
   'diffutils', 'dpkg', 'e2fsprogs', 'findutils', 'gcc-12-base', 'gpgv', 'grep', 'gzip', 'hostname', 'init-system-helpers', 'libacl1',

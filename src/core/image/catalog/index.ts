@@ -30,8 +30,14 @@ let catalog: readonly CatalogRepo[] | undefined;
 
 export function defaultCatalog(): readonly CatalogRepo[] {
   if (catalog) return catalog;
-  const debian = debianRecipe(false, lazy(() => debianRootfs(false)));
-  const slim = debianRecipe(true, lazy(() => debianRootfs(true)));
+  const debian = debianRecipe(
+    false,
+    lazy(() => debianRootfs(false)),
+  );
+  const slim = debianRecipe(
+    true,
+    lazy(() => debianRootfs(true)),
+  );
   const alpine = alpineRecipe();
   const bpd = buildpackDeps(debian);
   const py = pythonRecipes({ buildpack: bpd.full, slim, alpine });
@@ -51,24 +57,56 @@ export function defaultCatalog(): readonly CatalogRepo[] {
     repo(d, 'library/busybox', [[busyboxRecipe(), ['latest', '1.37', '1.37.0', 'glibc', '1.37.0-glibc']]]),
     repo(d, 'library/hello-world', [[helloWorldRecipe(), ['latest', 'linux']]]),
     repo(d, 'library/python', [
-      [py.bookworm, ['3.13', '3.13.5', '3.13-bookworm', '3.13.5-bookworm', '3', '3-bookworm', 'bookworm', 'latest']],
+      [
+        py.bookworm,
+        ['3.13', '3.13.5', '3.13-bookworm', '3.13.5-bookworm', '3', '3-bookworm', 'bookworm', 'latest'],
+      ],
       [py.slim, ['3.13-slim', '3.13.5-slim', '3.13-slim-bookworm', '3-slim', 'slim', 'slim-bookworm']],
       [py.alpine, ['3.13-alpine', '3.13-alpine3.22', '3.13.5-alpine', '3-alpine', 'alpine', 'alpine3.22']],
     ]),
-    repo(d, 'library/nginx', [[nginxRecipe(slim), ['latest', '1.29', '1.29.0', '1', 'mainline', 'bookworm', '1.29-bookworm', 'mainline-bookworm']]]),
+    repo(d, 'library/nginx', [
+      [
+        nginxRecipe(slim),
+        ['latest', '1.29', '1.29.0', '1', 'mainline', 'bookworm', '1.29-bookworm', 'mainline-bookworm'],
+      ],
+    ]),
     repo(d, 'library/postgres', [
-      [postgresRecipe(slim, { major: '16', pgVersion: '16.9-1.pgdg120+1', created: '2026-11-13T02:08:22Z' }), ['16', '16.9', '16-bookworm', '16.9-bookworm']],
-      [postgresRecipe(slim, { major: '17', pgVersion: '17.5-1.pgdg120+1', created: '2026-11-13T02:08:40Z' }), ['17', '17.5', '17-bookworm', 'latest', 'bookworm']],
+      [
+        postgresRecipe(slim, { major: '16', pgVersion: '16.9-1.pgdg120+1', created: '2026-11-13T02:08:22Z' }),
+        ['16', '16.9', '16-bookworm', '16.9-bookworm'],
+      ],
+      [
+        postgresRecipe(slim, { major: '17', pgVersion: '17.5-1.pgdg120+1', created: '2026-11-13T02:08:40Z' }),
+        ['17', '17.5', '17-bookworm', 'latest', 'bookworm'],
+      ],
     ]),
     repo(d, 'library/redis', [
-      [redisRecipe(slim, '7.4.5', '2026-11-14T11:00:00Z'), ['7', '7.4', '7.4.5', '7-bookworm', '7.4-bookworm']],
-      [redisRecipe(slim, '8.0.3', '2026-11-14T12:00:00Z'), ['8', '8.0', '8.0.3', 'latest', 'bookworm', '8-bookworm']],
+      [
+        redisRecipe(slim, '7.4.5', '2026-11-14T11:00:00Z'),
+        ['7', '7.4', '7.4.5', '7-bookworm', '7.4-bookworm'],
+      ],
+      [
+        redisRecipe(slim, '8.0.3', '2026-11-14T12:00:00Z'),
+        ['8', '8.0', '8.0.3', 'latest', 'bookworm', '8-bookworm'],
+      ],
     ]),
     repo(d, 'library/node', [
-      [nodeRecipe(bpd.full, '22.17.0', false, '2026-11-15T09:00:00Z'), ['22', '22.17', '22.17.0', '22-bookworm', 'lts', 'jod']],
-      [nodeRecipe(slim, '22.17.0', true, '2026-11-15T09:10:00Z'), ['22-slim', '22-bookworm-slim', '22.17-slim', 'lts-slim', 'jod-slim']],
-      [nodeRecipe(bpd.full, '24.4.0', false, '2026-11-15T10:00:00Z'), ['24', '24.4', '24.4.0', '24-bookworm', 'current', 'latest']],
-      [nodeRecipe(slim, '24.4.0', true, '2026-11-15T10:10:00Z'), ['24-slim', '24-bookworm-slim', 'current-slim', 'slim']],
+      [
+        nodeRecipe(bpd.full, '22.17.0', false, '2026-11-15T09:00:00Z'),
+        ['22', '22.17', '22.17.0', '22-bookworm', 'lts', 'jod'],
+      ],
+      [
+        nodeRecipe(slim, '22.17.0', true, '2026-11-15T09:10:00Z'),
+        ['22-slim', '22-bookworm-slim', '22.17-slim', 'lts-slim', 'jod-slim'],
+      ],
+      [
+        nodeRecipe(bpd.full, '24.4.0', false, '2026-11-15T10:00:00Z'),
+        ['24', '24.4', '24.4.0', '24-bookworm', 'current', 'latest'],
+      ],
+      [
+        nodeRecipe(slim, '24.4.0', true, '2026-11-15T10:10:00Z'),
+        ['24-slim', '24-bookworm-slim', 'current-slim', 'slim'],
+      ],
     ]),
     repo('ghcr.io', 'astral-sh/uv', [[uvRecipe(), ['latest', '0.8', '0.8.22']]]),
   ];

@@ -3,7 +3,8 @@
 // pip it bundles. Sizes are nominal; the layer is scaled to the real total.
 
 /** Top-level modules of Lib/ (3.13: aifc, cgi, crypt, telnetlib, lib2to3 … are gone). */
-export const STDLIB_MODULES = `__future__ __hello__ _aix_support _android_support _collections_abc _colorize _compat_pickle _compression
+export const STDLIB_MODULES =
+  `__future__ __hello__ _aix_support _android_support _collections_abc _colorize _compat_pickle _compression
 _ios_support _markupbase _opcode_metadata _osx_support _py_abc _pydatetime _pydecimal _pyio _pylong _sitebuiltins _strptime
 _threading_local _weakrefset abc antigravity argparse ast base64 bdb bisect bz2 calendar cmd code codecs codeop colorsys
 compileall configparser contextlib contextvars copy copyreg cProfile csv dataclasses datetime decimal difflib dis doctest enum
@@ -14,35 +15,44 @@ pyclbr pydoc queue quopri random reprlib rlcompleter runpy sched secrets selecto
 socket socketserver ssl stat statistics string stringprep struct subprocess symtable tabnanny tarfile tempfile textwrap
 threading timeit token tokenize trace traceback tracemalloc tty turtle types typing uuid warnings wave weakref webbrowser
 zipapp zipimport`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** Packages of Lib/ with their modules (`sub/` prefixes nest). */
 export const STDLIB_PACKAGES: Record<string, string> = {
-  asyncio: '__init__ __main__ base_events base_futures base_subprocess base_tasks constants coroutines events exceptions format_helpers futures locks log mixins proactor_events protocols queues runners selector_events sslproto staggered streams subprocess taskgroups tasks threads timeouts transports trsock unix_events windows_events windows_utils',
+  asyncio:
+    '__init__ __main__ base_events base_futures base_subprocess base_tasks constants coroutines events exceptions format_helpers futures locks log mixins proactor_events protocols queues runners selector_events sslproto staggered streams subprocess taskgroups tasks threads timeouts transports trsock unix_events windows_events windows_utils',
   collections: '__init__ abc',
   concurrent: '__init__ futures/__init__ futures/_base futures/process futures/thread',
-  ctypes: '__init__ _aix _endian util wintypes macholib/__init__ macholib/dyld macholib/dylib macholib/framework',
+  ctypes:
+    '__init__ _aix _endian util wintypes macholib/__init__ macholib/dyld macholib/dylib macholib/framework',
   curses: '__init__ ascii has_key panel textpad',
   dbm: '__init__ dumb gnu ndbm sqlite3',
-  email: '__init__ _encoded_words _header_value_parser _parseaddr _policybase base64mime charset contentmanager encoders errors feedparser generator header headerregistry iterators message parser policy quoprimime utils mime/__init__ mime/application mime/audio mime/base mime/image mime/message mime/multipart mime/nonmultipart mime/text',
-  encodings: '__init__ aliases ascii base64_codec big5 big5hkscs bz2_codec charmap cp037 cp1006 cp1026 cp1125 cp1140 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp273 cp424 cp437 cp500 cp720 cp737 cp775 cp850 cp852 cp855 cp856 cp857 cp858 cp860 cp861 cp862 cp863 cp864 cp865 cp866 cp869 cp874 cp875 cp932 cp949 cp950 euc_jis_2004 euc_jisx0213 euc_jp euc_kr gb18030 gb2312 gbk hex_codec hp_roman8 hz idna iso2022_jp iso2022_kr iso8859_1 iso8859_10 iso8859_11 iso8859_13 iso8859_14 iso8859_15 iso8859_16 iso8859_2 iso8859_3 iso8859_4 iso8859_5 iso8859_6 iso8859_7 iso8859_8 iso8859_9 johab koi8_r koi8_t koi8_u kz1048 latin_1 mac_arabic mac_croatian mac_cyrillic mac_farsi mac_greek mac_iceland mac_latin2 mac_roman mac_romanian mac_turkish mbcs oem palmos ptcp154 punycode quopri_codec raw_unicode_escape rot_13 shift_jis shift_jis_2004 shift_jisx0213 tis_620 undefined unicode_escape utf_16 utf_16_be utf_16_le utf_32 utf_32_be utf_32_le utf_7 utf_8 utf_8_sig uu_codec zlib_codec',
+  email:
+    '__init__ _encoded_words _header_value_parser _parseaddr _policybase base64mime charset contentmanager encoders errors feedparser generator header headerregistry iterators message parser policy quoprimime utils mime/__init__ mime/application mime/audio mime/base mime/image mime/message mime/multipart mime/nonmultipart mime/text',
+  encodings:
+    '__init__ aliases ascii base64_codec big5 big5hkscs bz2_codec charmap cp037 cp1006 cp1026 cp1125 cp1140 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp273 cp424 cp437 cp500 cp720 cp737 cp775 cp850 cp852 cp855 cp856 cp857 cp858 cp860 cp861 cp862 cp863 cp864 cp865 cp866 cp869 cp874 cp875 cp932 cp949 cp950 euc_jis_2004 euc_jisx0213 euc_jp euc_kr gb18030 gb2312 gbk hex_codec hp_roman8 hz idna iso2022_jp iso2022_kr iso8859_1 iso8859_10 iso8859_11 iso8859_13 iso8859_14 iso8859_15 iso8859_16 iso8859_2 iso8859_3 iso8859_4 iso8859_5 iso8859_6 iso8859_7 iso8859_8 iso8859_9 johab koi8_r koi8_t koi8_u kz1048 latin_1 mac_arabic mac_croatian mac_cyrillic mac_farsi mac_greek mac_iceland mac_latin2 mac_roman mac_romanian mac_turkish mbcs oem palmos ptcp154 punycode quopri_codec raw_unicode_escape rot_13 shift_jis shift_jis_2004 shift_jisx0213 tis_620 undefined unicode_escape utf_16 utf_16_be utf_16_le utf_32 utf_32_be utf_32_le utf_7 utf_8 utf_8_sig uu_codec zlib_codec',
   ensurepip: '__init__ __main__ _uninstall',
   html: '__init__ entities parser',
   http: '__init__ client cookiejar cookies server',
-  idlelib: '__init__ __main__ autocomplete autocomplete_w autoexpand browser calltip calltip_w codecontext colorizer config config_key configdialog debugger debugger_r debugobj debugobj_r delegator dynoption editor filelist format grep help help_about history hyperparser idle iomenu macosx mainmenu multicall outwin parenmatch pathbrowser percolator pyparse pyshell query redirector replace rpc run runscript scrolledlist search searchbase searchengine sidebar squeezer stackviewer statusbar textview tooltip tree undo util window zoomheight zzdummy',
-  importlib: '__init__ _abc _bootstrap _bootstrap_external abc machinery readers simple util metadata/__init__ metadata/_adapters metadata/_collections metadata/_functools metadata/_itertools metadata/_meta metadata/_text metadata/diagnose resources/__init__ resources/_adapters resources/_common resources/_functional resources/_itertools resources/abc resources/readers resources/simple',
+  idlelib:
+    '__init__ __main__ autocomplete autocomplete_w autoexpand browser calltip calltip_w codecontext colorizer config config_key configdialog debugger debugger_r debugobj debugobj_r delegator dynoption editor filelist format grep help help_about history hyperparser idle iomenu macosx mainmenu multicall outwin parenmatch pathbrowser percolator pyparse pyshell query redirector replace rpc run runscript scrolledlist search searchbase searchengine sidebar squeezer stackviewer statusbar textview tooltip tree undo util window zoomheight zzdummy',
+  importlib:
+    '__init__ _abc _bootstrap _bootstrap_external abc machinery readers simple util metadata/__init__ metadata/_adapters metadata/_collections metadata/_functools metadata/_itertools metadata/_meta metadata/_text metadata/diagnose resources/__init__ resources/_adapters resources/_common resources/_functional resources/_itertools resources/abc resources/readers resources/simple',
   json: '__init__ decoder encoder scanner tool',
   logging: '__init__ config handlers',
-  multiprocessing: '__init__ connection context forkserver heap managers pool popen_fork popen_forkserver popen_spawn_posix popen_spawn_win32 process queues reduction resource_sharer resource_tracker shared_memory sharedctypes spawn synchronize util dummy/__init__ dummy/connection',
+  multiprocessing:
+    '__init__ connection context forkserver heap managers pool popen_fork popen_forkserver popen_spawn_posix popen_spawn_win32 process queues reduction resource_sharer resource_tracker shared_memory sharedctypes spawn synchronize util dummy/__init__ dummy/connection',
   pathlib: '__init__ _abc _local',
   pydoc_data: '__init__ topics',
   re: '__init__ _casefix _compiler _constants _parser',
   sqlite3: '__init__ __main__ dbapi2 dump',
   sysconfig: '__init__ __main__',
-  tkinter: '__init__ __main__ colorchooser commondialog constants dialog dnd filedialog font messagebox scrolledtext simpledialog tix ttk',
+  tkinter:
+    '__init__ __main__ colorchooser commondialog constants dialog dnd filedialog font messagebox scrolledtext simpledialog tix ttk',
   tomllib: '__init__ _parser _re _types',
-  turtledemo: '__init__ __main__ bytedesign chaos clock colormixer forest fractalcurves lindenmayer minimal_hanoi nim paint peace penrose planet_and_moon rosette round_dance sorting_animate tree two_canvases yinyang',
+  turtledemo:
+    '__init__ __main__ bytedesign chaos clock colormixer forest fractalcurves lindenmayer minimal_hanoi nim paint peace penrose planet_and_moon rosette round_dance sorting_animate tree two_canvases yinyang',
   unittest: '__init__ __main__ _log async_case case loader main mock result runner signals suite util',
   urllib: '__init__ error parse request response robotparser',
   venv: '__init__ __main__',
@@ -51,23 +61,26 @@ export const STDLIB_PACKAGES: Record<string, string> = {
   xmlrpc: '__init__ client server',
   zipfile: '__init__ __main__ _path/__init__ _path/glob',
   zoneinfo: '__init__ _common _tzpath _zoneinfo',
-  _pyrepl: '__init__ __main__ _minimal_curses _threading_handler commands completing_reader console curses fancy_termios historical_reader input keymap main mypy.ini pager reader readline simple_interact trace types unix_console unix_eventqueue utils windows_console',
+  _pyrepl:
+    '__init__ __main__ _minimal_curses _threading_handler commands completing_reader console curses fancy_termios historical_reader input keymap main mypy.ini pager reader readline simple_interact trace types unix_console unix_eventqueue utils windows_console',
   __phello__: '__init__ spam ham/__init__ ham/eggs',
 };
 
 /** Extension modules in lib-dynload (`<name>.cpython-313-x86_64-linux-gnu.so`). */
-export const LIB_DYNLOAD = `_asyncio _bisect _blake2 _bz2 _codecs_cn _codecs_hk _codecs_iso2022 _codecs_jp _codecs_kr _codecs_tw _contextvars _csv
+export const LIB_DYNLOAD =
+  `_asyncio _bisect _blake2 _bz2 _codecs_cn _codecs_hk _codecs_iso2022 _codecs_jp _codecs_kr _codecs_tw _contextvars _csv
 _ctypes _ctypes_test _curses _curses_panel _datetime _dbm _decimal _elementtree _gdbm _hashlib _heapq _interpchannels
 _interpqueues _interpreters _json _lsprof _lzma _md5 _multibytecodec _multiprocessing _opcode _pickle _posixshmem
 _posixsubprocess _queue _random _sha1 _sha2 _sha3 _socket _sqlite3 _ssl _statistics _struct _testbuffer _testcapi
 _testclinic _testexternalinspection _testimportmultiple _testinternalcapi _testmultiphase _testsinglephase _tkinter _uuid
 _xxtestfuzz _zoneinfo array binascii cmath fcntl grp math mmap readline resource select syslog termios unicodedata
 xxlimited xxlimited_35 xxsubtype zlib`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** pip 25.1.1 as ensurepip installs it into site-packages. */
-export const PIP_FILES = `__init__.py __main__.py __pip-runner__.py py.typed _internal/__init__.py _internal/build_env.py _internal/cache.py
+export const PIP_FILES =
+  `__init__.py __main__.py __pip-runner__.py py.typed _internal/__init__.py _internal/build_env.py _internal/cache.py
 _internal/configuration.py _internal/exceptions.py _internal/main.py _internal/pyproject.py _internal/self_outdated_check.py
 _internal/wheel_builder.py _internal/cli/__init__.py _internal/cli/autocompletion.py _internal/cli/base_command.py
 _internal/cli/cmdoptions.py _internal/cli/main.py _internal/cli/main_parser.py _internal/cli/parser.py
@@ -93,8 +106,8 @@ _vendor/pyproject_hooks/__init__.py _vendor/requests/__init__.py _vendor/request
 _vendor/requests/models.py _vendor/requests/sessions.py _vendor/resolvelib/__init__.py _vendor/rich/__init__.py
 _vendor/rich/console.py _vendor/rich/progress.py _vendor/tomli/__init__.py _vendor/tomli_w/__init__.py
 _vendor/truststore/__init__.py _vendor/urllib3/__init__.py _vendor/urllib3/connectionpool.py _vendor/urllib3/poolmanager.py`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 const ZEN = `The Zen of Python, by Tim Peters
 

@@ -91,7 +91,11 @@ export function buildImage(recipe: Recipe): BuiltImage {
     history.push(h);
     if (s.layer) {
       const layer = s.layer();
-      layers.push({ layer, digest: digestOf(`tar+gzip ${layer.diffId}`), size: compressedSize(layer, s.ratio ?? 0.38) });
+      layers.push({
+        layer,
+        digest: digestOf(`tar+gzip ${layer.diffId}`),
+        size: compressedSize(layer, s.ratio ?? 0.38),
+      });
     }
   }
   const config: ImageConfig = {
@@ -114,7 +118,14 @@ export function buildImage(recipe: Recipe): BuiltImage {
   const indexJson = serializeIndex({
     schemaVersion: 2,
     mediaType: MEDIA_TYPE_INDEX,
-    manifests: [{ mediaType: MEDIA_TYPE_MANIFEST, digest: manifestDigest, size: byteLength(manifestJson), platform: { architecture: 'amd64', os: 'linux' } }],
+    manifests: [
+      {
+        mediaType: MEDIA_TYPE_MANIFEST,
+        digest: manifestDigest,
+        size: byteLength(manifestJson),
+        platform: { architecture: 'amd64', os: 'linux' },
+      },
+    ],
   });
   const b: BuiltImage = {
     recipe,
@@ -158,11 +169,21 @@ export const df = {
     return { created, createdBy: `ENV ${line}`, comment: BUILDKIT, config: (c) => setEnv(c, kv) };
   },
   cmd(created: string, argv: string[]): Step {
-    return { created, createdBy: `CMD ${goQuoteList(argv)}`, comment: BUILDKIT, config: (c) => ({ ...c, Cmd: argv }) };
+    return {
+      created,
+      createdBy: `CMD ${goQuoteList(argv)}`,
+      comment: BUILDKIT,
+      config: (c) => ({ ...c, Cmd: argv }),
+    };
   },
   entrypoint(created: string, argv: string[]): Step {
     // ENTRYPOINT resets CMD inherited from the base image
-    return { created, createdBy: `ENTRYPOINT ${goQuoteList(argv)}`, comment: BUILDKIT, config: (c) => ({ ...c, Entrypoint: argv, Cmd: undefined }) };
+    return {
+      created,
+      createdBy: `ENTRYPOINT ${goQuoteList(argv)}`,
+      comment: BUILDKIT,
+      config: (c) => ({ ...c, Entrypoint: argv, Cmd: undefined }),
+    };
   },
   expose(created: string, ports: string[]): Step {
     const map = `map[${ports.map((p) => `${p}:{}`).join(' ')}]`;
@@ -170,28 +191,50 @@ export const df = {
       created,
       createdBy: `EXPOSE ${map}`,
       comment: BUILDKIT,
-      config: (c) => ({ ...c, ExposedPorts: { ...(c.ExposedPorts ?? {}), ...Object.fromEntries(ports.map((p) => [p, {}])) } }),
+      config: (c) => ({
+        ...c,
+        ExposedPorts: { ...(c.ExposedPorts ?? {}), ...Object.fromEntries(ports.map((p) => [p, {}])) },
+      }),
     };
   },
   stopSignal(created: string, sig: string): Step {
-    return { created, createdBy: `STOPSIGNAL ${sig}`, comment: BUILDKIT, config: (c) => ({ ...c, StopSignal: sig }) };
+    return {
+      created,
+      createdBy: `STOPSIGNAL ${sig}`,
+      comment: BUILDKIT,
+      config: (c) => ({ ...c, StopSignal: sig }),
+    };
   },
   volume(created: string, paths: string[]): Step {
     return {
       created,
       createdBy: `VOLUME [${paths.join(' ')}]`,
       comment: BUILDKIT,
-      config: (c) => ({ ...c, Volumes: { ...(c.Volumes ?? {}), ...Object.fromEntries(paths.map((p) => [p, {}])) } }),
+      config: (c) => ({
+        ...c,
+        Volumes: { ...(c.Volumes ?? {}), ...Object.fromEntries(paths.map((p) => [p, {}])) },
+      }),
     };
   },
   workdir(created: string, dir: string, layer?: () => Layer): Step {
-    return { created, createdBy: `WORKDIR ${dir}`, comment: BUILDKIT, layer, config: (c) => ({ ...c, WorkingDir: dir }) };
+    return {
+      created,
+      createdBy: `WORKDIR ${dir}`,
+      comment: BUILDKIT,
+      layer,
+      config: (c) => ({ ...c, WorkingDir: dir }),
+    };
   },
   label(created: string, labels: Env): Step {
     const line = Object.entries(labels)
       .map(([k, v]) => `${k}=${v}`)
       .join(' ');
-    return { created, createdBy: `LABEL ${line}`, comment: BUILDKIT, config: (c) => ({ ...c, Labels: { ...(c.Labels ?? {}), ...labels } }) };
+    return {
+      created,
+      createdBy: `LABEL ${line}`,
+      comment: BUILDKIT,
+      config: (c) => ({ ...c, Labels: { ...(c.Labels ?? {}), ...labels } }),
+    };
   },
   run(created: string, script: string, layer: () => Layer, ratio?: number): Step {
     return { created, createdBy: `RUN /bin/sh -c ${script} # buildkit`, comment: BUILDKIT, layer, ratio };

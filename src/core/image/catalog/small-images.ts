@@ -43,7 +43,14 @@ export function helloWorldRecipe(): Recipe {
         lazy(() => new TreeBuilder('hello-world', at(HELLO_CREATED)).exe('/hello', 'hello', 10_072).build()),
         0.5,
       ),
-      { ...df.cmd(HELLO_CREATED, ['/hello']), config: (c) => ({ ...c, Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['/hello'] }) },
+      {
+        ...df.cmd(HELLO_CREATED, ['/hello']),
+        config: (c) => ({
+          ...c,
+          Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+          Cmd: ['/hello'],
+        }),
+      },
     ],
   };
 }
@@ -68,14 +75,40 @@ const UBUNTU_CREATED = '2026-10-17T06:21:12Z';
 function ubuntuRootfs() {
   const t = new TreeBuilder('ubuntu-24.04', at(UBUNTU_CREATED));
   t.link('/bin', 'usr/bin').link('/sbin', 'usr/sbin').link('/lib', 'usr/lib').link('/lib64', 'usr/lib64');
-  for (const d of ['/boot', '/dev', '/home', '/media', '/mnt', '/opt', '/run', '/srv', '/usr/games', '/usr/include', '/usr/src', '/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/var/cache', '/var/lib/apt/lists', '/var/log', '/var/mail', '/var/opt', '/var/spool', '/etc/update-motd.d', '/etc/profile.d']) {
+  for (const d of [
+    '/boot',
+    '/dev',
+    '/home',
+    '/media',
+    '/mnt',
+    '/opt',
+    '/run',
+    '/srv',
+    '/usr/games',
+    '/usr/include',
+    '/usr/src',
+    '/usr/local/bin',
+    '/usr/local/lib',
+    '/usr/local/share',
+    '/var/cache',
+    '/var/lib/apt/lists',
+    '/var/log',
+    '/var/mail',
+    '/var/opt',
+    '/var/spool',
+    '/etc/update-motd.d',
+    '/etc/profile.d',
+  ]) {
     t.dir(d);
   }
   t.dir('/proc', 0o555).dir('/sys', 0o555).dir('/root', 0o700).dir('/tmp', 0o1777).dir('/var/tmp', 0o1777);
   t.dir('/home/ubuntu', 0o750, { uid: 1000, gid: 1000 });
   t.file('/usr/lib/os-release', UBUNTU_OS_RELEASE);
   t.link('/etc/os-release', '../usr/lib/os-release');
-  t.file('/etc/lsb-release', 'DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=24.04\nDISTRIB_CODENAME=noble\nDISTRIB_DESCRIPTION="Ubuntu 24.04.3 LTS"\n');
+  t.file(
+    '/etc/lsb-release',
+    'DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=24.04\nDISTRIB_CODENAME=noble\nDISTRIB_DESCRIPTION="Ubuntu 24.04.3 LTS"\n',
+  );
   t.file('/etc/debian_version', 'trixie/sid\n');
   t.file('/etc/issue', 'Ubuntu 24.04.3 LTS \\n \\l\n\n');
   t.file('/etc/passwd', `${PASSWD}ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n`);
@@ -85,10 +118,24 @@ function ubuntuRootfs() {
   t.file('/etc/bash.bashrc', BASH_BASHRC);
   t.file('/root/.bashrc', ROOT_BASHRC);
   t.file('/root/.profile', ROOT_PROFILE);
-  t.file('/etc/apt/sources.list.d/ubuntu.sources', 'Types: deb\nURIs: http://archive.ubuntu.com/ubuntu/\nSuites: noble noble-updates noble-backports\nComponents: main universe restricted multiverse\nSigned-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg\n\nTypes: deb\nURIs: http://security.ubuntu.com/ubuntu/\nSuites: noble-security\nComponents: main universe restricted multiverse\nSigned-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg\n');
-  blobs(t, '/etc', 'login.defs:12345 nsswitch.conf:542 ld.so.cache:9100 ld.so.conf:34 adduser.conf:3040 gai.conf:2584 legal:267 shadow:600 gshadow:520 bindresvport.blacklist:367 host.conf:92 mke2fs.conf:744 xattr.conf:681');
+  t.file(
+    '/etc/apt/sources.list.d/ubuntu.sources',
+    'Types: deb\nURIs: http://archive.ubuntu.com/ubuntu/\nSuites: noble noble-updates noble-backports\nComponents: main universe restricted multiverse\nSigned-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg\n\nTypes: deb\nURIs: http://security.ubuntu.com/ubuntu/\nSuites: noble-security\nComponents: main universe restricted multiverse\nSigned-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg\n',
+  );
+  blobs(
+    t,
+    '/etc',
+    'login.defs:12345 nsswitch.conf:542 ld.so.cache:9100 ld.so.conf:34 adduser.conf:3040 gai.conf:2584 legal:267 shadow:600 gshadow:520 bindresvport.blacklist:367 host.conf:92 mke2fs.conf:744 xattr.conf:681',
+  );
   t.link('/etc/localtime', '/usr/share/zoneinfo/Etc/UTC');
-  for (const [name, v] of [...DEBIAN_BINS, ['ps', 145400], ['top', 130192], ['free', 27152], ['kill', 31264], ['sudo', 281624]] as const) {
+  for (const [name, v] of [
+    ...DEBIAN_BINS,
+    ['ps', 145400],
+    ['top', 130192],
+    ['free', 27152],
+    ['kill', 31264],
+    ['sudo', 281624],
+  ] as const) {
     if (typeof v === 'string') t.link(`/usr/bin/${name}`, v);
     else t.exe(`/usr/bin/${name}`, name, v);
   }
@@ -113,10 +160,38 @@ export function ubuntuRecipe(): Recipe {
     steps: [
       { created: UBUNTU_CREATED, createdBy: nop('ARG RELEASE') },
       { created: UBUNTU_CREATED, createdBy: nop('ARG LAUNCHPAD_BUILD_ARCH') },
-      { created: UBUNTU_CREATED, createdBy: nop('LABEL org.opencontainers.image.ref.name=ubuntu'), config: (c) => ({ ...c, Labels: { ...(c.Labels ?? {}), 'org.opencontainers.image.ref.name': 'ubuntu' } }) },
-      { created: UBUNTU_CREATED, createdBy: nop('LABEL org.opencontainers.image.version=24.04'), config: (c) => ({ ...c, Labels: { ...(c.Labels ?? {}), 'org.opencontainers.image.version': '24.04' } }) },
-      { created: UBUNTU_CREATED, createdBy: '/bin/sh -c #(nop) ADD file:cd6e7e4b7a2a9bd8a7b2d7e1d8e1fb7f4c10f1a49b52f7bd4f30ca1a1bf4a8e2 in / ', layer: lazy(ubuntuRootfs), ratio: 0.385 },
-      { created: UBUNTU_CREATED, createdBy: nop('CMD ["/bin/bash"]'), config: (c) => ({ ...c, Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['/bin/bash'] }) },
+      {
+        created: UBUNTU_CREATED,
+        createdBy: nop('LABEL org.opencontainers.image.ref.name=ubuntu'),
+        config: (c) => ({
+          ...c,
+          Labels: { ...(c.Labels ?? {}), 'org.opencontainers.image.ref.name': 'ubuntu' },
+        }),
+      },
+      {
+        created: UBUNTU_CREATED,
+        createdBy: nop('LABEL org.opencontainers.image.version=24.04'),
+        config: (c) => ({
+          ...c,
+          Labels: { ...(c.Labels ?? {}), 'org.opencontainers.image.version': '24.04' },
+        }),
+      },
+      {
+        created: UBUNTU_CREATED,
+        createdBy:
+          '/bin/sh -c #(nop) ADD file:cd6e7e4b7a2a9bd8a7b2d7e1d8e1fb7f4c10f1a49b52f7bd4f30ca1a1bf4a8e2 in / ',
+        layer: lazy(ubuntuRootfs),
+        ratio: 0.385,
+      },
+      {
+        created: UBUNTU_CREATED,
+        createdBy: nop('CMD ["/bin/bash"]'),
+        config: (c) => ({
+          ...c,
+          Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+          Cmd: ['/bin/bash'],
+        }),
+      },
     ],
   };
 }
@@ -131,10 +206,19 @@ export function uvRecipe(): Recipe {
       df.copy(
         UV_CREATED,
         '/uv /uvx / # buildkit',
-        lazy(() => new TreeBuilder('uv', at(UV_CREATED)).exe('/uv', 'uv', 41_210_640).exe('/uvx', 'uvx', 337_984).build()),
+        lazy(() =>
+          new TreeBuilder('uv', at(UV_CREATED))
+            .exe('/uv', 'uv', 41_210_640)
+            .exe('/uvx', 'uvx', 337_984)
+            .build(),
+        ),
         0.42,
       ),
-      df.workdir(UV_CREATED, '/io', lazy(() => new TreeBuilder('uv-io', at(UV_CREATED)).dir('/io').build())),
+      df.workdir(
+        UV_CREATED,
+        '/io',
+        lazy(() => new TreeBuilder('uv-io', at(UV_CREATED)).dir('/io').build()),
+      ),
       df.entrypoint(UV_CREATED, ['/uv']),
       {
         created: UV_CREATED,
@@ -144,7 +228,8 @@ export function uvRecipe(): Recipe {
           ...c,
           Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
           Labels: {
-            'org.opencontainers.image.description': 'An extremely fast Python package and project manager, written in Rust.',
+            'org.opencontainers.image.description':
+              'An extremely fast Python package and project manager, written in Rust.',
             'org.opencontainers.image.licenses': 'Apache-2.0 OR MIT',
             'org.opencontainers.image.source': 'https://github.com/astral-sh/uv',
             'org.opencontainers.image.title': 'uv',

@@ -30,7 +30,12 @@ export function jitter(name: string, nominal: number, spread = 0.35): number {
 }
 
 /** Directories whose mode is not 0755 (a parent entry must not reset them). */
-const DIR_MODES: Record<string, number> = { '/tmp': 0o1777, '/var/tmp': 0o1777, '/run/lock': 0o1777, '/root': 0o700 };
+const DIR_MODES: Record<string, number> = {
+  '/tmp': 0o1777,
+  '/var/tmp': 0o1777,
+  '/run/lock': 0o1777,
+  '/root': 0o700,
+};
 
 export class TreeBuilder {
   private readonly entries = new Map<string, Entry>();
@@ -51,31 +56,59 @@ export class TreeBuilder {
   }
 
   dir(path: string, mode = 0o755, owner: Owner = {}): this {
-    this.entries.set(path, { kind: 'dir', mode, uid: owner.uid ?? 0, gid: owner.gid ?? 0, mtime: this.mtime });
+    this.entries.set(path, {
+      kind: 'dir',
+      mode,
+      uid: owner.uid ?? 0,
+      gid: owner.gid ?? 0,
+      mtime: this.mtime,
+    });
     return this;
   }
 
   /** An opaque directory (`.wh..wh..opq`): hides what lower layers had below it. */
   opaqueDir(path: string, mode = 0o755, owner: Owner = {}): this {
-    this.entries.set(path, { kind: 'dir', mode, uid: owner.uid ?? 0, gid: owner.gid ?? 0, mtime: this.mtime, opaque: true });
+    this.entries.set(path, {
+      kind: 'dir',
+      mode,
+      uid: owner.uid ?? 0,
+      gid: owner.gid ?? 0,
+      mtime: this.mtime,
+      opaque: true,
+    });
     return this;
   }
 
   file(path: string, content: Content, mode = 0o644, owner: Owner = {}): this {
-    this.entries.set(path, { kind: 'file', content, mode, uid: owner.uid ?? 0, gid: owner.gid ?? 0, mtime: this.mtime });
+    this.entries.set(path, {
+      kind: 'file',
+      content,
+      mode,
+      uid: owner.uid ?? 0,
+      gid: owner.gid ?? 0,
+      mtime: this.mtime,
+    });
     return this;
   }
 
   /** A data blob of `size` bytes, generated on first read. */
   blob(path: string, size: number, mode = 0o644, owner: Owner = {}): this {
-    const content: GeneratedContent = { kind: 'generated', size: Math.max(0, Math.round(size)), seed: `blob:${this.salt}:${path}` };
+    const content: GeneratedContent = {
+      kind: 'generated',
+      size: Math.max(0, Math.round(size)),
+      seed: `blob:${this.salt}:${path}`,
+    };
     this.scalable.add(path);
     return this.file(path, content, mode, owner);
   }
 
   /** An executable of `program` (the userland looks programs up by this name). */
   exe(path: string, program: string, size: number, mode = 0o755, owner: Owner = {}): this {
-    const content: GeneratedContent = { kind: 'generated', size: Math.round(size), seed: `${ELF_PREFIX}${program}:${this.salt}:${path}` };
+    const content: GeneratedContent = {
+      kind: 'generated',
+      size: Math.round(size),
+      seed: `${ELF_PREFIX}${program}:${this.salt}:${path}`,
+    };
     return this.file(path, content, mode, owner);
   }
 
@@ -93,7 +126,13 @@ export class TreeBuilder {
   size(): number {
     let n = 0;
     for (const e of this.entries.values()) {
-      if (e.kind === 'file') n += typeof e.content === 'string' ? utf8Length(e.content) : e.content instanceof Uint8Array ? e.content.length : e.content.size;
+      if (e.kind === 'file')
+        n +=
+          typeof e.content === 'string'
+            ? utf8Length(e.content)
+            : e.content instanceof Uint8Array
+              ? e.content.length
+              : e.content.size;
       else if (e.kind === 'symlink') n += e.target.length;
     }
     return n;
@@ -103,7 +142,13 @@ export class TreeBuilder {
   scaleTo(total: number): this {
     let flex = 0;
     for (const [p, e] of this.entries) {
-      if (e.kind === 'file' && this.scalable.has(p) && typeof e.content === 'object' && !(e.content instanceof Uint8Array)) flex += e.content.size;
+      if (
+        e.kind === 'file' &&
+        this.scalable.has(p) &&
+        typeof e.content === 'object' &&
+        !(e.content instanceof Uint8Array)
+      )
+        flex += e.content.size;
     }
     const fixed = this.size() - flex;
     if (flex === 0 || total <= fixed) return this;
