@@ -405,7 +405,7 @@ export const DOCKER_COMMANDS: CommandSpec[] = [
         args: { kind: 'min', n: 1 },
         short: 'Remove one or more images',
         aliasesLine: 'docker image rm, docker image remove, docker rmi',
-        aliases: ['remove'],
+        aliases: ['rmi', 'remove'],
       },
       {
         use: 'save [OPTIONS] IMAGE [IMAGE...]',

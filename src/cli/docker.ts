@@ -13,6 +13,7 @@ import { pullCommand } from './cmd-pull';
 import { imagesCommand } from './cmd-images';
 import { imageInspectCommand, inspectCommand } from './cmd-inspect';
 import { historyCommand } from './cmd-history';
+import { imagePruneCommand, removeCommand, tagCommand } from './cmd-image-manage';
 
 export const CLIENT_VERSION = '28.5.2';
 export const CLIENT_GIT_COMMIT = 'ecc6942';
@@ -27,6 +28,11 @@ export const DOCKER_IMPLEMENTATIONS: Record<string, Partial<CommandSpec>> = {
   'image inspect': imageInspectCommand,
   history: historyCommand,
   'image history': historyCommand,
+  rmi: removeCommand,
+  'image rm': removeCommand,
+  tag: tagCommand,
+  'image tag': tagCommand,
+  'image prune': imagePruneCommand,
 };
 
 /** Plugins a standard Docker Engine install ships (docker-compose-plugin, docker-buildx-plugin). */

@@ -53,7 +53,9 @@ export interface CapturedIO extends CommandIO {
   all: string;
 }
 
-export function captureIO(opts: { tty?: boolean; columns?: number; now?: number } = {}): CapturedIO {
+export function captureIO(opts: { tty?: boolean; columns?: number; now?: number; stdin?: string } = {}): CapturedIO {
+  const lines = opts.stdin !== undefined ? opts.stdin.split('\n') : undefined;
+  if (lines && lines[lines.length - 1] === '') lines.pop();
   const io: CapturedIO = {
     out: '',
     err: '',
@@ -63,6 +65,8 @@ export function captureIO(opts: { tty?: boolean; columns?: number; now?: number 
     stdout: { write: (s) => ((io.out += s), (io.all += s)) },
     stderr: { write: (s) => ((io.err += s), (io.all += s)) },
     now: opts.now !== undefined ? () => opts.now! : undefined,
+    // stdin is /dev/null unless the case pipes something in
+    readLine: async () => (lines && lines.length ? lines.shift()! : null),
   };
   return io;
 }
