@@ -51,6 +51,16 @@ export class ImageService implements RemoveContext {
     this.events.emit('image', action, { ID: imageId, Attributes: attributes });
   }
 
+  /** No tag (digest references may remain) and no child image: `docker images -f dangling=true` lists it. */
+  isDangling(imageId: string): boolean {
+    return this.store.repoTags(imageId).length === 0 && this.store.children(imageId).length === 0;
+  }
+
+  /** No container, running or stopped, was made from it: `docker image prune -a` removes it. */
+  isUnused(imageId: string): boolean {
+    return !this.containers().some((c) => c.imageId === imageId);
+  }
+
   /** GetImage: a name or ID to an image ID. */
   get(refOrId: string): Result<string> {
     return this.store.lookup(refOrId);

@@ -253,6 +253,9 @@ describe('file trees real enough to explore', () => {
       expect(fs.has(`/usr/lib/postgresql/16/bin/${b}`)).toBe(true);
     expect(fs.get('/var/lib/postgresql/data')).toMatchObject({ kind: 'dir', uid: 999 });
     expect(fs.get('/usr/local/bin/docker-enforce-initdb.sh')).toMatchObject({ kind: 'symlink' });
+    // entrypoints of different images share a file name; the program name tells them apart
+    const ep = fs.get('/usr/local/bin/docker-entrypoint.sh');
+    expect(ep?.kind === 'file' && programOf(ep.content)).toBe('postgres-entrypoint');
   });
   it('hello-world: one static binary that prints the real greeting', () => {
     const layers: Layer[] = image('hello-world').layers.map((l) => l.layer);

@@ -224,6 +224,16 @@ describe('docker image prune', () => {
     expect(report.SpaceReclaimed).toBeGreaterThan(0);
   });
 
+  it('tells dangling (no tag) from unused (no container)', async () => {
+    const a = await pull('a');
+    const b = await pull('b');
+    containers.push({ id: CID, imageId: a, running: false });
+    expect([world.images.isDangling(a), world.images.isUnused(a)]).toEqual([false, false]);
+    expect([world.images.isDangling(b), world.images.isUnused(b)]).toEqual([false, true]);
+    world.images.tag(a, ref('b:latest'));
+    expect(world.images.isDangling(b)).toBe(true);
+  });
+
   it('rejects unknown filters with the daemon text', async () => {
     const f = parseFilters('{"reference":["x"]}');
     if (!f.ok) throw new Error(f.message);

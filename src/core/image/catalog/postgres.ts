@@ -274,8 +274,8 @@ export function postgresRecipe(slim: Recipe, v: PostgresVersion): Recipe {
         c('08:32'),
         'docker-entrypoint.sh docker-ensure-initdb.sh /usr/local/bin/ # buildkit',
         small(`pg${v.major}-ep`, c('08:32'), (t) => {
-          t.blob('/usr/local/bin/docker-entrypoint.sh', 12_594, 0o755);
-          t.blob('/usr/local/bin/docker-ensure-initdb.sh', 1_108, 0o755);
+          t.exe('/usr/local/bin/docker-entrypoint.sh', 'postgres-entrypoint', 12_594);
+          t.exe('/usr/local/bin/docker-ensure-initdb.sh', 'postgres-ensure-initdb', 1_108);
         }),
       ),
       df.run(
