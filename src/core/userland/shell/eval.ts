@@ -7,7 +7,7 @@ import { expandPattern, expandSingle, expandWords, ExpandError } from './expand'
 import { matchPattern } from './pattern';
 import { withRedirs } from './redirect';
 import { evalPipe, evalSimple, waitJob } from './command';
-import { BreakLoop, ContinueLoop, EV_EXIT, EV_TESTED, ExitShell, setEvaluator, type Shell } from './shell';
+import { Abort, BreakLoop, ContinueLoop, EV_EXIT, EV_TESTED, ExitShell, setEvaluator, type Shell } from './shell';
 import { runLines, StringSource } from './reader';
 
 export async function evalNode(sh: Shell, node: Node, flags: number): Promise<number> {
@@ -193,7 +193,8 @@ export function expandFailed(sh: Shell, e: ExpandError): number {
   const status = bash ? (sh.commandMode ? 127 : 1) : 2;
   sh.status = bash ? 1 : 2;
   if (e.fatal && !sh.interactive) throw new ExitShell(status);
-  return sh.status;
+  // the rest of the command line is dropped (bash's DISCARD, an interactive shell's error)
+  throw new Abort(sh.status);
 }
 
 /** Parse and run text in this shell (eval, traps, `.`, -c strings, command substitution). */

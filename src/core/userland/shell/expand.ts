@@ -174,7 +174,8 @@ export async function arithmetic(host: ExpandHost, body: string): Promise<string
   await expandText(host, body, true, f, 'single');
   const src = f.fields.flat().map((s) => s.t).join('');
   const r = evalArith(src, { get: (n) => lookup(host, n), set: (n, v) => host.set(n, v) }, host.flavour.arithExtensions);
-  if (r instanceof ArithError) throw new ExpandError(arithMessage(host.flavour, r));
+  // bash discards the command line (DISCARD); dash and ash treat it as a fatal error
+  if (r instanceof ArithError) throw new ExpandError(arithMessage(host.flavour, r), host.flavour.name !== 'bash');
   return r;
 }
 

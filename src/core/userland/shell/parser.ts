@@ -137,9 +137,10 @@ class Parser {
   // ---- grammar ----
 
   /** `top`: a newline ends the list (a complete command); inside constructs newlines separate. */
-  private list(top: boolean): Node {
+  private list(top: boolean, endsWith?: string): Node {
     if (!top) this.skipNewlines();
-    if (this.atListEnd()) throw this.unexpected(this.peek());
+    // an empty list at the end of input: dash then says what the construct still expects
+    if (this.atListEnd()) throw this.unexpected(this.peek(), endsWith);
     let start = this.offset(this.peek());
     let node = this.andOr();
     for (;;) {
@@ -214,9 +215,9 @@ class Parser {
           return this.withRedirs(this.ifClause(line));
         case 'while':
         case 'until': {
-          const cond = this.list(false);
+          const cond = this.list(false, 'do');
           this.expectKeyword('do');
-          const body = this.list(false);
+          const body = this.list(false, 'done');
           this.expectKeyword('done');
           return this.withRedirs({ type: kw, cond, body, redirs: [], line });
         }
@@ -225,7 +226,7 @@ class Parser {
         case 'case':
           return this.withRedirs(this.caseClause(line));
         case '{': {
-          const body = this.list(false);
+          const body = this.list(false, '}');
           this.expectKeyword('}');
           return this.withRedirs({ type: 'group', body, redirs: [], line });
         }
@@ -236,7 +237,7 @@ class Parser {
     }
     if (this.isOp(t, '(')) {
       this.i++;
-      const body = this.list(false);
+      const body = this.list(false, ')');
       if (!this.isOp(this.peek(), ')')) throw this.unexpected(this.peek(), ')');
       this.i++;
       return this.withRedirs({ type: 'subshell', body, redirs: [], line });
@@ -272,9 +273,9 @@ class Parser {
   }
 
   private ifClause(line: number): IfNode {
-    const cond = this.list(false);
+    const cond = this.list(false, 'then');
     this.expectKeyword('then');
-    const then = this.list(false);
+    const then = this.list(false, 'fi');
     const kw = this.keyword();
     let otherwise: Node | undefined;
     if (kw === 'elif') {
@@ -284,7 +285,7 @@ class Parser {
     }
     if (kw === 'else') {
       this.i++;
-      otherwise = this.list(false);
+      otherwise = this.list(false, 'fi');
     }
     this.expectKeyword('fi');
     return { type: 'if', cond, then, else: otherwise, redirs: [], line };
@@ -311,7 +312,7 @@ class Parser {
     }
     this.skipNewlines();
     this.expectKeyword('do');
-    const body = this.list(false);
+    const body = this.list(false, 'done');
     this.expectKeyword('done');
     return { type: 'for', name, items, body, redirs: [], line };
   }

@@ -99,8 +99,10 @@ export async function runLines(sh: Shell, src: LineSource, opts: RunOptions): Pr
     try {
       status = await runCommands(sh, cmds, opts.exitLast, src.hasMore());
     } catch (e) {
-      if (e instanceof Abort && opts.prompt) {
+      // an error that abandons the line: the next line still runs
+      if (e instanceof Abort && (opts.prompt || !sh.interactive)) {
         sh.status = e.status;
+        status = e.status;
         continue;
       }
       throw e;

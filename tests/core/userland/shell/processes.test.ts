@@ -146,12 +146,16 @@ describe('a job killed by a signal', () => {
   });
   it('bash, not interactive: the job line with pid and command', async () => {
     const m = machine('bash');
-    const p = m.spawn(['bash', '-c', 'sleep 100; echo after $?'], {}, new Pipe(), new Pipe());
+    const out = new Pipe();
+    const err = new Pipe();
+    const p = m.spawn(['bash', '-c', 'sleep 100; echo after $?'], {}, out, err);
     await m.advance(100);
     const child = [...m.kernel.processes.values()].find((q) => q.argv[0] === 'sleep')!;
     m.kernel.signal(child, 9);
     await m.drive(p);
     expect((await p.exited).code).toBe(0);
+    expect(out.drain()).toBe('after 137\n');
+    expect(err.drain()).toBe('bash: line 1:     2 Killed                  sleep 100\n');
   });
   it('kill $! and wait give 143', async () => {
     const r = await runC('dash', 'sleep 100 & kill $!; wait $!; echo $?');
