@@ -5,7 +5,11 @@
 import type { GoType, StructField } from './go-value';
 import { T } from './go-value';
 
-const f = (name: string, type: GoType, extra: Partial<StructField> = {}): StructField => ({ name, type, ...extra });
+const f = (name: string, type: GoType, extra: Partial<StructField> = {}): StructField => ({
+  name,
+  type,
+  ...extra,
+});
 const S = T.string;
 const strs = T.slice(T.string);
 const set = T.map(T.empty);
@@ -69,13 +73,30 @@ export const containerConfig: GoType = {
   kind: 'struct',
   name: 'container.Config',
   fields: [
-    f('Hostname', S), f('Domainname', S), f('User', S), f('AttachStdin', T.bool), f('AttachStdout', T.bool),
-    f('AttachStderr', T.bool), f('ExposedPorts', T.map(T.empty, 'nat.PortSet'), { omitempty: true }), f('Tty', T.bool),
-    f('OpenStdin', T.bool), f('StdinOnce', T.bool), f('Env', strs), f('Cmd', T.slice(T.string, 'strslice.StrSlice')),
-    f('Healthcheck', T.ptr(healthcheckConfig), { omitempty: true }), f('ArgsEscaped', T.bool, { omitempty: true }),
-    f('Image', S), f('Volumes', set), f('WorkingDir', S), f('Entrypoint', T.slice(T.string, 'strslice.StrSlice')),
-    f('NetworkDisabled', T.bool, { omitempty: true }), f('MacAddress', S, { omitempty: true }), f('OnBuild', strs),
-    f('Labels', T.map(T.string)), f('StopSignal', S, { omitempty: true }), f('StopTimeout', T.ptr(T.int), { omitempty: true }),
+    f('Hostname', S),
+    f('Domainname', S),
+    f('User', S),
+    f('AttachStdin', T.bool),
+    f('AttachStdout', T.bool),
+    f('AttachStderr', T.bool),
+    f('ExposedPorts', T.map(T.empty, 'nat.PortSet'), { omitempty: true }),
+    f('Tty', T.bool),
+    f('OpenStdin', T.bool),
+    f('StdinOnce', T.bool),
+    f('Env', strs),
+    f('Cmd', T.slice(T.string, 'strslice.StrSlice')),
+    f('Healthcheck', T.ptr(healthcheckConfig), { omitempty: true }),
+    f('ArgsEscaped', T.bool, { omitempty: true }),
+    f('Image', S),
+    f('Volumes', set),
+    f('WorkingDir', S),
+    f('Entrypoint', T.slice(T.string, 'strslice.StrSlice')),
+    f('NetworkDisabled', T.bool, { omitempty: true }),
+    f('MacAddress', S, { omitempty: true }),
+    f('OnBuild', strs),
+    f('Labels', T.map(T.string)),
+    f('StopSignal', S, { omitempty: true }),
+    f('StopTimeout', T.ptr(T.int), { omitempty: true }),
     f('Shell', T.slice(T.string, 'strslice.StrSlice'), { omitempty: true }),
   ],
 };
@@ -84,9 +105,13 @@ const descriptor: GoType = {
   kind: 'struct',
   name: 'v1.Descriptor',
   fields: [
-    f('MediaType', S, { json: 'mediaType' }), f('Digest', S, { json: 'digest' }), f('Size', T.int64, { json: 'size' }),
-    f('URLs', strs, { json: 'urls', omitempty: true }), f('Annotations', T.map(T.string), { json: 'annotations', omitempty: true }),
-    f('Data', T.slice({ kind: 'int', name: 'uint8' }), { json: 'data', omitempty: true }), f('Platform', T.ptr(T.iface), { json: 'platform', omitempty: true }),
+    f('MediaType', S, { json: 'mediaType' }),
+    f('Digest', S, { json: 'digest' }),
+    f('Size', T.int64, { json: 'size' }),
+    f('URLs', strs, { json: 'urls', omitempty: true }),
+    f('Annotations', T.map(T.string), { json: 'annotations', omitempty: true }),
+    f('Data', T.slice({ kind: 'int', name: 'uint8' }), { json: 'data', omitempty: true }),
+    f('Platform', T.ptr(T.iface), { json: 'platform', omitempty: true }),
     f('ArtifactType', S, { json: 'artifactType', omitempty: true }),
   ],
 };
@@ -113,9 +138,21 @@ export const imageInspectResponse: GoType = {
     f('OsVersion', S, { omitempty: true }),
     f('Size', T.int64),
     f('VirtualSize', T.int64, { omitempty: true }),
-    f('GraphDriver', { kind: 'struct', name: 'storage.DriverData', fields: [f('Data', T.map(T.string)), f('Name', S)] }),
-    f('RootFS', { kind: 'struct', name: 'image.RootFS', fields: [f('Type', S, { omitempty: true }), f('Layers', strs, { omitempty: true })] }),
-    f('Metadata', { kind: 'struct', name: 'image.Metadata', fields: [f('LastTagTime', T.time, { omitempty: true })] }),
+    f('GraphDriver', {
+      kind: 'struct',
+      name: 'storage.DriverData',
+      fields: [f('Data', T.map(T.string)), f('Name', S)],
+    }),
+    f('RootFS', {
+      kind: 'struct',
+      name: 'image.RootFS',
+      fields: [f('Type', S, { omitempty: true }), f('Layers', strs, { omitempty: true })],
+    }),
+    f('Metadata', {
+      kind: 'struct',
+      name: 'image.Metadata',
+      fields: [f('LastTagTime', T.time, { omitempty: true })],
+    }),
     f('Descriptor', T.ptr(descriptor), { omitempty: true }),
     f('Manifests', T.slice(T.iface), { omitempty: true }),
   ],

@@ -30,9 +30,17 @@ async function runHistory(ctx: RunContext): Promise<number> {
   const platform = flags.string('platform');
   if (platform) {
     const [os, architecture, variant] = platform.toLowerCase().split('/');
-    query.platform = JSON.stringify({ architecture: architecture ?? '', os, ...(variant ? { variant } : {}) });
+    query.platform = JSON.stringify({
+      architecture: architecture ?? '',
+      os,
+      ...(variant ? { variant } : {}),
+    });
   }
-  const items = (await callJson(ctx.client, { method: 'GET', path: `/images/${ctx.args[0]}/history`, query })) as HistoryItem[];
+  const items = (await callJson(ctx.client, {
+    method: 'GET',
+    path: `/images/${ctx.args[0]}/history`,
+    query,
+  })) as HistoryItem[];
   const human = flags.bool('human');
   const trunc = !flags.bool('no-trunc');
   let format = flags.string('format') || TABLE_FORMAT;
@@ -50,14 +58,23 @@ async function runHistory(ctx: RunContext): Promise<number> {
     return contextValue('image.historyContext', {
       ID: trunc ? truncateID(h.Id) : h.Id,
       CreatedAt: createdAt,
-      CreatedSince: !human ? createdAt : h.Created <= EPOCH_2000 ? 'N/A' : humanDuration(now - h.Created * 1000) + ' ago',
+      CreatedSince: !human
+        ? createdAt
+        : h.Created <= EPOCH_2000
+          ? 'N/A'
+          : humanDuration(now - h.Created * 1000) + ' ago',
       CreatedBy: trunc ? ellipsis(createdBy, 45) : createdBy,
       Size: human ? humanSizeWithPrecision(h.Size, 3) : String(h.Size),
       Comment: h.Comment,
     });
   });
   const header = headerValue({
-    ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT',
+    ID: 'IMAGE',
+    CreatedSince: 'CREATED',
+    CreatedAt: 'CREATED AT',
+    CreatedBy: 'CREATED BY',
+    Size: 'SIZE',
+    Comment: 'COMMENT',
   });
   const r = formatWrite(format, header, rows);
   if (r.error) throw new CliError(r.error, 1);
@@ -68,11 +85,21 @@ async function runHistory(ctx: RunContext): Promise<number> {
 export const historyCommand: Partial<CommandSpec> = {
   args: { kind: 'exact', n: 1 },
   flags: [
-    { name: 'human', shorthand: 'H', kind: 'bool', usage: 'Print sizes and dates in human readable format', defValue: 'true' },
+    {
+      name: 'human',
+      shorthand: 'H',
+      kind: 'bool',
+      usage: 'Print sizes and dates in human readable format',
+      defValue: 'true',
+    },
     { name: 'quiet', shorthand: 'q', kind: 'bool', usage: 'Only show image IDs' },
     { name: 'no-trunc', kind: 'bool', usage: "Don't truncate output" },
     { name: 'format', kind: 'string', usage: FORMAT_HELP },
-    { name: 'platform', kind: 'string', usage: 'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
+    {
+      name: 'platform',
+      kind: 'string',
+      usage: 'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")',
+    },
   ],
   run: runHistory,
 };

@@ -22,8 +22,10 @@ async function runRemove(ctx: RunContext): Promise<number> {
   const errs: string[] = [];
   for (const img of ctx.args) {
     try {
-      const dels = ((await callJson(ctx.client, { method: 'DELETE', path: `/images/${img}`, query })) ?? []) as DeleteResponse[];
-      for (const d of dels) ctx.io.stdout.write(d.Deleted ? `Deleted: ${d.Deleted}\n` : `Untagged: ${d.Untagged ?? ''}\n`);
+      const dels = ((await callJson(ctx.client, { method: 'DELETE', path: `/images/${img}`, query })) ??
+        []) as DeleteResponse[];
+      for (const d of dels)
+        ctx.io.stdout.write(d.Deleted ? `Deleted: ${d.Deleted}\n` : `Untagged: ${d.Untagged ?? ''}\n`);
     } catch (e) {
       if (!(e instanceof DaemonError)) throw e;
       if (!e.notFound) fatal = true;
@@ -40,16 +42,29 @@ async function runRemove(ctx: RunContext): Promise<number> {
 async function runTag(ctx: RunContext): Promise<number> {
   const [source, target] = ctx.args;
   const src = /^[a-f0-9]{64}$/.test(source) ? undefined : parseNormalizedNamed(source);
-  if (src && isReferenceError(src)) throw new CliError(`Error parsing reference: ${JSON.stringify(source)} is not a valid repository/tag: ${src.error}`, 1);
+  if (src && isReferenceError(src))
+    throw new CliError(
+      `Error parsing reference: ${JSON.stringify(source)} is not a valid repository/tag: ${src.error}`,
+      1,
+    );
   const dst = parseNormalizedNamed(target);
-  if (isReferenceError(dst)) throw new CliError(`Error parsing reference: ${JSON.stringify(target)} is not a valid repository/tag: ${dst.error}`, 1);
+  if (isReferenceError(dst))
+    throw new CliError(
+      `Error parsing reference: ${JSON.stringify(target)} is not a valid repository/tag: ${dst.error}`,
+      1,
+    );
   if (dst.digest !== undefined) throw new CliError('refusing to create a tag with a digest reference', 1);
   const ref = tagNameOnly(dst);
-  await callJson(ctx.client, { method: 'POST', path: `/images/${source}/tag`, query: { repo: ref.name, tag: ref.tag ?? '' } });
+  await callJson(ctx.client, {
+    method: 'POST',
+    path: `/images/${source}/tag`,
+    query: { repo: ref.name, tag: ref.tag ?? '' },
+  });
   return 0;
 }
 
-const ALL_WARNING = 'WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue?';
+const ALL_WARNING =
+  'WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue?';
 const DANGLING_WARNING = 'WARNING! This will remove all dangling images.\nAre you sure you want to continue?';
 
 /** prompt.Confirm: true only for y/Y; Ctrl-C while waiting prints a newline and ends the command. */
@@ -73,7 +88,9 @@ export async function confirm(ctx: RunContext, message: string): Promise<boolean
 
 async function runPrune(ctx: RunContext): Promise<number> {
   const all = ctx.flags.bool('all');
-  const pairs: Array<[string, string]> = ctx.flags.strings('filter').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]);
+  const pairs: Array<[string, string]> = ctx.flags
+    .strings('filter')
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]);
   pairs.push(['dangling', String(!all)]);
   if (!ctx.flags.bool('force')) {
     const ok = await confirm(ctx, all ? ALL_WARNING : DANGLING_WARNING);
@@ -81,7 +98,11 @@ async function runPrune(ctx: RunContext): Promise<number> {
     // a "no" is a cancellation: Docker prints nothing more and exits 0
     if (!ok) return 0;
   }
-  const report = (await callJson(ctx.client, { method: 'POST', path: '/images/prune', query: { filters: filtersJson(pairs) } })) as {
+  const report = (await callJson(ctx.client, {
+    method: 'POST',
+    path: '/images/prune',
+    query: { filters: filtersJson(pairs) },
+  })) as {
     ImagesDeleted: DeleteResponse[] | null;
     SpaceReclaimed: number;
   };
@@ -89,7 +110,8 @@ async function runPrune(ctx: RunContext): Promise<number> {
   const deleted = report?.ImagesDeleted ?? [];
   if (deleted.length > 0) {
     let out = 'Deleted Images:\n';
-    for (const d of deleted) out += d.Untagged ? `untagged: ${d.Untagged}\n` : `deleted: ${d.Deleted ?? ''}\n`;
+    for (const d of deleted)
+      out += d.Untagged ? `untagged: ${d.Untagged}\n` : `deleted: ${d.Deleted ?? ''}\n`;
     ctx.io.stdout.write(out + '\n');
     reclaimed = report.SpaceReclaimed;
   }
@@ -106,7 +128,12 @@ export const removeCommand: Partial<CommandSpec> = {
   run: runRemove,
 };
 
-export const tagCommand: Partial<CommandSpec> = { args: { kind: 'exact', n: 2 }, flags: [], interspersed: false, run: runTag };
+export const tagCommand: Partial<CommandSpec> = {
+  args: { kind: 'exact', n: 2 },
+  flags: [],
+  interspersed: false,
+  run: runTag,
+};
 
 export const imagePruneCommand: Partial<CommandSpec> = {
   args: { kind: 'none' },

@@ -5,7 +5,15 @@ import type { CommandSpec, RunContext } from './command';
 import { CliError } from './command';
 import type { FlagSpec } from './flags';
 import { callJson, filtersJson } from './api-call';
-import { contextValue, formatWrite, headerValue, DEFAULT_QUIET_FORMAT, RAW_FORMAT, TABLE_FORMAT, isTableFormat } from './formatter';
+import {
+  contextValue,
+  formatWrite,
+  headerValue,
+  DEFAULT_QUIET_FORMAT,
+  RAW_FORMAT,
+  TABLE_FORMAT,
+  isTableFormat,
+} from './formatter';
 import { familiarName, isReferenceError, parseNormalizedNamed } from './reference';
 import { humanDuration, humanSize, humanSizeWithPrecision } from './units';
 
@@ -16,8 +24,10 @@ export const FORMAT_HELP = `Format output using a custom template:
 'TEMPLATE':         Print output using the given Go template.
 Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
 
-const defaultTable = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
-const defaultTableDigest = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
+const defaultTable =
+  'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
+const defaultTableDigest =
+  'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
 
 /** image.Summary, as GET /images/json returns it. */
 export interface ImageSummary {
@@ -53,7 +63,8 @@ export function goUnixString(seconds: number): string {
 }
 
 function newImageFormat(source: string, quiet: boolean, digest: boolean): string {
-  if (source === TABLE_FORMAT) return quiet ? DEFAULT_QUIET_FORMAT : digest ? defaultTableDigest : defaultTable;
+  if (source === TABLE_FORMAT)
+    return quiet ? DEFAULT_QUIET_FORMAT : digest ? defaultTableDigest : defaultTable;
   if (source === RAW_FORMAT) {
     if (quiet) return 'image_id: {{.ID}}';
     return digest
@@ -68,11 +79,17 @@ function isDangling(img: ImageSummary): boolean {
   const tags = img.RepoTags ?? [];
   const digests = img.RepoDigests ?? [];
   if (tags.length === 0 && digests.length === 0) return true;
-  return tags.length === 1 && tags[0] === '<none>:<none>' && digests.length === 1 && digests[0] === '<none>@<none>';
+  return (
+    tags.length === 1 && tags[0] === '<none>:<none>' && digests.length === 1 && digests[0] === '<none>@<none>'
+  );
 }
 
 /** imageFormatTaggedAndDigest: (repo, tag, digest) rows of one image. Go iterates maps; we keep first-seen order. */
-function imageRows(img: ImageSummary, needDigest: boolean, showDigest: boolean): Array<[string, string, string]> {
+function imageRows(
+  img: ImageSummary,
+  needDigest: boolean,
+  showDigest: boolean,
+): Array<[string, string, string]> {
   if (isDangling(img)) return [['<none>', '<none>', '<none>']];
   const repoTags = new Map<string, string[]>();
   const repoDigests = new Map<string, string[]>();
@@ -105,7 +122,21 @@ function imageRows(img: ImageSummary, needDigest: boolean, showDigest: boolean):
   return rows;
 }
 
-const AMBIGUOUS = ['build', 'history', 'import', 'inspect', 'list', 'load', 'ls', 'prune', 'pull', 'push', 'rm', 'save', 'tag'];
+const AMBIGUOUS = [
+  'build',
+  'history',
+  'import',
+  'inspect',
+  'list',
+  'load',
+  'ls',
+  'prune',
+  'pull',
+  'push',
+  'rm',
+  'save',
+  'tag',
+];
 
 async function runImages(ctx: RunContext): Promise<number> {
   const { flags, io } = ctx;
@@ -119,7 +150,11 @@ async function runImages(ctx: RunContext): Promise<number> {
   if (flags.bool('all')) query.all = '1';
   const f = filtersJson(pairs);
   if (f) query.filters = f;
-  const images = (await callJson(ctx.client, { method: 'GET', path: '/images/json', query })) as ImageSummary[];
+  const images = (await callJson(ctx.client, {
+    method: 'GET',
+    path: '/images/json',
+    query,
+  })) as ImageSummary[];
 
   const quiet = flags.bool('quiet');
   const showDigest = flags.bool('digests');
@@ -140,19 +175,33 @@ async function runImages(ctx: RunContext): Promise<number> {
         Containers: img.Containers === -1 || img.Containers === undefined ? 'N/A' : String(img.Containers),
         VirtualSize: humanSize(img.Size),
         SharedSize: img.SharedSize === -1 || img.SharedSize === undefined ? 'N/A' : humanSize(img.SharedSize),
-        UniqueSize: img.Size === -1 || img.SharedSize === -1 || img.SharedSize === undefined ? 'N/A' : humanSize(img.Size - img.SharedSize),
+        UniqueSize:
+          img.Size === -1 || img.SharedSize === -1 || img.SharedSize === undefined
+            ? 'N/A'
+            : humanSize(img.Size - img.SharedSize),
       }),
     ),
   );
   const header = headerValue({
-    ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT',
-    Size: 'SIZE', Containers: 'CONTAINERS', VirtualSize: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE',
+    ID: 'IMAGE ID',
+    Repository: 'REPOSITORY',
+    Tag: 'TAG',
+    Digest: 'DIGEST',
+    CreatedSince: 'CREATED',
+    CreatedAt: 'CREATED AT',
+    Size: 'SIZE',
+    Containers: 'CONTAINERS',
+    VirtualSize: 'SIZE',
+    SharedSize: 'SHARED SIZE',
+    UniqueSize: 'UNIQUE SIZE',
   });
   const r = formatWrite(format, header, rows);
   if (r.error) throw new CliError(r.error, 1);
   io.stdout.write(r.out);
   if (matchName && images.length === 0 && ctx.calledAs === 'images' && AMBIGUOUS.includes(matchName)) {
-    io.stderr.write(`\nNo images found matching ${JSON.stringify(matchName)}: did you mean "docker image ${matchName}"?\n`);
+    io.stderr.write(
+      `\nNo images found matching ${JSON.stringify(matchName)}: did you mean "docker image ${matchName}"?\n`,
+    );
   }
   return 0;
 }

@@ -16,17 +16,37 @@ export const INSPECT_FORMAT_HELP = `Format output using a custom template:
 'TEMPLATE':         Print output using the given Go template.
 Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
 
-const ALL_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
+const ALL_TYPES = [
+  'config',
+  'container',
+  'image',
+  'network',
+  'node',
+  'plugin',
+  'secret',
+  'service',
+  'task',
+  'volume',
+];
 
 type Lookup = InspectElement | { error: string; skippable?: boolean };
 
-async function inspectOne(client: EngineClient, path: string, query: Record<string, string> | undefined, type?: GoType): Promise<Lookup> {
+async function inspectOne(
+  client: EngineClient,
+  path: string,
+  query: Record<string, string> | undefined,
+  type?: GoType,
+): Promise<Lookup> {
   try {
     const raw = await callJson(client, { method: 'GET', path, query });
     return { raw, type };
   } catch (e) {
     // errdefs.IsNotFound, or the other errors isErrSkippable lets `docker inspect` move past
-    if (e instanceof DaemonError) return { error: e.message, skippable: e.notFound || /not supported|invalid reference format/.test(e.message) };
+    if (e instanceof DaemonError)
+      return {
+        error: e.message,
+        skippable: e.notFound || /not supported|invalid reference format/.test(e.message),
+      };
     throw e;
   }
 }
@@ -59,7 +79,8 @@ async function runImageInspect(ctx: RunContext): Promise<number> {
   const platform = ctx.flags.string('platform');
   const query = platform ? { platform: JSON.stringify(parsePlatform(platform)) } : undefined;
   const items: Lookup[] = [];
-  for (const ref of ctx.args) items.push(await inspectOne(ctx.client, `/images/${enc(ref)}/json`, query, imageInspectResponse));
+  for (const ref of ctx.args)
+    items.push(await inspectOne(ctx.client, `/images/${enc(ref)}/json`, query, imageInspectResponse));
   return output(ctx, items);
 }
 
@@ -69,12 +90,27 @@ function parsePlatform(p: string): Record<string, string> {
 }
 
 /** The object kinds `docker inspect` tries in order; swarm kinds only on a swarm manager. */
-const searchers: Array<{ type: string; swarm?: boolean; path: (ref: string) => string; query?: (size: boolean) => Record<string, string> | undefined; goType?: GoType }> = [
-  { type: 'container', path: (r) => `/containers/${enc(r)}/json`, query: (size) => (size ? { size: '1' } : undefined) },
+const searchers: Array<{
+  type: string;
+  swarm?: boolean;
+  path: (ref: string) => string;
+  query?: (size: boolean) => Record<string, string> | undefined;
+  goType?: GoType;
+}> = [
+  {
+    type: 'container',
+    path: (r) => `/containers/${enc(r)}/json`,
+    query: (size) => (size ? { size: '1' } : undefined),
+  },
   { type: 'image', path: (r) => `/images/${enc(r)}/json`, goType: imageInspectResponse },
   { type: 'network', path: (r) => `/networks/${enc(r)}` },
   { type: 'volume', path: (r) => `/volumes/${enc(r)}` },
-  { type: 'service', swarm: true, path: (r) => `/services/${enc(r)}`, query: () => ({ insertDefaults: '1' }) },
+  {
+    type: 'service',
+    swarm: true,
+    path: (r) => `/services/${enc(r)}`,
+    query: () => ({ insertDefaults: '1' }),
+  },
   { type: 'task', swarm: true, path: (r) => `/tasks/${enc(r)}` },
   { type: 'node', swarm: true, path: (r) => `/nodes/${enc(r)}` },
   { type: 'plugin', path: (r) => `/plugins/${enc(r)}/json` },
@@ -89,7 +125,10 @@ async function runInspect(ctx: RunContext): Promise<number> {
     throw new CliError(`type is empty: must be one of "${ALL_TYPES.join('", "')}"`, 1);
   }
   if (objectType !== '' && !ALL_TYPES.includes(objectType)) {
-    throw new CliError(`unknown type: ${JSON.stringify(objectType)}: must be one of "${ALL_TYPES.join('", "')}"`, 1);
+    throw new CliError(
+      `unknown type: ${JSON.stringify(objectType)}: must be one of "${ALL_TYPES.join('", "')}"`,
+      1,
+    );
   }
   const bad = badFormat(ctx);
   if (bad !== undefined) return bad;
@@ -97,7 +136,9 @@ async function runInspect(ctx: RunContext): Promise<number> {
   let swarm: boolean | undefined;
   const isSwarmManager = async (): Promise<boolean> => {
     try {
-      const info = (await callJson(ctx.client, { method: 'GET', path: '/info' })) as { Swarm?: { ControlAvailable?: boolean } };
+      const info = (await callJson(ctx.client, { method: 'GET', path: '/info' })) as {
+        Swarm?: { ControlAvailable?: boolean };
+      };
       return info?.Swarm?.ControlAvailable === true;
     } catch (e) {
       // a daemon without /info is simply not a swarm manager here
@@ -151,7 +192,12 @@ export const inspectCommand: Partial<CommandSpec> = {
   flags: [
     formatFlag,
     { name: 'type', kind: 'string', usage: 'Only inspect objects of the given type' },
-    { name: 'size', shorthand: 's', kind: 'bool', usage: 'Display total file sizes if the type is container' },
+    {
+      name: 'size',
+      shorthand: 's',
+      kind: 'bool',
+      usage: 'Display total file sizes if the type is container',
+    },
   ],
   run: runInspect,
 };

@@ -55,7 +55,11 @@ export async function displayStream(
   }
 }
 
-export async function pullImage(client: EngineClient, ref: NamedRef, platform?: string): Promise<ApiStream<JsonMessage>> {
+export async function pullImage(
+  client: EngineClient,
+  ref: NamedRef,
+  platform?: string,
+): Promise<ApiStream<JsonMessage>> {
   return callStream(client, { method: 'POST', path: '/images/create', query: pullQuery(ref, platform) });
 }
 

@@ -118,7 +118,8 @@ export class Command {
         return undefined;
       case 'none':
         if (args.length === 0) return undefined;
-        if (this.hasSubCommands()) return `${bin}: unknown command: ${path} ${args[0]}\n\nUsage:  ${use}\n\nRun '${path} --help' for more information`;
+        if (this.hasSubCommands())
+          return `${bin}: unknown command: ${path} ${args[0]}\n\nUsage:  ${use}\n\nRun '${path} --help' for more information`;
         return `${bin}: '${path}' accepts no arguments\n\nUsage:  ${use}\n\nRun '${path} --help' for more information`;
       case 'min':
         if (args.length >= rule.n) return undefined;
@@ -138,7 +139,10 @@ export class Command {
 
   /** cli.FlagErrorFunc: exit 125 with the usage trailer. */
   flagError(err: string): CliError {
-    return new CliError(`${err}\n\nUsage:  ${this.useLine()}\n\nRun '${this.commandPath()} --help' for more information`, 125);
+    return new CliError(
+      `${err}\n\nUsage:  ${this.useLine()}\n\nRun '${this.commandPath()} --help' for more information`,
+      125,
+    );
   }
 
   private namePadding(): number {
@@ -169,17 +173,33 @@ export class Command {
     const hasFlags = (this.spec.flags ?? []).some((f) => !f.hidden);
     if (this.parent && hasFlags) out += `\n\nOptions:\n${flags.usages(cols - 1).replace(/\s+$/, '')}`;
     if (!this.parent) {
-      const top = visible.filter((c) => c.spec.top !== undefined).sort((a, b) => (a.spec.top ?? 0) - (b.spec.top ?? 0));
-      if (top.length) out += '\n\nCommon Commands:' + top.map((c) => `\n  ${rpad(c.name + ' ', c.namePadding() + 1)}${c.spec.short}`).join('');
+      const top = visible
+        .filter((c) => c.spec.top !== undefined)
+        .sort((a, b) => (a.spec.top ?? 0) - (b.spec.top ?? 0));
+      if (top.length)
+        out +=
+          '\n\nCommon Commands:' +
+          top.map((c) => `\n  ${rpad(c.name + ' ', c.namePadding() + 1)}${c.spec.short}`).join('');
       const mgmt = visible.filter((c) => c.hasSubCommands() && !c.spec.swarm);
-      if (mgmt.length) out += '\n\nManagement Commands:' + mgmt.map((c) => `\n  ${rpad(c.name + ' ', c.namePadding() + 1)}${c.spec.short}`).join('');
+      if (mgmt.length)
+        out +=
+          '\n\nManagement Commands:' +
+          mgmt.map((c) => `\n  ${rpad(c.name + ' ', c.namePadding() + 1)}${c.spec.short}`).join('');
       const swarm = visible.filter((c) => c.hasSubCommands() && c.spec.swarm);
-      if (swarm.length) out += '\n\nSwarm Commands:' + swarm.map((c) => `\n  ${rpad(c.name + ' ', c.namePadding() + 1)}${c.spec.short}`).join('');
+      if (swarm.length)
+        out +=
+          '\n\nSwarm Commands:' +
+          swarm.map((c) => `\n  ${rpad(c.name + ' ', c.namePadding() + 1)}${c.spec.short}`).join('');
     }
-    const ops = visible.filter((c) => !c.hasSubCommands() && !(this.parent === undefined && c.spec.top !== undefined));
-    if (this.hasSubCommands() && ops.length) out += '\n\nCommands:' + ops.map((c) => `\n  ${rpad(c.name, c.namePadding())} ${c.spec.short}`).join('');
+    const ops = visible.filter(
+      (c) => !c.hasSubCommands() && !(this.parent === undefined && c.spec.top !== undefined),
+    );
+    if (this.hasSubCommands() && ops.length)
+      out +=
+        '\n\nCommands:' + ops.map((c) => `\n  ${rpad(c.name, c.namePadding())} ${c.spec.short}`).join('');
     if (!this.parent && hasFlags) out += `\n\nGlobal Options:\n${flags.usages(cols - 1).replace(/\s+$/, '')}`;
-    if (this.hasSubCommands()) out += `\n\nRun '${this.commandPath()} COMMAND --help' for more information on a command.`;
+    if (this.hasSubCommands())
+      out += `\n\nRun '${this.commandPath()} COMMAND --help' for more information on a command.`;
     if (!this.parent) {
       const msg = 'For more help on how to use Docker, head to https://docs.docker.com/go/guides/';
       out += `\n\n${bold ? `\x1b[1m${msg}\x1b[0m` : msg}`;

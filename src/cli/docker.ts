@@ -48,7 +48,9 @@ function attach(spec: CommandSpec, path: string, impls: Record<string, Partial<C
 }
 
 /** The root `docker` command with every subcommand. */
-export function buildDockerCommand(impls: Record<string, Partial<CommandSpec>> = DOCKER_IMPLEMENTATIONS): Command {
+export function buildDockerCommand(
+  impls: Record<string, Partial<CommandSpec>> = DOCKER_IMPLEMENTATIONS,
+): Command {
   return new Command({
     use: 'docker [OPTIONS] COMMAND [ARG...]',
     short: 'A self-sufficient runtime for containers',
@@ -88,7 +90,9 @@ async function execute(root: Command, argv: string[], io: CommandIO, client: Eng
       target = next;
       i++;
     }
-    io.stdout.write(target.spec.run || target.hasSubCommands() ? target.usage(cols, io.isTTY) : notSimulated(target));
+    io.stdout.write(
+      target.spec.run || target.hasSubCommands() ? target.usage(cols, io.isTTY) : notSimulated(target),
+    );
     return 0;
   }
 
@@ -103,7 +107,11 @@ async function execute(root: Command, argv: string[], io: CommandIO, client: Eng
     cmd = next;
     i++;
   }
-  if (cmd === root) throw new CliError(`docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information`, 1);
+  if (cmd === root)
+    throw new CliError(
+      `docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information`,
+      1,
+    );
   if (!cmd.spec.run && !cmd.hasSubCommands()) {
     // Without its flag table we cannot parse flags, but a plain wrong argument count
     // gets Docker's own usage error.

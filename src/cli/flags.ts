@@ -59,7 +59,8 @@ function parseInt64(s: string): number | string {
   else if (/^0[0-7]+$/.test(body)) v = BigInt('0o' + body.slice(1));
   else v = BigInt(body);
   if (m[1] === '-') v = -v;
-  if (v > 9223372036854775807n || v < -9223372036854775808n) return `strconv.ParseInt: parsing ${JSON.stringify(s)}: value out of range`;
+  if (v > 9223372036854775807n || v < -9223372036854775808n)
+    return `strconv.ParseInt: parsing ${JSON.stringify(s)}: value out of range`;
   return Number(v);
 }
 
@@ -70,13 +71,24 @@ function parseDuration(s: string): number | string {
   const m0 = /^([+-]?)(.*)$/.exec(s)!;
   let rest = m0[2];
   if (rest === '') return `time: invalid duration ${JSON.stringify(s)}`;
-  const unit: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
+  const unit: Record<string, number> = {
+    ns: 1,
+    us: 1e3,
+    µs: 1e3,
+    μs: 1e3,
+    ms: 1e6,
+    s: 1e9,
+    m: 6e10,
+    h: 3.6e12,
+  };
   let total = 0;
   while (rest !== '') {
     re.lastIndex = 0;
     const m = re.exec(rest);
     if (!m || m[1] === '' || m[1] === '.') {
-      return /^[0-9.]+$/.test(rest) ? `time: missing unit in duration ${JSON.stringify(s)}` : `time: invalid duration ${JSON.stringify(s)}`;
+      return /^[0-9.]+$/.test(rest)
+        ? `time: missing unit in duration ${JSON.stringify(s)}`
+        : `time: invalid duration ${JSON.stringify(s)}`;
     }
     total += Number(m[1]) * unit[m[2]];
     rest = rest.slice(m[0].length);
@@ -163,7 +175,10 @@ export class FlagSet {
         if (value !== '') {
           const i = value.indexOf('=');
           const prev = this.strings(flag.name);
-          this.values.set(flag.name, [...prev, `${value.slice(0, i).trim().toLowerCase()}=${value.slice(i + 1).trim()}`]);
+          this.values.set(flag.name, [
+            ...prev,
+            `${value.slice(0, i).trim().toLowerCase()}=${value.slice(i + 1).trim()}`,
+          ]);
         }
         break;
       case 'stringArray':
@@ -174,7 +189,8 @@ export class FlagSet {
         this.values.set(flag.name, value);
     }
     if (err !== undefined) {
-      const flagName = flag.shorthand && !flag.shorthandDeprecated ? `-${flag.shorthand}, --${flag.name}` : `--${flag.name}`;
+      const flagName =
+        flag.shorthand && !flag.shorthandDeprecated ? `-${flag.shorthand}, --${flag.name}` : `--${flag.name}`;
       return `invalid argument ${JSON.stringify(value)} for ${JSON.stringify(flagName)} flag: ${err}`;
     }
     this.changedSet.add(flag.name);
@@ -253,7 +269,10 @@ export class FlagSet {
         value = args[0];
         outArgs = args.slice(1);
       } else return `flag needs an argument: ${goQuoteByte(c)} in -${shorthands}`;
-      if (flag.shorthandDeprecated) this.notices.push(`Flag shorthand -${flag.shorthand} has been deprecated, ${flag.shorthandDeprecated}\n`);
+      if (flag.shorthandDeprecated)
+        this.notices.push(
+          `Flag shorthand -${flag.shorthand} has been deprecated, ${flag.shorthandDeprecated}\n`,
+        );
       const err = this.set(flag, value);
       if (err) return err;
       shorthands = rest;
@@ -268,7 +287,10 @@ export class FlagSet {
     const sorted = [...this.specs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const flag of sorted) {
       if (flag.hidden) continue;
-      let line = flag.shorthand && !flag.shorthandDeprecated ? `  -${flag.shorthand}, --${flag.name}` : `      --${flag.name}`;
+      let line =
+        flag.shorthand && !flag.shorthandDeprecated
+          ? `  -${flag.shorthand}, --${flag.name}`
+          : `      --${flag.name}`;
       const [varname, usage] = unquoteUsage(flag);
       if (varname) line += ' ' + varname;
       line += '\x00';

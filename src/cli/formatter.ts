@@ -23,7 +23,12 @@ export function contextValue(goName: string, fields: Record<string, string>): Go
       name: goName,
       fields: names.map((name) => ({ name, type: T.string })),
       // formatter.MarshalJSON: json.Marshal of a map of the methods, so keys are sorted and HTML is escaped
-      marshal: (v) => '{' + mapKeys(v).map((k) => `${goJsonString(k, true)}:${goJsonString(String(v[k]), true)}`).join(',') + '}',
+      marshal: (v) =>
+        '{' +
+        mapKeys(v)
+          .map((k) => `${goJsonString(k, true)}:${goJsonString(String(v[k]), true)}`)
+          .join(',') +
+        '}',
     }),
     v: fields,
   };
@@ -44,7 +49,11 @@ export function preFormat(format: string): string {
 }
 
 /** Context.Write: the formatted text, or Docker's error message ("template parsing error: …"). */
-export function formatWrite(format: string, header: GoValue, rows: GoValue[]): { out: string; error?: string } {
+export function formatWrite(
+  format: string,
+  header: GoValue,
+  rows: GoValue[],
+): { out: string; error?: string } {
   let tmpl;
   try {
     tmpl = parseGoTemplate(preFormat(format));

@@ -63,17 +63,33 @@ export function sprintf(format: string, args: Array<GoValue | undefined>): strin
         s = a ? formatValue(a) : '<nil>';
         break;
       case 's':
-        s = a && (a.t.kind === 'string' || a.t.kind === 'number') ? (a.v as string) : a ? (['slice', 'map', 'struct'].includes(a.t.kind) ? formatValue(a) : `%!s(${typeName(a.t)}=${formatValue(a)})`) : '%!s(<nil>)';
+        s =
+          a && (a.t.kind === 'string' || a.t.kind === 'number')
+            ? (a.v as string)
+            : a
+              ? ['slice', 'map', 'struct'].includes(a.t.kind)
+                ? formatValue(a)
+                : `%!s(${typeName(a.t)}=${formatValue(a)})`
+              : '%!s(<nil>)';
         if (prec !== undefined && a && a.t.kind === 'string') s = Array.from(s).slice(0, prec).join('');
         break;
       case 'q':
-        s = a && a.t.kind === 'string' ? goJsonString(a.v as string, false) : `%!q(${a ? typeName(a.t) + '=' + formatValue(a) : '<nil>'})`;
+        s =
+          a && a.t.kind === 'string'
+            ? goJsonString(a.v as string, false)
+            : `%!q(${a ? typeName(a.t) + '=' + formatValue(a) : '<nil>'})`;
         break;
       case 'd':
-        s = n !== undefined && Number.isInteger(n) && a!.t.kind !== 'float' ? (plus && n >= 0 ? '+' : '') + String(n) : `%!d(${a ? typeName(a.t) + '=' + formatValue(a) : '<nil>'})`;
+        s =
+          n !== undefined && Number.isInteger(n) && a!.t.kind !== 'float'
+            ? (plus && n >= 0 ? '+' : '') + String(n)
+            : `%!d(${a ? typeName(a.t) + '=' + formatValue(a) : '<nil>'})`;
         break;
       case 't':
-        s = a && a.t.kind === 'bool' ? String(a.v) : `%!t(${a ? typeName(a.t) + '=' + formatValue(a) : '<nil>'})`;
+        s =
+          a && a.t.kind === 'bool'
+            ? String(a.v)
+            : `%!t(${a ? typeName(a.t) + '=' + formatValue(a) : '<nil>'})`;
         break;
       case 'f':
       case 'F':
@@ -90,7 +106,10 @@ export function sprintf(format: string, args: Array<GoValue | undefined>): strin
       case 'X': {
         let h: string;
         if (n !== undefined && Number.isInteger(n)) h = n.toString(16);
-        else if (a && a.t.kind === 'string') h = Array.from(new TextEncoder().encode(a.v as string), (b) => b.toString(16).padStart(2, '0')).join('');
+        else if (a && a.t.kind === 'string')
+          h = Array.from(new TextEncoder().encode(a.v as string), (b) =>
+            b.toString(16).padStart(2, '0'),
+          ).join('');
         else h = `%!${verb}(${a ? typeName(a.t) + '=' + formatValue(a) : '<nil>'})`;
         s = verb === 'X' ? h.toUpperCase() : h;
         break;
@@ -104,7 +123,13 @@ export function sprintf(format: string, args: Array<GoValue | undefined>): strin
     out += padTo(s, width, left, zero && verb !== 's' && verb !== 'v' && verb !== 'q');
   }
   if (argi < args.length) {
-    out += '%!(EXTRA ' + args.slice(argi).map((a) => (a ? `${typeName(a.t)}=${formatValue(a)}` : '<nil>')).join(', ') + ')';
+    out +=
+      '%!(EXTRA ' +
+      args
+        .slice(argi)
+        .map((a) => (a ? `${typeName(a.t)}=${formatValue(a)}` : '<nil>'))
+        .join(', ') +
+      ')';
   }
   return out;
 }

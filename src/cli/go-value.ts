@@ -120,10 +120,14 @@ export function zeroOf(t: GoType): unknown {
   }
 }
 
-function lookupField(t: Extract<GoType, { kind: 'struct' }>, name: string): { field: StructField; owner: boolean } | undefined {
+function lookupField(
+  t: Extract<GoType, { kind: 'struct' }>,
+  name: string,
+): { field: StructField; owner: boolean } | undefined {
   for (const f of t.fields) if (f.name === name) return { field: f, owner: true };
   for (const f of t.fields) {
-    if (f.embedded && f.type.kind === 'struct' && lookupField(f.type, name)) return { field: lookupField(f.type, name)!.field, owner: false };
+    if (f.embedded && f.type.kind === 'struct' && lookupField(f.type, name))
+      return { field: lookupField(f.type, name)!.field, owner: false };
   }
   return undefined;
 }
@@ -140,12 +144,17 @@ export function structField(sv: GoValue, name: string): GoValue | undefined {
   const key = f.json ?? f.name;
   const raw = obj[key];
   // JSON null or a missing key decode to the field's zero value
-  return { t: f.type, v: raw === undefined || (raw === null && zeroOf(f.type) !== null) ? zeroOf(f.type) : raw };
+  return {
+    t: f.type,
+    v: raw === undefined || (raw === null && zeroOf(f.type) !== null) ? zeroOf(f.type) : raw,
+  };
 }
 
 export function isNilValue(g: GoValue): boolean {
   const k = g.t.kind;
-  return (k === 'slice' || k === 'map' || k === 'ptr' || k === 'iface') && (g.v === null || g.v === undefined);
+  return (
+    (k === 'slice' || k === 'map' || k === 'ptr' || k === 'iface') && (g.v === null || g.v === undefined)
+  );
 }
 
 /** Follow pointers and interfaces (text/template's indirect); stops at nil. */
@@ -297,7 +306,13 @@ export function formatValue(g: GoValue | undefined, depth = 0): string {
     }
     case 'map': {
       const obj = isObject(v) ? v : {};
-      return 'map[' + mapKeys(obj).map((k) => `${k}:${formatValue(elemValue(t.elem, obj[k]), depth + 1)}`).join(' ') + ']';
+      return (
+        'map[' +
+        mapKeys(obj)
+          .map((k) => `${k}:${formatValue(elemValue(t.elem, obj[k]), depth + 1)}`)
+          .join(' ') +
+        ']'
+      );
     }
     case 'struct': {
       const parts = t.fields.map((f) => formatValue(structField(g, f.name), depth + 1));
@@ -340,7 +355,13 @@ export function marshalValue(g: GoValue | undefined): string {
       return '[' + v.map((e) => marshalValue(elemValue(t.elem, e))).join(',') + ']';
     case 'map': {
       if (!isObject(v)) return 'null';
-      return '{' + mapKeys(v).map((k) => `${goJsonString(k, false)}:${marshalValue(elemValue(t.elem, v[k]))}`).join(',') + '}';
+      return (
+        '{' +
+        mapKeys(v)
+          .map((k) => `${goJsonString(k, false)}:${marshalValue(elemValue(t.elem, v[k]))}`)
+          .join(',') +
+        '}'
+      );
     }
     case 'struct': {
       if (t.marshal) return t.marshal(isObject(v) ? v : {});
@@ -395,6 +416,13 @@ export function marshalRaw(v: unknown): string {
   if (typeof v === 'string') return goJsonString(v, false);
   if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
   if (Array.isArray(v)) return '[' + v.map(marshalRaw).join(',') + ']';
-  if (isObject(v)) return '{' + mapKeys(v).map((k) => `${goJsonString(k, false)}:${marshalRaw(v[k])}`).join(',') + '}';
+  if (isObject(v))
+    return (
+      '{' +
+      mapKeys(v)
+        .map((k) => `${goJsonString(k, false)}:${marshalRaw(v[k])}`)
+        .join(',') +
+      '}'
+    );
   return 'null';
 }

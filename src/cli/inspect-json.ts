@@ -35,7 +35,8 @@ export function checkInspectFormat(format: string): InspectResult | undefined {
     parseGoTemplate(format);
     return undefined;
   } catch (e) {
-    if (e instanceof TemplateError) return { stdout: '', errors: [`template parsing error: ${e.message}`], exitCode: 64 };
+    if (e instanceof TemplateError)
+      return { stdout: '', errors: [`template parsing error: ${e.message}`], exitCode: 64 };
     throw e;
   }
 }
@@ -43,17 +44,24 @@ export function checkInspectFormat(format: string): InspectResult | undefined {
 export type InspectResult = { stdout: string; errors: string[]; exitCode?: number };
 
 /** inspect.Inspect over the references in order: each one found, or its lookup error. A template that does not parse is exit 64. */
-export function renderInspect(items: Array<InspectElement | { error: string }>, format: string): InspectResult {
+export function renderInspect(
+  items: Array<InspectElement | { error: string }>,
+  format: string,
+): InspectResult {
   const found = items.filter((i): i is InspectElement => !('error' in i));
   if (format === '' || format === 'json') {
     const errors = items.flatMap((i) => ('error' in i ? [i.error] : []));
-    return { stdout: format === '' ? indentedJson(found.map((e) => e.raw)) : compactJson(found.map((e) => e.raw)), errors };
+    return {
+      stdout: format === '' ? indentedJson(found.map((e) => e.raw)) : compactJson(found.map((e) => e.raw)),
+      errors,
+    };
   }
   let tmpl: GoTemplate;
   try {
     tmpl = parseGoTemplate(format);
   } catch (e) {
-    if (e instanceof TemplateError) return { stdout: '', errors: [`template parsing error: ${e.message}`], exitCode: 64 };
+    if (e instanceof TemplateError)
+      return { stdout: '', errors: [`template parsing error: ${e.message}`], exitCode: 64 };
     throw e;
   }
   const errors: string[] = [];

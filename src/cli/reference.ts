@@ -34,7 +34,12 @@ function splitDockerDomain(s: string): [string, string] {
   const i = s.indexOf('/');
   let domain: string;
   let remainder: string;
-  if (i === -1 || (!/[.:]/.test(s.slice(0, i)) && s.slice(0, i) !== 'localhost' && s.slice(0, i).toLowerCase() === s.slice(0, i))) {
+  if (
+    i === -1 ||
+    (!/[.:]/.test(s.slice(0, i)) &&
+      s.slice(0, i) !== 'localhost' &&
+      s.slice(0, i).toLowerCase() === s.slice(0, i))
+  ) {
     domain = DEFAULT_DOMAIN;
     remainder = s;
   } else {
@@ -48,7 +53,8 @@ function splitDockerDomain(s: string): [string, string] {
 
 /** reference.ParseNormalizedNamed; errors are Docker's messages. */
 export function parseNormalizedNamed(s: string): NamedRef | { error: string } {
-  if (identifierRe.test(s)) return { error: `invalid repository name (${s}), cannot specify 64-byte hexadecimal strings` };
+  if (identifierRe.test(s))
+    return { error: `invalid repository name (${s}), cannot specify 64-byte hexadecimal strings` };
   const [domain, remainder] = splitDockerDomain(s);
   const tagSep = remainder.indexOf(':');
   const remoteName = tagSep > -1 ? remainder.slice(0, tagSep) : remainder;
@@ -59,7 +65,8 @@ export function parseNormalizedNamed(s: string): NamedRef | { error: string } {
   const m = referenceRe.exec(full);
   if (!m) {
     if (full === '') return { error: 'repository name must have at least one component' };
-    if (referenceRe.test(full.toLowerCase())) return { error: 'invalid reference format: repository name must be lowercase' };
+    if (referenceRe.test(full.toLowerCase()))
+      return { error: 'invalid reference format: repository name must be lowercase' };
     return { error: 'invalid reference format' };
   }
   if (m[1].length > 255) return { error: 'repository name must not be more than 255 characters' };
@@ -83,7 +90,11 @@ export function familiarName(r: NamedRef): string {
 
 /** reference.FamiliarString: "python:3.13", "python@sha256:…". */
 export function familiarString(r: NamedRef): string {
-  return familiarName(r) + (r.tag !== undefined ? `:${r.tag}` : '') + (r.digest !== undefined ? `@${r.digest}` : '');
+  return (
+    familiarName(r) +
+    (r.tag !== undefined ? `:${r.tag}` : '') +
+    (r.digest !== undefined ? `@${r.digest}` : '')
+  );
 }
 
 /** Reference.String(): "docker.io/library/python:3.13". */

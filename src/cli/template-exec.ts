@@ -5,7 +5,18 @@
 import type { Arg, Command, ControlNode, ParsedTemplate, PipeNode, TemplateNode } from './template-parse';
 import { argString } from './template-parse';
 import type { GoType, GoValue } from './go-value';
-import { T, elemValue, formatValue, indirect, indirectInterface, isObject, isTrue, mapKeys, structField, typeName } from './go-value';
+import {
+  T,
+  elemValue,
+  formatValue,
+  indirect,
+  indirectInterface,
+  isObject,
+  isTrue,
+  mapKeys,
+  structField,
+  typeName,
+} from './go-value';
 
 /** A parameter type as far as text/template's assignability checks matter here. */
 export type ParamType = 'any' | 'string' | 'int' | 'bool' | '[]string';
@@ -133,7 +144,8 @@ export class Executor {
       };
       let ran = false;
       if (val && val.t.kind === 'int') {
-        if (decl.length > 1) this.fail(`can't use ${formatValue(val)} to iterate over more than one variable`);
+        if (decl.length > 1)
+          this.fail(`can't use ${formatValue(val)} to iterate over more than one variable`);
         for (let i = 0; i < (val.v as number); i++) {
           ran = true;
           if (!one(undefined, { t: val.t, v: i })) break;
@@ -196,7 +208,8 @@ export class Executor {
   }
 
   private notAFunction(args: Arg[], final: Final): void {
-    if (args.length > 1 || final !== MISSING) this.fail(`can't give argument to non-function ${argString(args[0])}`);
+    if (args.length > 1 || final !== MISSING)
+      this.fail(`can't give argument to non-function ${argString(args[0])}`);
   }
 
   private evalCommand(dot: GoValue | undefined, cmd: Command, final: Final): GoValue | undefined {
@@ -242,7 +255,12 @@ export class Executor {
     return { t: T.float64, v: n.value };
   }
 
-  private evalVariable(dot: GoValue | undefined, v: Extract<Arg, { type: 'variable' }>, args: Arg[], final: Final): GoValue | undefined {
+  private evalVariable(
+    dot: GoValue | undefined,
+    v: Extract<Arg, { type: 'variable' }>,
+    args: Arg[],
+    final: Final,
+  ): GoValue | undefined {
     this.at(v.pos, argString(v));
     const value = this.varValue(v.ident[0]);
     if (v.ident.length === 1) {
@@ -265,10 +283,17 @@ export class Executor {
     return this.evalField(ident[ident.length - 1], node, args, final, recv);
   }
 
-  private evalField(fieldName: string, node: Arg, args: Arg[], final: Final, receiver: GoValue | undefined): GoValue | undefined {
+  private evalField(
+    fieldName: string,
+    node: Arg,
+    args: Arg[],
+    final: Final,
+    receiver: GoValue | undefined,
+  ): GoValue | undefined {
     void node;
     if (!receiver) {
-      if (this.opts.missingKey === 'error') this.fail(`nil data; no entry for key ${JSON.stringify(fieldName)}`);
+      if (this.opts.missingKey === 'error')
+        this.fail(`nil data; no entry for key ${JSON.stringify(fieldName)}`);
       return undefined;
     }
     const typ = typeName(receiver.t);
@@ -288,7 +313,8 @@ export class Executor {
         if (hasArgs) this.fail(`${fieldName} is not a method but has arguments`);
         const obj = isObject(g.v) ? g.v : {};
         if (!(fieldName in obj)) {
-          if (this.opts.missingKey === 'error') this.fail(`map has no entry for key ${JSON.stringify(fieldName)}`);
+          if (this.opts.missingKey === 'error')
+            this.fail(`map has no entry for key ${JSON.stringify(fieldName)}`);
           return undefined;
         }
         return elemValue(g.t.elem, obj[fieldName]);
@@ -303,21 +329,35 @@ export class Executor {
     return this.fail(`can't evaluate field ${fieldName} in type ${typ}`);
   }
 
-  private evalFunction(dot: GoValue | undefined, node: Extract<Arg, { type: 'identifier' }>, cmd: Command | Arg, args: Arg[], final: Final): GoValue | undefined {
+  private evalFunction(
+    dot: GoValue | undefined,
+    node: Extract<Arg, { type: 'identifier' }>,
+    cmd: Command | Arg,
+    args: Arg[],
+    final: Final,
+  ): GoValue | undefined {
     this.at(node.pos, node.name);
     const fn = this.funcs[node.name];
     if (!fn) this.fail(`${JSON.stringify(node.name)} is not a defined function`);
     return this.evalCall(dot, fn, cmd, node.name, args, final);
   }
 
-  private evalCall(dot: GoValue | undefined, fn: TemplateFunc, node: Command | Arg, name: string, allArgs: Arg[], final: Final): GoValue | undefined {
+  private evalCall(
+    dot: GoValue | undefined,
+    fn: TemplateFunc,
+    node: Command | Arg,
+    name: string,
+    allArgs: Arg[],
+    final: Final,
+  ): GoValue | undefined {
     const args = allArgs.slice(1);
     let numIn = args.length;
     if (final !== MISSING) numIn++;
     let numFixed = args.length;
     if (fn.variadic) {
       numFixed = fn.params.length;
-      if (numIn < numFixed) this.fail(`wrong number of args for ${name}: want at least ${fn.params.length} got ${args.length}`);
+      if (numIn < numFixed)
+        this.fail(`wrong number of args for ${name}: want at least ${fn.params.length} got ${args.length}`);
     } else if (numIn !== fn.params.length) {
       this.fail(`wrong number of args for ${name}: want ${fn.params.length} got ${numIn}`);
     }
@@ -335,7 +375,8 @@ export class Executor {
     for (; i < numFixed && i < args.length; i++) argv.push(this.evalArg(dot, fn.params[i], args[i]));
     if (fn.variadic) for (; i < args.length; i++) argv.push(this.evalArg(dot, fn.variadic, args[i]));
     if (final !== MISSING) {
-      const t = fn.variadic && numIn - 1 >= numFixed ? fn.variadic : fn.params[numIn - 1] ?? fn.variadic ?? 'any';
+      const t =
+        fn.variadic && numIn - 1 >= numFixed ? fn.variadic : (fn.params[numIn - 1] ?? fn.variadic ?? 'any');
       argv.push(this.validateType(final, t));
     }
     try {

@@ -3,7 +3,18 @@
 // plus the identity HeaderFunctions used for table header rows.
 
 import type { GoValue } from './go-value';
-import { T, formatValue, indirect, indirectInterface, isObject, isTrue, lengthOf, marshalValue, typeName, elemValue } from './go-value';
+import {
+  T,
+  formatValue,
+  indirect,
+  indirectInterface,
+  isObject,
+  isTrue,
+  lengthOf,
+  marshalValue,
+  typeName,
+  elemValue,
+} from './go-value';
 import type { TemplateFunc } from './template-exec';
 import { FuncError } from './template-exec';
 import { sprintf } from './go-sprintf';
@@ -40,7 +51,8 @@ function eq(a0: GoValue | undefined, rest: Array<GoValue | undefined>): boolean 
     const b = indirectInterface(b0);
     const k2 = basicKind(b);
     if (k1 !== k2) {
-      if (a && b) throw new FuncError(`incompatible types for comparison: ${typeName(a.t)} and ${typeName(b.t)}`);
+      if (a && b)
+        throw new FuncError(`incompatible types for comparison: ${typeName(a.t)} and ${typeName(b.t)}`);
       continue;
     }
     if (k1 === 'invalid') {
@@ -63,7 +75,8 @@ function lt(a0: GoValue | undefined, b0: GoValue | undefined): boolean {
   const k1 = basicKind(a);
   const k2 = basicKind(b);
   if (k1 === 'invalid' || k2 === 'invalid') throw new FuncError('invalid type for comparison');
-  if (k1 !== k2) throw new FuncError(`incompatible types for comparison: ${typeName(a!.t)} and ${typeName(b!.t)}`);
+  if (k1 !== k2)
+    throw new FuncError(`incompatible types for comparison: ${typeName(a!.t)} and ${typeName(b!.t)}`);
   if (k1 === 'bool') throw new FuncError('invalid type for comparison');
   return (a!.v as number | string) < (b!.v as number | string);
 }
@@ -97,14 +110,25 @@ function indexArg(i: GoValue | undefined, cap: number): number {
 }
 
 function htmlEscape(s: string): string {
-  return s.replace(/[\0"'&<>]/g, (c) => ({ '\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
+  return s.replace(
+    /[\0"'&<>]/g,
+    (c) => ({ '\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c,
+  );
 }
 
 function jsEscape(s: string): string {
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    const map: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' };
+    const map: Record<string, string> = {
+      '\\': '\\\\',
+      "'": "\\'",
+      '"': '\\"',
+      '<': '\\u003C',
+      '>': '\\u003E',
+      '&': '\\u0026',
+      '=': '\\u003D',
+    };
     if (map[ch]) out += map[ch];
     else if (c < 0x20) out += '\\u00' + c.toString(16).toUpperCase().padStart(2, '0');
     else out += ch;
@@ -156,13 +180,18 @@ export const builtinFuncs: Record<string, TemplateFunc> = {
           const len = lengthOf(item) ?? 0;
           const x = indexArg(idx, len);
           if (x === len) throw new FuncError(`index out of range: ${x}`);
-          if (item.t.kind === 'string') item = { t: { kind: 'int', name: 'uint8' }, v: new TextEncoder().encode(item.v as string)[x] };
+          if (item.t.kind === 'string')
+            item = { t: { kind: 'int', name: 'uint8' }, v: new TextEncoder().encode(item.v as string)[x] };
           else item = elemValue(item.t.elem, (item.v as unknown[])[x]);
         } else if (item.t.kind === 'map') {
           const key = indirectInterface(idx);
-          if (!key || key.t.kind !== 'string') throw new FuncError(`value has type ${key ? typeName(key.t) : 'nil'}; should be string`);
+          if (!key || key.t.kind !== 'string')
+            throw new FuncError(`value has type ${key ? typeName(key.t) : 'nil'}; should be string`);
           const obj = isObject(item.v) ? item.v : {};
-          item = key.v as string in obj ? elemValue(item.t.elem, obj[key.v as string]) : elemValue(item.t.elem, undefined);
+          item =
+            (key.v as string) in obj
+              ? elemValue(item.t.elem, obj[key.v as string])
+              : elemValue(item.t.elem, undefined);
         } else throw new FuncError(`can't index item of type ${typeName(item.t)}`);
         if (!item) return undefined;
       }
@@ -176,12 +205,16 @@ export const builtinFuncs: Record<string, TemplateFunc> = {
       const item = indirectInterface(item0);
       if (!item) throw new FuncError('slice of untyped nil');
       if (indexes.length > 3) throw new FuncError(`too many slice indexes: ${indexes.length}`);
-      if (item.t.kind !== 'string' && item.t.kind !== 'slice') throw new FuncError(`can't slice item of type ${typeName(item.t)}`);
+      if (item.t.kind !== 'string' && item.t.kind !== 'slice')
+        throw new FuncError(`can't slice item of type ${typeName(item.t)}`);
       const len = lengthOf(item) ?? 0;
       const idx = [0, len];
       indexes.forEach((x, i) => (idx[i] = indexArg(x, len)));
       if (idx[0] > idx[1]) throw new FuncError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
-      if (item.t.kind === 'string') return str(new TextDecoder().decode(new TextEncoder().encode(item.v as string).slice(idx[0], idx[1])));
+      if (item.t.kind === 'string')
+        return str(
+          new TextDecoder().decode(new TextEncoder().encode(item.v as string).slice(idx[0], idx[1])),
+        );
       return { t: item.t, v: (Array.isArray(item.v) ? item.v : []).slice(idx[0], idx[1]) };
     },
   },
@@ -193,7 +226,12 @@ export const builtinFuncs: Record<string, TemplateFunc> = {
   urlquery: {
     params: [],
     variadic: 'any',
-    call: (args) => str(encodeURIComponent(sprint(args)).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())),
+    call: (args) =>
+      str(
+        encodeURIComponent(sprint(args))
+          .replace(/%20/g, '+')
+          .replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()),
+      ),
   },
   call: {
     params: ['any'],
@@ -218,7 +256,10 @@ export const dockerFuncs: Record<string, TemplateFunc> = {
     params: ['string', 'string'],
     call: ([s, sep]) => ({ t: T.slice(T.string), v: (s!.v as string).split(sep!.v as string) }),
   },
-  join: { params: ['[]string', 'string'], call: ([a, sep]) => str(((a?.v as string[] | null) ?? []).join(sep!.v as string)) },
+  join: {
+    params: ['[]string', 'string'],
+    call: ([a, sep]) => str(((a?.v as string[] | null) ?? []).join(sep!.v as string)),
+  },
   title: { params: ['string'], call: ([s]) => str(title(s!.v as string)) },
   lower: { params: ['string'], call: ([s]) => str((s!.v as string).toLowerCase()) },
   upper: { params: ['string'], call: ([s]) => str((s!.v as string).toUpperCase()) },

@@ -45,11 +45,39 @@ export type TemplateNode =
 type EndOrElse = { type: 'end' | 'else'; pos: number; line: number };
 
 type ItemType =
-  | 'error' | 'bool' | 'char' | 'charConstant' | 'assign' | 'declare' | 'eof' | 'field' | 'identifier'
-  | 'leftDelim' | 'leftParen' | 'number' | 'pipe' | 'rawString' | 'rightDelim' | 'rightParen' | 'space'
-  | 'string' | 'text' | 'variable'
+  | 'error'
+  | 'bool'
+  | 'char'
+  | 'charConstant'
+  | 'assign'
+  | 'declare'
+  | 'eof'
+  | 'field'
+  | 'identifier'
+  | 'leftDelim'
+  | 'leftParen'
+  | 'number'
+  | 'pipe'
+  | 'rawString'
+  | 'rightDelim'
+  | 'rightParen'
+  | 'space'
+  | 'string'
+  | 'text'
+  | 'variable'
   // keywords
-  | 'block' | 'break' | 'continue' | 'dot' | 'define' | 'else' | 'end' | 'if' | 'range' | 'nil' | 'template' | 'with';
+  | 'block'
+  | 'break'
+  | 'continue'
+  | 'dot'
+  | 'define'
+  | 'else'
+  | 'end'
+  | 'if'
+  | 'range'
+  | 'nil'
+  | 'template'
+  | 'with';
 
 interface Item {
   typ: ItemType;
@@ -59,8 +87,18 @@ interface Item {
 }
 
 const KEYWORDS: Record<string, ItemType> = {
-  '.': 'dot', block: 'block', break: 'break', continue: 'continue', define: 'define', else: 'else', end: 'end',
-  if: 'if', range: 'range', nil: 'nil', template: 'template', with: 'with',
+  '.': 'dot',
+  block: 'block',
+  break: 'break',
+  continue: 'continue',
+  define: 'define',
+  else: 'else',
+  end: 'end',
+  if: 'if',
+  range: 'range',
+  nil: 'nil',
+  template: 'template',
+  with: 'with',
 };
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
@@ -76,7 +114,8 @@ function lex(input: string, isFunc: (name: string) => boolean): Item[] {
   const emit = (typ: ItemType) => {
     const val = input.slice(start, pos);
     items.push({ typ, pos: start, val, line });
-    if (typ === 'text' || typ === 'rawString' || typ === 'leftDelim' || typ === 'rightDelim') line += count(val, '\n');
+    if (typ === 'text' || typ === 'rawString' || typ === 'leftDelim' || typ === 'rightDelim')
+      line += count(val, '\n');
     start = pos;
   };
   const err = (msg: string) => {
@@ -111,7 +150,8 @@ function lex(input: string, isFunc: (name: string) => boolean): Item[] {
     }
     pos = x;
     let trim = 0;
-    if (input.startsWith('- ', pos + 2)) trim = input.slice(start, pos).length - input.slice(start, pos).replace(/[ \t\r\n]+$/, '').length;
+    if (input.startsWith('- ', pos + 2))
+      trim = input.slice(start, pos).length - input.slice(start, pos).replace(/[ \t\r\n]+$/, '').length;
     pos -= trim;
     if (pos > start) emit('text');
     pos += trim;
@@ -207,7 +247,13 @@ function lex(input: string, isFunc: (name: string) => boolean): Item[] {
             return items;
           }
           if (d === '' || (close !== '`' && d === '\n')) {
-            err(close === "'" ? 'unterminated character constant' : close === '`' ? 'unterminated raw quoted string' : 'unterminated quoted string');
+            err(
+              close === "'"
+                ? 'unterminated character constant'
+                : close === '`'
+                  ? 'unterminated raw quoted string'
+                  : 'unterminated quoted string',
+            );
             return items;
           }
           if (d === close) break;
@@ -226,7 +272,10 @@ function lex(input: string, isFunc: (name: string) => boolean): Item[] {
         }
       } else if (c === '.' || c === '+' || c === '-' || (c >= '0' && c <= '9')) {
         pos--;
-        const m = /^[+-]?(0[xX][0-9a-fA-F_]*(\.[0-9a-fA-F_]*)?([pP][+-]?\d+)?|[0-9_]*(\.[0-9_]*)?([eE][+-]?\d+)?)i?/.exec(input.slice(pos));
+        const m =
+          /^[+-]?(0[xX][0-9a-fA-F_]*(\.[0-9a-fA-F_]*)?([pP][+-]?\d+)?|[0-9_]*(\.[0-9_]*)?([eE][+-]?\d+)?)i?/.exec(
+            input.slice(pos),
+          );
         pos += m ? m[0].length : 0;
         if (isAlnum(peek())) {
           next();
@@ -275,7 +324,18 @@ export function unquote(s: string): string {
   if (s[0] === '`') return s.slice(1, -1);
   const body = s.slice(1, -1);
   return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (_, e: string) => {
-    const simple: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'" };
+    const simple: Record<string, string> = {
+      a: '\x07',
+      b: '\b',
+      f: '\f',
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      v: '\v',
+      '\\': '\\',
+      '"': '"',
+      "'": "'",
+    };
     if (e in simple) return simple[e];
     if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
     if (e[0] === 'u' || e[0] === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
@@ -433,7 +493,14 @@ export function parseTemplate(text: string, isFunc: (name: string) => boolean, n
 
   const pipeline = (context: string, end: 'rightDelim' | 'rightParen'): PipeNode => {
     const tok = peekNonSpace();
-    const pipe: PipeNode = { type: 'pipe', pos: tok.pos, line: tok.line, isAssign: false, decl: [], cmds: [] };
+    const pipe: PipeNode = {
+      type: 'pipe',
+      pos: tok.pos,
+      line: tok.line,
+      isAssign: false,
+      decl: [],
+      cmds: [],
+    };
     for (;;) {
       const v = peekNonSpace();
       if (v.typ !== 'variable') break;
@@ -467,13 +534,23 @@ export function parseTemplate(text: string, isFunc: (name: string) => boolean, n
         if (pipe.cmds.length === 0) fail(`missing value for ${context}`);
         pipe.cmds.slice(1).forEach((c, k) => {
           const a = c.args[0].type;
-          if (a === 'bool' || a === 'dot' || a === 'nil' || a === 'number' || a === 'string') fail(`non executable command in pipeline stage ${k + 2}`);
+          if (a === 'bool' || a === 'dot' || a === 'nil' || a === 'number' || a === 'string')
+            fail(`non executable command in pipeline stage ${k + 2}`);
         });
         return pipe;
       }
       switch (t.typ) {
-        case 'bool': case 'charConstant': case 'dot': case 'field': case 'identifier': case 'number':
-        case 'nil': case 'rawString': case 'string': case 'variable': case 'leftParen':
+        case 'bool':
+        case 'charConstant':
+        case 'dot':
+        case 'field':
+        case 'identifier':
+        case 'number':
+        case 'nil':
+        case 'rawString':
+        case 'string':
+        case 'variable':
+        case 'leftParen':
           backup();
           pipe.cmds.push(command());
           break;
@@ -513,7 +590,11 @@ export function parseTemplate(text: string, isFunc: (name: string) => boolean, n
           return { type: 'field', pos: chainPos, ident: [...node.ident, ...fields] };
         case 'variable':
           return { type: 'variable', pos: chainPos, ident: [...node.ident, ...fields] };
-        case 'bool': case 'string': case 'number': case 'nil': case 'dot':
+        case 'bool':
+        case 'string':
+        case 'number':
+        case 'nil':
+        case 'dot':
           return fail(`unexpected . after term ${JSON.stringify(argString(node))}`);
         default:
           return { type: 'chain', pos: chainPos, node, field: fields };
@@ -595,7 +676,8 @@ export function parseTemplate(text: string, isFunc: (name: string) => boolean, n
 
 /** A node as Go's String() prints it, for "executing at <…>" error contexts. */
 export function argString(a: Arg | Command): string {
-  if (!('type' in a)) return a.args.map((x) => (x.type === 'pipe' ? `(${argString(x)})` : argString(x))).join(' ');
+  if (!('type' in a))
+    return a.args.map((x) => (x.type === 'pipe' ? `(${argString(x)})` : argString(x))).join(' ');
   switch (a.type) {
     case 'field':
       return '.' + a.ident.join('.');
@@ -614,7 +696,9 @@ export function argString(a: Arg | Command): string {
     case 'string':
       return a.quoted;
     case 'chain':
-      return (a.node.type === 'pipe' ? `(${argString(a.node)})` : argString(a.node)) + '.' + a.field.join('.');
+      return (
+        (a.node.type === 'pipe' ? `(${argString(a.node)})` : argString(a.node)) + '.' + a.field.join('.')
+      );
     case 'pipe': {
       const decl = a.decl.length ? a.decl.join(', ') + (a.isAssign ? ' = ' : ' := ') : '';
       return decl + a.cmds.map((c) => argString(c)).join(' | ');

@@ -29,5 +29,8 @@ export class GoTemplate {
 
 /** templates.Parse: throws TemplateError, e.g. `template: :1: function "foo" not defined`. */
 export function parseGoTemplate(format: string): GoTemplate {
-  return new GoTemplate(parseTemplate(format, (n) => n in dockerFuncs), dockerFuncs);
+  return new GoTemplate(
+    parseTemplate(format, (n) => n in dockerFuncs),
+    dockerFuncs,
+  );
 }

@@ -1,6 +1,12 @@
 // Test helpers: an EngineClient that answers from recorded exchanges (the real CLI's
 // requests and the fake daemon's answers), and a CommandIO that collects output.
-import type { ApiRequest, ApiResponse, EngineClient, JsonMessage, ApiStream } from '../../src/core/daemon/api';
+import type {
+  ApiRequest,
+  ApiResponse,
+  EngineClient,
+  JsonMessage,
+  ApiStream,
+} from '../../src/core/daemon/api';
 import type { CommandIO } from '../../src/cli/io';
 
 export interface Exchange {
@@ -30,20 +36,38 @@ export class ReplayClient implements EngineClient {
   constructor(private readonly exchanges: Exchange[]) {}
 
   async request(req: ApiRequest): Promise<ApiResponse> {
-    const query = Object.fromEntries(Object.entries(req.query ?? {}).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    const r = { method: req.method, path: req.path, query, ...(req.body !== undefined ? { body: req.body } : {}) };
+    const query = Object.fromEntries(
+      Object.entries(req.query ?? {}).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>;
+    const r = {
+      method: req.method,
+      path: req.path,
+      query,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    };
     this.requests.push(r);
     const hit = this.exchanges.find(
-      (e) => e.req.method === r.method && decodeURIComponent(e.req.path) === decodeURIComponent(r.path) && JSON.stringify(sortObj(e.req.query)) === JSON.stringify(sortObj(query)),
+      (e) =>
+        e.req.method === r.method &&
+        decodeURIComponent(e.req.path) === decodeURIComponent(r.path) &&
+        JSON.stringify(sortObj(e.req.query)) === JSON.stringify(sortObj(query)),
     );
-    if (!hit) return { status: 404, body: { message: `no recorded answer for ${r.method} ${r.path} ${JSON.stringify(query)}` } };
+    if (!hit)
+      return {
+        status: 404,
+        body: { message: `no recorded answer for ${r.method} ${r.path} ${JSON.stringify(query)}` },
+      };
     if (hit.res.stream) return { status: hit.res.status, stream: streamOf(hit.res.stream) };
     return { status: hit.res.status, body: hit.res.body };
   }
 }
 
 function sortObj(o: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]]),
+  );
 }
 
 export interface CapturedIO extends CommandIO {
@@ -53,7 +77,9 @@ export interface CapturedIO extends CommandIO {
   all: string;
 }
 
-export function captureIO(opts: { tty?: boolean; columns?: number; now?: number; stdin?: string } = {}): CapturedIO {
+export function captureIO(
+  opts: { tty?: boolean; columns?: number; now?: number; stdin?: string } = {},
+): CapturedIO {
   const lines = opts.stdin !== undefined ? opts.stdin.split('\n') : undefined;
   if (lines && lines[lines.length - 1] === '') lines.pop();
   const io: CapturedIO = {

@@ -6,7 +6,13 @@ import type { FlagSpec } from '../../src/cli/flags';
 const specs: FlagSpec[] = [
   { name: 'all', shorthand: 'a', kind: 'bool', usage: 'Show all containers (default shows just running)' },
   { name: 'quiet', shorthand: 'q', kind: 'bool', usage: 'Only display container IDs' },
-  { name: 'last', shorthand: 'n', kind: 'int', usage: 'Show n last created containers (includes all states)', defValue: '-1' },
+  {
+    name: 'last',
+    shorthand: 'n',
+    kind: 'int',
+    usage: 'Show n last created containers (includes all states)',
+    defValue: '-1',
+  },
   { name: 'filter', shorthand: 'f', kind: 'filter', usage: 'Filter output based on conditions provided' },
   { name: 'format', kind: 'string', usage: 'Format output using a custom template' },
   { name: 'env', shorthand: 'e', kind: 'list', usage: 'Set environment variables' },
@@ -21,7 +27,16 @@ function parse(args: string[], interspersed = true) {
 
 describe('pflag parsing', () => {
   it('short clusters, values glued or separate, --flag=value and --flag value', () => {
-    const { fs, err } = parse(['-aq', '-n3', '--format', '{{.ID}}', '--filter=status=exited', '-f', 'name=x', 'pos']);
+    const { fs, err } = parse([
+      '-aq',
+      '-n3',
+      '--format',
+      '{{.ID}}',
+      '--filter=status=exited',
+      '-f',
+      'name=x',
+      'pos',
+    ]);
     expect(err).toBeUndefined();
     expect(fs.bool('all')).toBe(true);
     expect(fs.bool('quiet')).toBe(true);
@@ -60,9 +75,18 @@ describe('pflag parsing', () => {
     [['-ax'], "unknown shorthand flag: 'x' in -x"],
     [['--format'], 'flag needs an argument: --format'],
     [['-n'], "flag needs an argument: 'n' in -n"],
-    [['-n', 'x'], 'invalid argument "x" for "-n, --last" flag: strconv.ParseInt: parsing "x": invalid syntax'],
-    [['--all=maybe'], 'invalid argument "maybe" for "-a, --all" flag: strconv.ParseBool: parsing "maybe": invalid syntax'],
-    [['-f', 'dangling'], 'invalid argument "dangling" for "-f, --filter" flag: bad format of filter (expected name=value)'],
+    [
+      ['-n', 'x'],
+      'invalid argument "x" for "-n, --last" flag: strconv.ParseInt: parsing "x": invalid syntax',
+    ],
+    [
+      ['--all=maybe'],
+      'invalid argument "maybe" for "-a, --all" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+    ],
+    [
+      ['-f', 'dangling'],
+      'invalid argument "dangling" for "-f, --filter" flag: bad format of filter (expected name=value)',
+    ],
     [['-t', '10'], 'invalid argument "10" for "-t, --time" flag: time: missing unit in duration "10"'],
     [['---x'], 'bad flag syntax: ---x'],
   ])('%j -> %s', (args, msg) => {
@@ -90,6 +114,8 @@ describe('usage table', () => {
     );
   });
   it('wrap() follows pflag: slop of 5, continuation indent', () => {
-    expect(wrap(10, 40, 'one two three four five six seven eight nine ten')).toBe('one two three four five\n          six seven eight nine ten');
+    expect(wrap(10, 40, 'one two three four five six seven eight nine ten')).toBe(
+      'one two three four five\n          six seven eight nine ten',
+    );
   });
 });

@@ -12,7 +12,9 @@ import { dockerIn } from './world-driver';
 import { normalize, parseTranscript, shellWords } from './normalize';
 import type { TranscriptStep } from './normalize';
 
-const t = parseTranscript(fs.readFileSync(path.join(__dirname, '../fixtures/transcripts/04-images-list.txt'), 'utf8'));
+const t = parseTranscript(
+  fs.readFileSync(path.join(__dirname, '../fixtures/transcripts/04-images-list.txt'), 'utf8'),
+);
 const step = (cmd: string): TranscriptStep => {
   const s = t.find((x) => x.command === cmd);
   if (!s) throw new Error(`no step ${cmd}`);
@@ -33,13 +35,25 @@ async function docker(command: string) {
 
 beforeAll(async () => {
   world = createWorld();
-  for (const ref of ['hello-world', 'postgres:16', 'nginx', 'python:3.13-alpine', 'python:3.13-slim', 'python:3.13', 'python']) {
+  for (const ref of [
+    'hello-world',
+    'postgres:16',
+    'nginx',
+    'python:3.13-alpine',
+    'python:3.13-slim',
+    'python:3.13',
+    'python',
+  ]) {
     expect((await docker(`docker pull ${ref}`)).code).toBe(0);
   }
   // the recording's "nginx <none>": an nginx image whose tag moved on, so only its digest is left
   const before = await docker('docker images -q --no-trunc nginx');
   untaggedNginx = before.io.out.trim();
-  const res = await world.engine.request({ method: 'POST', path: '/images/python:3.13-slim/tag', query: { repo: 'nginx', tag: 'latest' } });
+  const res = await world.engine.request({
+    method: 'POST',
+    path: '/images/python:3.13-slim/tag',
+    query: { repo: 'nginx', tag: 'latest' },
+  });
   expect(res.status).toBe(201);
 }, 60_000);
 
@@ -69,7 +83,12 @@ describe('transcript 04: docker images', () => {
     }
   });
 
-  it.each(['docker image ls python', 'docker images python:3.13', 'docker images --digests python', 'docker images --no-trunc hello-world'])('%s', async (cmd) => {
+  it.each([
+    'docker image ls python',
+    'docker images python:3.13',
+    'docker images --digests python',
+    'docker images --no-trunc hello-world',
+  ])('%s', async (cmd) => {
     const s = step(cmd);
     const r = await docker(cmd);
     expect(r.code).toBe(s.exit);
@@ -81,7 +100,10 @@ describe('transcript 04: docker images', () => {
 
   it('-q prints one image ID per row, repeated for a second tag', async () => {
     const all = await docker('docker images -q');
-    const want = step('docker images -q').output.trimEnd().split('\n').filter((id) => !['9dd29f3bbc78', '3a106d58834b'].includes(id)); // the environment's <none> and busybox
+    const want = step('docker images -q')
+      .output.trimEnd()
+      .split('\n')
+      .filter((id) => !['9dd29f3bbc78', '3a106d58834b'].includes(id)); // the environment's <none> and busybox
     const got = all.io.out.trimEnd().split('\n');
     expect(got.map(norm).sort()).toEqual(want.map(norm).sort());
     const python = await docker('docker images -q python');
@@ -105,7 +127,12 @@ describe('transcript 04: docker images', () => {
     const s = step(cmd);
     const r = await docker(cmd);
     expect(r.io.out.trimEnd().split('\n').map(norm).sort()).toEqual(
-      s.output.trimEnd().split('\n').filter((l) => !/^(busybox|<none>)/.test(l)).map(norm).sort(),
+      s.output
+        .trimEnd()
+        .split('\n')
+        .filter((l) => !/^(busybox|<none>)/.test(l))
+        .map(norm)
+        .sort(),
     );
   });
 

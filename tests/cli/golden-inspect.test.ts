@@ -9,7 +9,9 @@ import type { World } from '../../src/core/world';
 import { dockerIn } from './world-driver';
 import { normalize, parseTranscript, shellWords } from './normalize';
 
-const t = parseTranscript(fs.readFileSync(path.join(__dirname, '../fixtures/transcripts/05-inspect-image.txt'), 'utf8'));
+const t = parseTranscript(
+  fs.readFileSync(path.join(__dirname, '../fixtures/transcripts/05-inspect-image.txt'), 'utf8'),
+);
 const step = (cmd: string) => {
   const s = t.find((x) => x.command === cmd);
   if (!s) throw new Error(`no step ${cmd}`);
@@ -22,28 +24,47 @@ const docker = (command: string) => dockerIn(world, shellWords(command).slice(1)
 
 beforeAll(async () => {
   world = createWorld();
-  for (const ref of ['python:3.13', 'python', 'python:3.13-slim', 'hello-world', 'nginx']) expect((await docker(`docker pull ${ref}`)).code).toBe(0);
+  for (const ref of ['python:3.13', 'python', 'python:3.13-slim', 'hello-world', 'nginx'])
+    expect((await docker(`docker pull ${ref}`)).code).toBe(0);
 }, 60_000);
 
 describe('transcript 05: inspect', () => {
-  it.each(['docker image inspect python:3.13', 'docker inspect hello-world'])('%s: a 4-space indented array with the same fields', async (cmd) => {
-    const s = step(cmd);
-    const r = await docker(cmd);
-    expect(r.code).toBe(0);
-    expect(r.io.err).toBe('');
-    const ours = JSON.parse(r.io.out) as Array<Record<string, unknown>>;
-    const theirs = JSON.parse(s.output) as Array<Record<string, unknown>>;
-    // json.Indent layout with 4 spaces, `[]`/`{}` kept on one line
-    expect(r.io.out).toBe(JSON.stringify(ours, null, 4) + '\n');
-    expect(ours).toHaveLength(1);
-    expect(Object.keys(ours[0]).sort()).toEqual(Object.keys(theirs[0]).filter((k) => !LEGACY.includes(k)).sort());
-    for (const k of ['Id', 'RepoTags', 'RepoDigests', 'Parent', 'Os', 'Architecture', 'RootFS', 'Metadata']) {
-      expect(normalize(JSON.stringify(ours[0][k])), k).toBe(normalize(JSON.stringify(theirs[0][k])).replace(/"<DIGEST>"(,"<DIGEST>")*/, (m) => m));
-    }
-    const cfg = ours[0].Config as Record<string, unknown>;
-    expect(cfg.Cmd).toEqual((theirs[0].Config as Record<string, unknown>).Cmd);
-    expect(cfg.Env).toEqual((theirs[0].Config as Record<string, unknown>).Env);
-  });
+  it.each(['docker image inspect python:3.13', 'docker inspect hello-world'])(
+    '%s: a 4-space indented array with the same fields',
+    async (cmd) => {
+      const s = step(cmd);
+      const r = await docker(cmd);
+      expect(r.code).toBe(0);
+      expect(r.io.err).toBe('');
+      const ours = JSON.parse(r.io.out) as Array<Record<string, unknown>>;
+      const theirs = JSON.parse(s.output) as Array<Record<string, unknown>>;
+      // json.Indent layout with 4 spaces, `[]`/`{}` kept on one line
+      expect(r.io.out).toBe(JSON.stringify(ours, null, 4) + '\n');
+      expect(ours).toHaveLength(1);
+      expect(Object.keys(ours[0]).sort()).toEqual(
+        Object.keys(theirs[0])
+          .filter((k) => !LEGACY.includes(k))
+          .sort(),
+      );
+      for (const k of [
+        'Id',
+        'RepoTags',
+        'RepoDigests',
+        'Parent',
+        'Os',
+        'Architecture',
+        'RootFS',
+        'Metadata',
+      ]) {
+        expect(normalize(JSON.stringify(ours[0][k])), k).toBe(
+          normalize(JSON.stringify(theirs[0][k])).replace(/"<DIGEST>"(,"<DIGEST>")*/, (m) => m),
+        );
+      }
+      const cfg = ours[0].Config as Record<string, unknown>;
+      expect(cfg.Cmd).toEqual((theirs[0].Config as Record<string, unknown>).Cmd);
+      expect(cfg.Env).toEqual((theirs[0].Config as Record<string, unknown>).Env);
+    },
+  );
 
   it.todo('top-level keys in the daemon struct order (the engine currently emits Config after Metadata)');
 
@@ -79,7 +100,8 @@ describe('transcript 05: inspect', () => {
     // CREATED BY is cut to 45 display columns with an ellipsis
     const col = lines[0].indexOf('CREATED BY');
     const size = lines[0].indexOf('SIZE');
-    for (const l of lines.slice(1)) expect(Array.from(l.slice(col, size).trimEnd()).length).toBeLessThanOrEqual(45);
+    for (const l of lines.slice(1))
+      expect(Array.from(l.slice(col, size).trimEnd()).length).toBeLessThanOrEqual(45);
     expect(lines.some((l) => l.includes('…'))).toBe(true);
   });
 });

@@ -34,12 +34,15 @@ function pullShape(out: string) {
 }
 
 // graphdriver store, non-TTY (reference §3.2-3.3): progress frames are dropped
-const LAYER_SEQUENCE = /^(Already exists|Pulling fs layer(\|Waiting)?(\|Verifying Checksum)?\|Download complete\|Pull complete)$/;
+const LAYER_SEQUENCE =
+  /^(Already exists|Pulling fs layer(\|Waiting)?(\|Verifying Checksum)?\|Download complete\|Pull complete)$/;
 
 function expectLayerSequences(shape: ReturnType<typeof pullShape>) {
   for (const [id, seq] of shape.layers) expect(seq.join('|'), id).toMatch(LAYER_SEQUENCE);
   // extraction is sequential in manifest order
-  expect(shape.completeOrder).toEqual(shape.order.filter((id) => shape.layers.get(id)!.includes('Pull complete')));
+  expect(shape.completeOrder).toEqual(
+    shape.order.filter((id) => shape.layers.get(id)!.includes('Pull complete')),
+  );
 }
 
 async function run(world: World, step: TranscriptStep | string) {
@@ -93,9 +96,15 @@ describe('transcript 02: pulls with shared layers', () => {
     expect(want.layers.get(want.order[0])).toEqual(['Already exists']);
     expect(shape.head).toEqual(['Using default tag: latest', 'latest: Pulling from library/nginx']);
     expect(normalize(shape.tail.join('\n'))).toBe(
-      normalize(want.tail.join('\n')).replace(/python:3\.13-slim/g, 'nginx:latest').replace('docker.io/library/nginx:latest', 'docker.io/library/nginx:latest'),
+      normalize(want.tail.join('\n'))
+        .replace(/python:3\.13-slim/g, 'nginx:latest')
+        .replace('docker.io/library/nginx:latest', 'docker.io/library/nginx:latest'),
     );
-    expect(shape.tail).toEqual([expect.stringMatching(/^Digest: sha256:[0-9a-f]{64}$/), 'Status: Downloaded newer image for nginx:latest', 'docker.io/library/nginx:latest']);
+    expect(shape.tail).toEqual([
+      expect.stringMatching(/^Digest: sha256:[0-9a-f]{64}$/),
+      'Status: Downloaded newer image for nginx:latest',
+      'docker.io/library/nginx:latest',
+    ]);
   });
 
   it('docker images lists one row per tag, newest first', async () => {
@@ -108,7 +117,9 @@ describe('transcript 02: pulls with shared layers', () => {
     // the transcript's environment images (hello-world, busybox, <none>) are not in a fresh world
     const rows = lines.slice(1).map((l) => l.split(/ {2,}/).slice(0, 2).join(':'));
     expect(rows.sort()).toEqual(['python:3.13', 'python:3.13-slim', 'python:latest']);
-    const wantRows = want.filter((l) => l.startsWith('python ')).map((l) => normalize(l, { sizes: true }).replace(/<DURATION> ago/, ''));
+    const wantRows = want
+      .filter((l) => l.startsWith('python '))
+      .map((l) => normalize(l, { sizes: true }).replace(/<DURATION> ago/, ''));
     const gotRows = lines.slice(1).map((l) => normalize(l, { sizes: true }).replace(/<DURATION> ago/, ''));
     expect(gotRows.sort()).toEqual(wantRows.sort());
   });
@@ -133,14 +144,15 @@ describe('transcript 03: pulls that fail', () => {
     expect(r.code).toBe(t[1].exit);
   });
 
-  it.each(steps('03-pull-errors.txt').filter((s) => /^docker (pull|images) /.test(s.command) && !s.command.includes('127.0.0.1')).map((s) => [s.command, s] as const))(
-    '%s',
-    async (_c, step) => {
-      const r = await run(createWorld(), step);
-      expect(r.io.all).toBe(step.output);
-      expect(r.code).toBe(step.exit);
-    },
-  );
+  it.each(
+    steps('03-pull-errors.txt')
+      .filter((s) => /^docker (pull|images) /.test(s.command) && !s.command.includes('127.0.0.1'))
+      .map((s) => [s.command, s] as const),
+  )('%s', async (_c, step) => {
+    const r = await run(createWorld(), step);
+    expect(r.io.all).toBe(step.output);
+    expect(r.code).toBe(step.exit);
+  });
 
   it('a listing filtered by a repository that is not there prints only the header', async () => {
     const step = t.find((s) => s.command.startsWith('docker images '))!;
@@ -170,7 +182,7 @@ function screen(bytes: string): string[] {
       while (rows.length <= y) rows.push('');
     } else if (m[2] === 'K') rows[y] = '';
     else {
-      rows[y] = (rows[y].slice(0, x) + s + rows[y].slice(x + s.length));
+      rows[y] = rows[y].slice(0, x) + s + rows[y].slice(x + s.length);
       x += s.length;
     }
   }
@@ -179,7 +191,9 @@ function screen(bytes: string): string[] {
 
 describe('transcript 23: a pull on a terminal', () => {
   const raw = fs.readFileSync(path.join(fixtures, '23-tty-pull-run-logs.txt'), 'utf8');
-  const recorded = raw.slice(raw.indexOf('$ docker pull python:3.13\n') + 26, raw.indexOf('[exit 0]')).replace(/\r\n/g, '\n');
+  const recorded = raw
+    .slice(raw.indexOf('$ docker pull python:3.13\n') + 26, raw.indexOf('[exit 0]'))
+    .replace(/\r\n/g, '\n');
 
   it('redraws each layer in place and leaves the same final screen as the recording', async () => {
     const world = createWorld();
@@ -197,7 +211,9 @@ describe('transcript 23: a pull on a terminal', () => {
 describe('Ctrl-C during a pull', () => {
   it('cancels the stream, prints nothing more and exits 130 (128 + SIGINT)', async () => {
     const world = createWorld();
-    const r = await dockerIn(world, ['pull', 'python:3.13'], { interruptWhen: (io) => io.out.includes('Verifying Checksum') });
+    const r = await dockerIn(world, ['pull', 'python:3.13'], {
+      interruptWhen: (io) => io.out.includes('Verifying Checksum'),
+    });
     expect(r.code).toBe(130);
     expect(r.io.err).toBe('');
     expect(r.io.out).not.toContain('docker.io/library/python:3.13');

@@ -8,21 +8,32 @@ import { runDocker } from '../../src/cli/docker';
 import { ReplayClient, captureIO } from './engine-replay';
 import { parseTranscript, shellWords } from './normalize';
 
-const t = parseTranscript(fs.readFileSync(path.join(__dirname, '../fixtures/transcripts/22-cli-usage-errors.txt'), 'utf8'));
+const t = parseTranscript(
+  fs.readFileSync(path.join(__dirname, '../fixtures/transcripts/22-cli-usage-errors.txt'), 'utf8'),
+);
 
 /** Steps whose output depends on commands or flag tables not simulated yet. */
 const NOT_YET = new Set(['docker run --help | head -12', 'docker ps --nope', 'docker ps --filter foo=bar']);
 
 describe('transcript 22: CLI usage errors', () => {
-  it.each(t.filter((s) => !NOT_YET.has(s.command)).map((s) => [s.command, s] as const))('%s', async (_c, s) => {
-    const io = captureIO();
-    const code = await runDocker(shellWords(s.command).slice(1), io, new ReplayClient([]));
-    expect(io.all).toBe(s.output);
-    expect(code).toBe(s.exit);
-  });
+  it.each(t.filter((s) => !NOT_YET.has(s.command)).map((s) => [s.command, s] as const))(
+    '%s',
+    async (_c, s) => {
+      const io = captureIO();
+      const code = await runDocker(shellWords(s.command).slice(1), io, new ReplayClient([]));
+      expect(io.all).toBe(s.output);
+      expect(code).toBe(s.exit);
+    },
+  );
 
   it('a command not simulated yet says so, on stderr, exit 1', async () => {
-    for (const argv of [['run', 'python:3.13'], ['ps', '--nope'], ['container', 'ls', '-a'], ['compose', 'up'], ['run', '--help']]) {
+    for (const argv of [
+      ['run', 'python:3.13'],
+      ['ps', '--nope'],
+      ['container', 'ls', '-a'],
+      ['compose', 'up'],
+      ['run', '--help'],
+    ]) {
       const io = captureIO();
       expect(await runDocker(argv, io, new ReplayClient([]))).toBe(1);
       expect(io.out).toBe('');

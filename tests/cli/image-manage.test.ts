@@ -10,7 +10,10 @@ describe('tag, rmi and image prune against the simulated daemon', () => {
     await dockerIn(w, ['pull', 'hello-world']);
     const tag = await dockerIn(w, ['tag', 'hello-world', 'myhello:v1']);
     expect([tag.code, tag.io.all]).toEqual([0, '']);
-    const rows = (await dockerIn(w, ['images', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}'])).io.out.trim().split('\n').sort();
+    const rows = (await dockerIn(w, ['images', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}'])).io.out
+      .trim()
+      .split('\n')
+      .sort();
     expect(rows).toHaveLength(2);
     expect(rows[0].split(' ')[1]).toBe(rows[1].split(' ')[1]);
     const rmi = await dockerIn(w, ['rmi', 'myhello:v1']);
@@ -48,14 +51,18 @@ describe('tag, rmi and image prune against the simulated daemon', () => {
     const dangling = await dockerIn(w, ['images', '--filter', 'dangling=true', '-q']);
     expect(dangling.io.out.trim()).toMatch(/^[0-9a-f]{12}$/);
     const p = await dockerIn(w, ['image', 'prune', '-f']);
-    expect(p.io.out).toMatch(/^Deleted Images:\n(untagged: .+\n)*(deleted: sha256:[0-9a-f]{64}\n)+\nTotal reclaimed space: \S+B\n$/);
+    expect(p.io.out).toMatch(
+      /^Deleted Images:\n(untagged: .+\n)*(deleted: sha256:[0-9a-f]{64}\n)+\nTotal reclaimed space: \S+B\n$/,
+    );
     expect((await dockerIn(w, ['images', '--filter', 'dangling=true', '-q'])).io.out).toBe('');
   });
 
   it('image prune asks first; anything but y/Y cancels quietly with exit 0', async () => {
     const w = createWorld();
     const r = await dockerIn(w, ['image', 'prune']);
-    expect(r.io.out).toBe('WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ');
+    expect(r.io.out).toBe(
+      'WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ',
+    );
     expect(r.code).toBe(0);
   });
 });

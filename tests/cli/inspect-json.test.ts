@@ -8,7 +8,9 @@ describe('inspect JSON', () => {
     expect(indentedJson([])).toBe('[]\n');
   });
   it('keeps key order, empty arrays and objects, null, and does not escape HTML', () => {
-    const out = indentedJson([{ Id: 'x', RepoTags: [], Labels: {}, Env: null, Title: 'a <b> & "c"', N: 7, T: true }]);
+    const out = indentedJson([
+      { Id: 'x', RepoTags: [], Labels: {}, Env: null, Title: 'a <b> & "c"', N: 7, T: true },
+    ]);
     expect(out).toBe(
       '[\n    {\n        "Id": "x",\n        "RepoTags": [],\n        "Labels": {},\n        "Env": null,\n        "Title": "a <b> & \\"c\\"",\n        "N": 7,\n        "T": true\n    }\n]\n',
     );
@@ -22,10 +24,15 @@ describe('inspect JSON', () => {
     expect(goIndent('{"a":"[x,{y}]","b":[]}', '  ')).toBe('{\n  "a": "[x,{y}]",\n  "b": []\n}');
   });
   it('templates: one line per element, errors after, a lone newline when nothing printed', () => {
-    expect(renderInspect([{ raw: { Os: 'linux' } }, { error: 'Error: No such object: x' }], '{{.Os}}')).toEqual({
+    expect(
+      renderInspect([{ raw: { Os: 'linux' } }, { error: 'Error: No such object: x' }], '{{.Os}}'),
+    ).toEqual({
       stdout: 'linux\n',
       errors: ['Error: No such object: x'],
     });
-    expect(renderInspect([{ error: 'Error: No such object: x' }], '{{.Os}}')).toEqual({ stdout: '\n', errors: ['Error: No such object: x'] });
+    expect(renderInspect([{ error: 'Error: No such object: x' }], '{{.Os}}')).toEqual({
+      stdout: '\n',
+      errors: ['Error: No such object: x'],
+    });
   });
 });

@@ -42,29 +42,46 @@ describe('TTY rendering', () => {
       ],
       true,
     ).out;
-    expect(out).toBe('\n\x1b[1A\x1b[2K\raaaaaaaaaaaa: Pulling fs layer \r\x1b[1BDigest: sha256:x\n\n\x1b[1A\x1b[2K\raaaaaaaaaaaa: Pulling fs layer \r\x1b[1B');
+    expect(out).toBe(
+      '\n\x1b[1A\x1b[2K\raaaaaaaaaaaa: Pulling fs layer \r\x1b[1BDigest: sha256:x\n\n\x1b[1A\x1b[2K\raaaaaaaaaaaa: Pulling fs layer \r\x1b[1B',
+    );
   });
 });
 
 describe('non-TTY rendering', () => {
   it('drops progress frames and prints "id: status" with no trailing space', () => {
     const msgs = messagesFromTty(section('python:3.13')) as JsonMessage[];
-    const cases = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/real-cli/cases.json'), 'utf8')) as { cases: Array<{ name: string; stdout: string }> };
+    const cases = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '../fixtures/real-cli/cases.json'), 'utf8'),
+    ) as { cases: Array<{ name: string; stdout: string }> };
     const real = cases.cases.find((c) => c.name === 'pull python:3.13')!.stdout;
     expect(render(msgs, false).out + 'docker.io/library/python:3.13\n').toBe(real);
   });
   it('stops at an error message and returns its text', () => {
-    const r = render([{ status: 'Pulling from library/x', id: '1' }, { errorDetail: { message: 'unexpected EOF' }, error: 'unexpected EOF' }, { status: 'never' }], false);
+    const r = render(
+      [
+        { status: 'Pulling from library/x', id: '1' },
+        { errorDetail: { message: 'unexpected EOF' }, error: 'unexpected EOF' },
+        { status: 'never' },
+      ],
+      false,
+    );
     expect(r).toEqual({ out: '1: Pulling from library/x\n', error: 'unexpected EOF' });
   });
 });
 
 describe('progress bar', () => {
   it('percentage/2 bars, HumanSize counts right-aligned in 8 columns', () => {
-    expect(progressString({ current: 24770000, total: 49560000 }, 200)).toBe('[========================>                          ]  24.77MB/49.56MB');
-    expect(progressString({ current: 320, total: 320 }, 120)).toBe('[==================================================>]     320B/320B');
+    expect(progressString({ current: 24770000, total: 49560000 }, 200)).toBe(
+      '[========================>                          ]  24.77MB/49.56MB',
+    );
+    expect(progressString({ current: 320, total: 320 }, 120)).toBe(
+      '[==================================================>]     320B/320B',
+    );
     expect(progressString({ current: 36450, total: 1067000 }, 80)).toBe(' 36.45kB/1.067MB');
-    expect(progressString({ current: 2000, total: 1000 }, 200)).toBe('[==================================================>]      2kB');
+    expect(progressString({ current: 2000, total: 1000 }, 200)).toBe(
+      '[==================================================>]      2kB',
+    );
     expect(progressString({}, 200)).toBe('');
   });
 });

@@ -2,7 +2,8 @@
 // plus one rule of ours: human sizes become <SIZE>, because Stevedore's images are the
 // real-sized ones while the recordings used few-MB stand-ins.
 
-const ADJECTIVES = ('admiring adoring affectionate agitated amazing angry awesome beautiful blissful bold ' +
+const ADJECTIVES = (
+  'admiring adoring affectionate agitated amazing angry awesome beautiful blissful bold ' +
   'boring brave busy charming clever compassionate competent condescending confident cool cranky crazy ' +
   'dazzling determined distracted dreamy eager ecstatic elastic elated elegant eloquent epic exciting ' +
   'fervent festive flamboyant focused friendly frosty funny gallant gifted goofy gracious great happy ' +
@@ -10,14 +11,18 @@ const ADJECTIVES = ('admiring adoring affectionate agitated amazing angry awesom
   'laughing loving lucid magical modest musing mystifying naughty nervous nice nifty nostalgic objective ' +
   'optimistic peaceful pedantic pensive practical priceless quirky quizzical recursing relaxed reverent ' +
   'romantic sad serene sharp silly sleepy stoic strange stupefied suspicious sweet tender thirsty trusting ' +
-  'unruffled upbeat vibrant vigilant vigorous wizardly wonderful xenodochial youthful zealous zen').split(' ');
+  'unruffled upbeat vibrant vigilant vigorous wizardly wonderful xenodochial youthful zealous zen'
+).split(' ');
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 
 type Rule = [RegExp, (m: string, ...groups: string[]) => string];
 
 const RULES: Rule[] = [
-  [/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?/g, (m) => (m.startsWith('0001-01-01') ? m : '<TIME>')],
+  [
+    /\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?/g,
+    (m) => (m.startsWith('0001-01-01') ? m : '<TIME>'),
+  ],
   [/\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? UTC\b/g, () => '<TIME>'],
   [/\b\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\b/g, () => '<TIME>'],
   [new RegExp(`\\b${MONTH} {1,2}\\d{1,2} +(?:\\d\\d:\\d\\d(?!:)|\\d{4})\\b`, 'g'), () => '<TIME>'],
@@ -26,7 +31,10 @@ const RULES: Rule[] = [
   [/(?<![0-9a-zA-Z])([0-9a-f]{64})(?![0-9a-zA-Z])/g, () => '<ID64>'],
   [/(?<![0-9a-zA-Z_.:-])([0-9a-f]{12})(?![0-9a-zA-Z_-])/g, () => '<ID12>'],
   [new RegExp(`\\b(?:${ADJECTIVES.join('|')})_[a-z]+\\d?\\b`, 'g'), () => '<NAME>'],
-  [/\b(?:Less than a second|About a minute|About an hour|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))\b/g, () => '<DURATION>'],
+  [
+    /\b(?:Less than a second|About a minute|About an hour|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))\b/g,
+    () => '<DURATION>',
+  ],
   [/("Pid": )\d+/g, (_m, k) => `${k}<PID>`],
 ];
 
@@ -72,7 +80,11 @@ export function parseTranscript(text: string): TranscriptStep[] {
     }
     const m = /^\[exit (\d+)\]$/.exec(line);
     if (m && cur) {
-      steps.push({ command: cur.command, output: cur.lines.length ? cur.lines.join('\n') + '\n' : '', exit: Number(m[1]) });
+      steps.push({
+        command: cur.command,
+        output: cur.lines.length ? cur.lines.join('\n') + '\n' : '',
+        exit: Number(m[1]),
+      });
       cur = undefined;
       continue;
     }

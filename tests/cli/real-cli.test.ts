@@ -21,7 +21,9 @@ interface Case {
   exchanges: Exchange[];
 }
 
-const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/real-cli/cases.json'), 'utf8')) as { now: number; cases: Case[] };
+const fixture = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '../fixtures/real-cli/cases.json'), 'utf8'),
+) as { now: number; cases: Case[] };
 
 /** Option lines of flags Stevedore does not implement are not listed in its help. */
 const UNIMPLEMENTED_FLAG_LINES = [/^ {2}-a, --all-tags .*\n/m, /^ {6}--tree .*\n/m];
@@ -38,7 +40,10 @@ function expectedHelp(c: Case, text: string): string {
   let t = text;
   for (const re of UNIMPLEMENTED_FLAG_LINES) t = t.replace(re, '');
   // only -v/--version of the global options is implemented
-  t = t.replace(/Global Options:\n[\s\S]*?\n\n/, 'Global Options:\n  -v, --version   Print version information and quit\n\n');
+  t = t.replace(
+    /Global Options:\n[\s\S]*?\n\n/,
+    'Global Options:\n  -v, --version   Print version information and quit\n\n',
+  );
   return t;
 }
 
@@ -46,25 +51,36 @@ function expectedHelp(c: Case, text: string): string {
 const NOT_SIMULATED_YET = new Set(['ps unknown flag']);
 
 describe('docker CLI against recorded real-CLI behaviour', () => {
-  it.each(fixture.cases.filter((c) => NOT_SIMULATED_YET.has(c.name)).map((c) => [c.name, c] as const))('%s (not simulated yet)', async (_name, c) => {
-    const io = captureIO({ now: c.now });
-    expect(await runDocker(c.args, io, new ReplayClient([]))).toBe(1);
-    expect(io.err).toBe(`Stevedore does not simulate 'docker ${c.args[0]}' yet.\n`);
-    expect(io.out).toBe('');
-  });
+  it.each(fixture.cases.filter((c) => NOT_SIMULATED_YET.has(c.name)).map((c) => [c.name, c] as const))(
+    '%s (not simulated yet)',
+    async (_name, c) => {
+      const io = captureIO({ now: c.now });
+      expect(await runDocker(c.args, io, new ReplayClient([]))).toBe(1);
+      expect(io.err).toBe(`Stevedore does not simulate 'docker ${c.args[0]}' yet.\n`);
+      expect(io.out).toBe('');
+    },
+  );
 
-  it.each(fixture.cases.filter((c) => !NOT_SIMULATED_YET.has(c.name)).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const client = new ReplayClient(c.exchanges);
-    const io = captureIO({ tty: c.tty, columns: c.tty ? (c.cols ?? 120) : 200, now: c.now, stdin: c.stdin });
-    const code = await runDocker(c.args, io, client);
-    if (c.tty) {
-      // the pseudo-terminal merged both streams and turned LF into CR LF
-      expect(io.all.replace(/\n/g, '\r\n')).toBe(c.stdout);
-    } else {
-      expect(io.out).toBe(expectedHelp(c, c.stdout));
-      expect(io.err).toBe(expectedHelp(c, c.stderr));
-    }
-    expect(code).toBe(c.exit);
-    expect(client.requests).toEqual(c.exchanges.map((e) => e.req));
-  });
+  it.each(fixture.cases.filter((c) => !NOT_SIMULATED_YET.has(c.name)).map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const client = new ReplayClient(c.exchanges);
+      const io = captureIO({
+        tty: c.tty,
+        columns: c.tty ? (c.cols ?? 120) : 200,
+        now: c.now,
+        stdin: c.stdin,
+      });
+      const code = await runDocker(c.args, io, client);
+      if (c.tty) {
+        // the pseudo-terminal merged both streams and turned LF into CR LF
+        expect(io.all.replace(/\n/g, '\r\n')).toBe(c.stdout);
+      } else {
+        expect(io.out).toBe(expectedHelp(c, c.stdout));
+        expect(io.err).toBe(expectedHelp(c, c.stderr));
+      }
+      expect(code).toBe(c.exit);
+      expect(client.requests).toEqual(c.exchanges.map((e) => e.req));
+    },
+  );
 });

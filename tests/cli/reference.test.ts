@@ -10,8 +10,16 @@ describe('ParseNormalizedNamed', () => {
     ['index.docker.io/library/nginx', 'docker.io/library/nginx', 'nginx'],
     ['ghcr.io/astral-sh/uv:latest', 'ghcr.io/astral-sh/uv:latest', 'ghcr.io/astral-sh/uv:latest'],
     ['localhost/app', 'localhost/app', 'localhost/app'],
-    ['127.0.0.1:5000/library/python:9.99', '127.0.0.1:5000/library/python:9.99', '127.0.0.1:5000/library/python:9.99'],
-    [`python@sha256:${'a'.repeat(64)}`, `docker.io/library/python@sha256:${'a'.repeat(64)}`, `python@sha256:${'a'.repeat(64)}`],
+    [
+      '127.0.0.1:5000/library/python:9.99',
+      '127.0.0.1:5000/library/python:9.99',
+      '127.0.0.1:5000/library/python:9.99',
+    ],
+    [
+      `python@sha256:${'a'.repeat(64)}`,
+      `docker.io/library/python@sha256:${'a'.repeat(64)}`,
+      `python@sha256:${'a'.repeat(64)}`,
+    ],
   ])('%s', (s, full, familiar) => {
     const r = parseNormalizedNamed(s);
     if ('error' in r) throw new Error(r.error);
@@ -23,7 +31,10 @@ describe('ParseNormalizedNamed', () => {
     ['python:3.13:slim', 'invalid reference format'],
     ['python:', 'invalid reference format'],
     ['python@sha256:0000', 'invalid reference format'],
-    ['a'.repeat(64), `invalid repository name (${'a'.repeat(64)}), cannot specify 64-byte hexadecimal strings`],
+    [
+      'a'.repeat(64),
+      `invalid repository name (${'a'.repeat(64)}), cannot specify 64-byte hexadecimal strings`,
+    ],
   ])('%s is rejected', (s, msg) => {
     expect(parseNormalizedNamed(s)).toEqual({ error: msg });
   });

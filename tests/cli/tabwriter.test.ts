@@ -19,7 +19,9 @@ describe('tabwriter', () => {
   });
 
   it('pads empty cells to the column width and never pads the last column (container_test.go)', () => {
-    const out = table('CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES\ncontainerID1\tubuntu\t""\t24 hours ago\t\t\tfoobar_baz\n');
+    const out = table(
+      'CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES\ncontainerID1\tubuntu\t""\t24 hours ago\t\t\tfoobar_baz\n',
+    );
     expect(out).toBe(
       'CONTAINER ID   IMAGE     COMMAND   CREATED        STATUS    PORTS     NAMES\n' +
         'containerID1   ubuntu    ""        24 hours ago                       foobar_baz\n',
@@ -83,7 +85,9 @@ describe('formatter Context', () => {
   });
 
   it('header functions leave the column titles alone', () => {
-    expect(formatWrite('table {{lower .Repository}}\\t{{json .Tag}}', header, rows).out).toBe('REPOSITORY    TAG\npython        "3.13"\nhello-world   "latest"\n');
+    expect(formatWrite('table {{lower .Repository}}\\t{{json .Tag}}', header, rows).out).toBe(
+      'REPOSITORY    TAG\npython        "3.13"\nhello-world   "latest"\n',
+    );
   });
 
   it('an empty table still prints its header', () => {
@@ -91,13 +95,16 @@ describe('formatter Context', () => {
   });
 
   it('a custom format prints one line per row, no header', () => {
-    expect(formatWrite('{{.Repository}}:{{.Tag}}', header, rows).out).toBe('python:3.13\nhello-world:latest\n');
+    expect(formatWrite('{{.Repository}}:{{.Tag}}', header, rows).out).toBe(
+      'python:3.13\nhello-world:latest\n',
+    );
   });
 
   it('errors are "template parsing error: …", nothing printed', () => {
     expect(formatWrite('{{.Nope}}', header, rows)).toEqual({
       out: '',
-      error: 'template parsing error: template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.imageContext',
+      error:
+        'template parsing error: template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.imageContext',
     });
   });
 });

@@ -28,7 +28,14 @@ const image = {
   Id: 'sha256:abc',
   RepoTags: ['python:3.13', 'python:latest'],
   RepoDigests: [],
-  Config: { Cmd: ['python3'], Entrypoint: null, Env: ['A=1', 'B=<&>'], Labels: { b: '2', a: '1' }, Volumes: null, User: '' },
+  Config: {
+    Cmd: ['python3'],
+    Entrypoint: null,
+    Env: ['A=1', 'B=<&>'],
+    Labels: { b: '2', a: '1' },
+    Volumes: null,
+    User: '',
+  },
   Size: 1020149036,
   RootFS: { Type: 'layers', Layers: ['sha256:1', 'sha256:2'] },
   Metadata: { LastTagTime: '2026-11-27T21:18:36.6250677Z' },
@@ -55,12 +62,17 @@ describe('parse errors (docker prints them after "template parsing error: ")', (
 
 describe('execution over typed values', () => {
   it('prints Go values: slices, sorted maps, nil slices as [], nil maps as map[]', () => {
-    expect(run('{{.RepoTags}} {{.Config.Labels}} {{.Config.Entrypoint}} {{.Config.Volumes}} {{.Config.StopSignal}}|', typed)).toBe(
-      '[python:3.13 python:latest] map[a:1 b:2] [] map[] |',
-    );
+    expect(
+      run(
+        '{{.RepoTags}} {{.Config.Labels}} {{.Config.Entrypoint}} {{.Config.Volumes}} {{.Config.StopSignal}}|',
+        typed,
+      ),
+    ).toBe('[python:3.13 python:latest] map[a:1 b:2] [] map[] |');
   });
   it('structs print their fields in order; time.Time prints with String()', () => {
-    expect(run('{{.RootFS}} {{.Metadata}}', typed)).toBe('{layers [sha256:1 sha256:2]} {2026-11-27 21:18:36.6250677 +0000 UTC}');
+    expect(run('{{.RootFS}} {{.Metadata}}', typed)).toBe(
+      '{layers [sha256:1 sha256:2]} {2026-11-27 21:18:36.6250677 +0000 UTC}',
+    );
   });
   it('Go field names (ID) and numbers', () => {
     expect(run('{{.ID}} {{.Size}} {{len .RepoTags}}', typed)).toBe('sha256:abc 1020149036 2');
@@ -72,7 +84,9 @@ describe('execution over typed values', () => {
   });
   it('unknown fields name the Go type', () => {
     const r = parseGoTemplate('{{.Nope}}').run(typed);
-    expect(r.error?.message).toBe('template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type image.InspectResponse');
+    expect(r.error?.message).toBe(
+      'template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type image.InspectResponse',
+    );
   });
 });
 
@@ -84,7 +98,9 @@ describe('execution over raw JSON (docker inspect fallback)', () => {
   });
   it('missingkey=error names the key', () => {
     const r = parseGoTemplate('{{.Config.Hostname}}').run(raw(image), { missingKey: 'error' });
-    expect(r.error?.message).toBe('template: :1:9: executing "" at <.Config.Hostname>: map has no entry for key "Hostname"');
+    expect(r.error?.message).toBe(
+      'template: :1:9: executing "" at <.Config.Hostname>: map has no entry for key "Hostname"',
+    );
   });
   it('a missing key without missingkey=error is <no value>', () => {
     expect(run('{{.Nope}}', raw(image))).toBe('<no value>');
@@ -110,8 +126,12 @@ describe('control structures and functions', () => {
     expect(run('{{and .t .s}} {{or .n .e "fallback"}} {{not .t}}', data)).toBe('Hello World fallback false');
   });
   it('docker functions: upper, lower, title, split, join, pad, truncate, println', () => {
-    expect(run('{{upper .s}} {{lower .s}} {{title "hello wide world"}}', data)).toBe('HELLO WORLD hello world Hello Wide World');
-    expect(run('{{join (split .s " ") ","}} [{{pad .s 1 2}}] {{truncate .s 5}}', data)).toBe('Hello,World [ Hello World  ] Hello');
+    expect(run('{{upper .s}} {{lower .s}} {{title "hello wide world"}}', data)).toBe(
+      'HELLO WORLD hello world Hello Wide World',
+    );
+    expect(run('{{join (split .s " ") ","}} [{{pad .s 1 2}}] {{truncate .s 5}}', data)).toBe(
+      'Hello,World [ Hello World  ] Hello',
+    );
     expect(run('{{println .s}}', data)).toBe('Hello World\n');
   });
   it('printf, index, len, comparisons, pipelines, trim markers and comments', () => {
@@ -123,8 +143,12 @@ describe('control structures and functions', () => {
   });
   it('function errors: "error calling …"', () => {
     const r = parseGoTemplate('{{index .a 5}}').run(data);
-    expect(r.error?.message).toBe('template: :1:2: executing "" at <index .a 5>: error calling index: index out of range: 5');
+    expect(r.error?.message).toBe(
+      'template: :1:2: executing "" at <index .a 5>: error calling index: index out of range: 5',
+    );
     const w = parseGoTemplate('{{join .a ","}}').run(data);
-    expect(w.error?.message).toBe('template: :1:7: executing "" at <.a>: wrong type for value; expected []string; got []interface {}');
+    expect(w.error?.message).toBe(
+      'template: :1:7: executing "" at <.a>: wrong type for value; expected []string; got []interface {}',
+    );
   });
 });

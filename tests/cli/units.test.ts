@@ -89,18 +89,23 @@ describe('formatG properties', () => {
   it('has the value of toPrecision, no trailing zeros, and %e exactly when Go switches to it', async () => {
     const fc = await import('fast-check');
     fc.assert(
-      fc.property(fc.double({ min: 1e-6, max: 1e12, noNaN: true }), fc.integer({ min: 1, max: 8 }), (x, p) => {
-        const s = formatG(x, p);
-        const ref = x.toPrecision(p);
-        // ties can round differently (Go: half to even on the exact value); the value is otherwise the same
-        const tie = /5$/.test(x.toPrecision(p + 1)) && Number(x.toPrecision(30)) === Number(x.toPrecision(p + 1));
-        if (!tie) expect(Number(s)).toBe(Number(ref));
-        const [mant, exp] = s.split('e');
-        if (mant.includes('.')) expect(mant).not.toMatch(/0$/);
-        const e = Math.floor(Math.log10(Number(s)));
-        expect(exp !== undefined).toBe(e < -4 || e >= p);
-        if (exp !== undefined) expect(exp).toMatch(/^[+-]\d{2,}$/);
-      }),
+      fc.property(
+        fc.double({ min: 1e-6, max: 1e12, noNaN: true }),
+        fc.integer({ min: 1, max: 8 }),
+        (x, p) => {
+          const s = formatG(x, p);
+          const ref = x.toPrecision(p);
+          // ties can round differently (Go: half to even on the exact value); the value is otherwise the same
+          const tie =
+            /5$/.test(x.toPrecision(p + 1)) && Number(x.toPrecision(30)) === Number(x.toPrecision(p + 1));
+          if (!tie) expect(Number(s)).toBe(Number(ref));
+          const [mant, exp] = s.split('e');
+          if (mant.includes('.')) expect(mant).not.toMatch(/0$/);
+          const e = Math.floor(Math.log10(Number(s)));
+          expect(exp !== undefined).toBe(e < -4 || e >= p);
+          if (exp !== undefined) expect(exp).toMatch(/^[+-]\d{2,}$/);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

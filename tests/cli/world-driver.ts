@@ -54,7 +54,8 @@ export async function dockerIn(world: World, argv: string[], opts: DriveOptions 
     if (clock.nextDue() !== undefined) {
       clock.runNext();
       idle = 0;
-    } else if (++idle > 1000) throw new Error(`docker ${argv.join(' ')} is stuck: nothing scheduled on the clock`);
+    } else if (++idle > 1000)
+      throw new Error(`docker ${argv.join(' ')} is stuck: nothing scheduled on the clock`);
   }
   await p;
   return { code, io };
