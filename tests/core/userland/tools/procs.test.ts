@@ -24,7 +24,7 @@ describe('ps lists the caller\'s PID namespace with PIDs as seen there', () => {
   it('BusyBox as Alpine builds it: with TIME', async () => {
     const m = container('busybox', ['sh']);
     expect((await m.run(['ps'])).stdout).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sh\n    2 root      0:00 ps\n');
-    expect((await m.run(['ps', '-o', 'pid,ppid,comm'])).stdout).toBe('PID   PPID  COMMAND\n    1     0 sleep\n    3     0 ps\n'.replace('sleep', 'sh'));
+    expect((await m.run(['ps', '-o', 'pid,ppid,comm'])).stdout).toBe('PID   PPID  COMMAND\n    1     0 sh\n    3     0 ps\n');
   });
 
   it('procps: ps, ps -ef, ps aux', async () => {
@@ -195,7 +195,7 @@ describe('env, which, test', () => {
 
   it('which finds the first executable in $PATH', async () => {
     const m = debian();
-    expect((await m.run(['which', 'ls'])).stdout).toBe('/usr/local/sbin/ls'.replace('/usr/local/sbin/ls', '/usr/bin/ls') + '\n');
+    expect((await m.run(['which', 'ls'])).stdout).toBe('/usr/bin/ls\n');
     expect(await m.run(['which', 'nosuch'])).toMatchObject({ code: 1, stdout: '' });
   });
 
