@@ -1,10 +1,11 @@
 // execve(2) as runc and shells see it: find the binary (PATH lookup like Go's
 // exec.LookPath when the name has no slash), check it is a regular file the
 // user may execute, follow `#!` interpreters, and map the binary to the
-// program that simulates it. Failures carry runc's wording so the daemon can
+// program that simulates it (named by the blob's seed, else the file name). Failures carry runc's wording so the daemon can
 // print Docker's exact error.
 import { isGenerated, utf8Decode } from '../fs/content';
 import { baseName } from '../fs/path';
+import { programOf } from '../image/catalog/tree';
 import { FsError } from '../fs/types';
 import type { FileSystem, ProgramSpec, ProgramTable } from './types';
 
@@ -73,7 +74,8 @@ export function resolveExec(
       return resolveExec(fs, [interp, ...arg, found, ...argv.slice(1)], env, programs, depth + 1);
     }
   }
-  const bin = baseName(path);
+  // the catalog names an executable's program in its blob seed; else go by the file's name
+  const bin = programOf(content) ?? baseName(path);
   const spec = programs.get(bin);
   if (!spec) {
     return { kind: 'unsimulated', message: `stevedore: ${name}: this program is not simulated (${path})` };

@@ -73,3 +73,21 @@ describe('resolveExec', () => {
     });
   });
 });
+
+describe('resolveExec with catalog executables', () => {
+  it('prefers the program named in the blob seed over the file name', () => {
+    const progs = new ProgramTable().register(prog('postgres-entrypoint'));
+    const m = new OverlayMount([
+      buildLayer({
+        '/usr/local/bin/docker-entrypoint.sh': {
+          content: { kind: 'generated', size: 12_594, seed: 'elf:postgres-entrypoint:pg16:/usr/local/bin/docker-entrypoint.sh' },
+          mode: 0o755,
+        },
+      }),
+    ]);
+    expect(resolveExec(m, ['docker-entrypoint.sh', 'postgres'], env, progs)).toMatchObject({
+      program: { name: 'postgres-entrypoint' },
+      argv: ['docker-entrypoint.sh', 'postgres'],
+    });
+  });
+});
