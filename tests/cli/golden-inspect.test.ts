@@ -66,7 +66,33 @@ describe('transcript 05: inspect', () => {
     },
   );
 
-  it.todo('top-level keys in the daemon struct order (the engine currently emits Config after Metadata)');
+  it('top-level keys come in the order an API 1.51 daemon writes them (Config last)', async () => {
+    const r = await docker('docker image inspect python:3.13');
+    const keys = Object.keys((JSON.parse(r.io.out) as Array<Record<string, unknown>>)[0]);
+    // image.InspectResponse field order; the merged legacy Config map shadows the embedded field, so it comes last
+    const order = [
+      'Id',
+      'RepoTags',
+      'RepoDigests',
+      'Parent',
+      'Comment',
+      'Created',
+      'DockerVersion',
+      'Author',
+      'Architecture',
+      'Variant',
+      'Os',
+      'OsVersion',
+      'Size',
+      'GraphDriver',
+      'RootFS',
+      'Metadata',
+      'Descriptor',
+      'Config',
+    ];
+    expect(keys).toEqual(order.filter((k) => keys.includes(k)));
+    expect(keys.at(-1)).toBe('Config');
+  });
 
   it.each([
     "docker inspect -f '{{.Config.Cmd}}' python:3.13",
