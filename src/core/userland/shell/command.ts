@@ -8,11 +8,11 @@ import { ProcessKilled, type Process } from '../../kernel/process';
 import { Pipe } from '../../kernel/stream';
 import { lookPath, resolveExec, type ExecFailure } from '../exec';
 import type { Sys } from '../types';
-import type { Node, Redir, SimpleNode } from './ast';
+import type { Node, Redir, SimpleNode, Word } from './ast';
 import { assignmentName } from './ast';
 import { builtinFor, isSpecialBuiltin } from './builtins';
 import { execInPlace } from './exec-in-place';
-import { ExpandError, expandSingle, expandWords } from './expand';
+import { ExpandError, expandPattern, expandSingle, expandWords } from './expand';
 import { SIGNAL_TEXT } from './flavour';
 import { applyRedirs, withRedirs } from './redirect';
 import { EV_EXIT, EV_TESTED, Execed, ReturnFrom, ev, type Shell } from './shell';
@@ -39,7 +39,7 @@ export async function evalSimple(sh: Shell, node: SimpleNode, flags: number): Pr
   let argv: string[];
   const assigns: Array<[string, string]> = [];
   try {
-    argv = await expandWords(sh, node.words);
+    argv = isCond(sh, node) ? await expandCond(sh, node.words) : await expandWords(sh, node.words);
     for (const a of node.assigns) {
       const name = assignmentName(a)!;
       const value = await expandSingle(sh, a, 'assign');
@@ -82,6 +82,21 @@ export async function evalSimple(sh: Shell, node: SimpleNode, flags: number): Pr
 export async function runArgv(sh: Shell, argv: string[]): Promise<number> {
   if (builtinFor(sh.flavour, argv[0])) return runBuiltin(sh, argv[0], argv);
   return runExternal(sh, [], argv, [], 0);
+}
+
+/** `[[ … ]]` (bash, busybox): words are not split or globbed; the right side of == and != is a pattern. */
+function isCond(sh: Shell, node: SimpleNode): boolean {
+  const w = node.words[0];
+  return sh.flavour.bashisms && w !== undefined && w.value === '[[' && w.parts.every((p) => p.quoting === 'none');
+}
+
+async function expandCond(sh: Shell, words: readonly Word[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    out.push(prev === '==' || prev === '!=' || (prev === '=' && out.length > 2) ? await expandPattern(sh, w.parts) : await expandSingle(sh, w));
+  }
+  return out;
 }
 
 async function runBuiltin(sh: Shell, name: string, argv: string[]): Promise<number> {

@@ -5,6 +5,7 @@
 // `;;`, `<<-` and here-document bodies are found here.
 import { splitWords, type IncompleteInput, type Token, type WordToken } from '../shell-words';
 import type { HereDoc } from './ast';
+import { wordParts } from './scan';
 
 export type Lexeme =
   | { kind: 'word'; word: WordToken; line: number }
@@ -151,7 +152,8 @@ export class ScriptBuffer {
   lex(): Lexeme[] {
     const r = splitWords(this.text);
     if (!r.ok) throw new Error('lex() on incomplete input');
-    const tokens = r.tokens;
+    // parts again from the raw text: splitWords splits "…" at its escapes, even inside $(…)
+    const tokens = r.tokens.map((t) => (t.kind === 'word' ? { ...t, parts: wordParts(this.text.slice(t.start, t.end)) } : t));
     const docAt = new Map<number, { delim: number; strip: boolean; doc: number }>();
     heredocOps(tokens).forEach((h, k) => docAt.set(h.op, { delim: h.delim, strip: h.strip, doc: k }));
     const out: Lexeme[] = [];
