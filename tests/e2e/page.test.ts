@@ -168,6 +168,22 @@ describe.skipIf(chromiumCheck.skip)('the page in Chromium', () => {
     await waitForPrompt(page);
   });
 
+  it('completes docker subcommands and local image names with Tab', async () => {
+    await focusTerminal(page);
+    await page.keyboard.type('docker hist');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('hello');
+    await page.keyboard.press('Tab');
+    await waitForScreen(page, /student@laptop:~\$ docker history hello-world$/);
+    await page.keyboard.press('Control+C');
+    await waitForPrompt(page);
+  });
+
+  it('clears the screen with clear', async () => {
+    await run(page, 'clear');
+    expect(await lines(page)).toEqual([PROMPT]);
+  });
+
   it('works from a static host under a sub-path', async () => {
     const sub = await serveStatic('/course/stevedore/');
     const other = await browser.context.newPage();
