@@ -86,4 +86,19 @@ export function splitQuery(path: string): { path: string; query: Record<string, 
   return { path: path.slice(0, q), query };
 }
 
+/**
+ * A reply that is not HTTP at all: the server closed the connection without
+ * a word (empty body: curl's "Empty reply from server") or answered in its
+ * own protocol (curl's "Received HTTP/0.9 when not allowed").
+ */
+export const RAW_HEADER = 'x-stevedore-raw';
+
+export function rawResponse(bytes: string): HttpResponse {
+  return { status: 0, reason: '', headers: { [RAW_HEADER]: '1' }, body: bytes };
+}
+
+export function isRaw(res: HttpResponse): boolean {
+  return res.status === 0 && res.headers[RAW_HEADER] === '1';
+}
+
 export type Handler = (req: HttpRequest) => HttpResponse;

@@ -1,0 +1,57 @@
+// docker-entrypoint.sh: the official images each ship their own script under
+// this name; which one is running is told by where it lives and what image
+// it is in — nginx's /docker-entrypoint.sh, postgres', redis' and node's
+// /usr/local/bin/docker-entrypoint.sh. Unknown ones just `exec "$@"`.
+import { FsError } from '../../fs/types';
+import { lookPath } from '../exec';
+import { fsOf, type UserContext, type UserProgram } from '../types';
+import { nginxEntrypoint } from './entrypoint-nginx';
+import { postgresEntrypoint } from './entrypoint-postgres';
+import { execArgv, lookupUser, setCredentials } from './exec';
+
+/** redis' script: flags or a .conf mean redis-server; as root, chown the data and drop to the redis user. */
+async function redisEntrypoint(ctx: UserContext, script: string): Promise<number> {
+  let args = ctx.argv.slice(1);
+  if (args[0] !== undefined && (args[0].startsWith('-') || args[0].endsWith('.conf'))) args = ['redis-server', ...args];
+  const fs = fsOf(ctx);
+  if (args[0] === 'redis-server' && ctx.proc.uid === 0) {
+    const redis = lookupUser(fs, 'redis');
+    if (redis) {
+      // find . \! -user redis -exec chown redis '{}' +
+      const chown = (p: string) => {
+        const st = fs.lstat(p);
+        if (st instanceof FsError) return;
+        if (st.uid !== redis.uid) fs.chown(p, redis.uid, -1);
+        if (st.kind !== 'dir') return;
+        const names = fs.readdir(p);
+        if (!(names instanceof FsError)) for (const n of names) chown(`${p === '/' ? '' : p}/${n}`);
+      };
+      chown(ctx.proc.cwd);
+      setCredentials(ctx, redis.uid, redis.gid);
+    }
+  }
+  return execArgv(ctx, args, { script, line: 25, shell: 'dash' });
+}
+
+/** node's script: a flag or something that is not a command means `node …`. */
+async function nodeEntrypoint(ctx: UserContext, script: string): Promise<number> {
+  let args = ctx.argv.slice(1);
+  const fs = fsOf(ctx);
+  const first = args[0] ?? '';
+  const notCommand = first === '' || lookPath(fs, first, ctx.env.PATH) === undefined || (fs.stat(first) instanceof FsError ? false : fs.access(first, 1) !== undefined);
+  if (first.startsWith('-') || notCommand) args = ['node', ...args];
+  return execArgv(ctx, args, { script, line: 11, shell: 'dash' });
+}
+
+export const dockerEntrypoint: UserProgram = async (ctx) => {
+  const fs = fsOf(ctx);
+  const name = ctx.argv[0] ?? 'docker-entrypoint.sh';
+  const found = lookPath(fs, name, ctx.env.PATH) ?? name;
+  const real = fs.realpath(found);
+  const path = real instanceof FsError ? found : real;
+  if (path === '/docker-entrypoint.sh' && fs.exists('/etc/nginx')) return nginxEntrypoint(ctx, name);
+  if (fs.exists('/usr/lib/postgresql')) return postgresEntrypoint(ctx, found);
+  if (fs.exists('/usr/local/bin/redis-server')) return redisEntrypoint(ctx, found);
+  if (fs.exists('/usr/local/bin/node')) return nodeEntrypoint(ctx, found);
+  return execArgv(ctx, ctx.argv.slice(1), { script: found, line: 3, shell: 'dash' });
+};
