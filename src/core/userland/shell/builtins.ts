@@ -326,7 +326,9 @@ async function shopt(sh: Shell, argv: string[]): Promise<number> {
       sh.error(`${a}: invalid shell option name`, 'shopt');
       return 1;
     }
+    if (a === 'expand_aliases' && (argv.includes('-s') || argv.includes('-u'))) sh.expandAliases = argv.includes('-s');
   }
+  if (argv.includes('-q')) return args.every((a) => a === 'expand_aliases' ? sh.expandAliases || sh.interactive : ['checkwinsize', 'cmdhist', 'progcomp', 'promptvars', 'interactive_comments', 'sourcepath'].includes(a)) ? 0 : 1;
   return 0;
 }
 

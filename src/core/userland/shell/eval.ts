@@ -6,7 +6,7 @@ import type { Node } from './ast';
 import { expandPattern, expandSingle, expandWords, ExpandError } from './expand';
 import { matchPattern } from './pattern';
 import { withRedirs } from './redirect';
-import { evalPipe, evalSimple, waitJob } from './command';
+import { evalPipe, evalSimple, loopTick, waitJob } from './command';
 import { Abort, BreakLoop, ContinueLoop, EV_EXIT, EV_TESTED, ExitShell, setEvaluator, type Shell } from './shell';
 import { runLines, StringSource } from './reader';
 
@@ -90,7 +90,8 @@ async function evalLoop(sh: Shell, node: Extract<Node, { type: 'while' | 'until'
   let status = 0;
   sh.loopDepth++;
   try {
-    for (;;) {
+    for (let n = 0; ; n++) {
+      await loopTick(sh, n);
       let c: number;
       try {
         c = await evalNode(sh, node.cond, EV_TESTED);
@@ -134,7 +135,8 @@ async function evalFor(sh: Shell, node: Extract<Node, { type: 'for' }>, flags: n
   let status = 0;
   sh.loopDepth++;
   try {
-    for (const item of items) {
+    for (const [n, item] of items.entries()) {
+      await loopTick(sh, n);
       if (!sh.vars.set(node.name, item, sh.opts.a)) {
         sh.error(sh.readonlyMessage(node.name));
         return sh.fatal(2);

@@ -54,6 +54,9 @@ export class ScriptBuffer {
   private docs: HereDoc[] = [];
   private pending: PendingDoc[] = [];
   private registered = 0;
+  /** Tokens of the text before segStart, final: lines are tokenized once, not again for every later line. */
+  private tokens: Token[] = [];
+  private segStart = 0;
 
   get empty(): boolean {
     return this.text === '' && this.pending.length === 0;
@@ -75,6 +78,8 @@ export class ScriptBuffer {
     this.docs = [];
     this.pending = [];
     this.registered = 0;
+    this.tokens = [];
+    this.segStart = 0;
   }
 
   /** Add one physical line (`nl`: it ended in a newline). */
@@ -83,12 +88,22 @@ export class ScriptBuffer {
     this.lineStarts.push(this.text.length);
     this.lineNos.push(lineNo);
     this.text += nl ? `${line}\n` : line;
-    const r = splitWords(this.text);
-    if (!r.ok) return r.error.open === '\\' ? 'more' : { incomplete: r.error };
-    if (this.continued(r.tokens)) return 'more';
-    const ops = heredocOps(r.tokens);
+    // a newline outside quotes ends every token: only the text since the last complete line needs tokenizing
+    const base = this.segStart;
+    const r = splitWords(this.text.slice(base));
+    if (!r.ok) return r.error.open === '\\' ? 'more' : { incomplete: { ...r.error, at: r.error.at + base } };
+    const fresh = r.tokens.map((t): Token => {
+      const start = t.start + base;
+      const end = t.end + base;
+      // parts again from the raw text: splitWords splits "…" at its escapes, even inside $(…)
+      return t.kind === 'word' ? { ...t, start, end, parts: wordParts(this.text.slice(start, end)) } : { ...t, start, end };
+    });
+    if (this.continued(fresh.length > 0 ? fresh : this.tokens)) return 'more';
+    this.tokens.push(...fresh);
+    this.segStart = this.text.length;
+    const ops = heredocOps(this.tokens);
     for (const h of ops.slice(this.registered)) {
-      const w = r.tokens[h.delim] as WordToken;
+      const w = this.tokens[h.delim] as WordToken;
       const word = h.strip && h.delim === h.op + 1 ? dropLeadingDash(w) : w;
       this.pending.push({ delim: word.value, strip: h.strip, quoted: word.parts.some((p) => p.quoting !== 'none'), lines: [] });
     }
@@ -150,10 +165,8 @@ export class ScriptBuffer {
 
   /** The whole buffer as lexemes, ending in eof. Call after add() said 'ready'. */
   lex(): Lexeme[] {
-    const r = splitWords(this.text);
-    if (!r.ok) throw new Error('lex() on incomplete input');
-    // parts again from the raw text: splitWords splits "…" at its escapes, even inside $(…)
-    const tokens = r.tokens.map((t) => (t.kind === 'word' ? { ...t, parts: wordParts(this.text.slice(t.start, t.end)) } : t));
+    if (this.segStart !== this.text.length) throw new Error('lex() on incomplete input');
+    const tokens = this.tokens;
     const docAt = new Map<number, { delim: number; strip: boolean; doc: number }>();
     heredocOps(tokens).forEach((h, k) => docAt.set(h.op, { delim: h.delim, strip: h.strip, doc: k }));
     const out: Lexeme[] = [];

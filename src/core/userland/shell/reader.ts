@@ -126,7 +126,8 @@ function tryParse(sh: Shell, buf: ScriptBuffer, lineNo: number, atEof: boolean):
     return parse(buf.lex(), {
       ampRedirect: sh.flavour.ampRedirect,
       functionKeyword: sh.flavour.bashisms,
-      alias: (name) => sh.aliases.get(name),
+      // bash expands aliases only when interactive (or with shopt -s expand_aliases)
+      alias: sh.flavour.name !== 'bash' || sh.interactive || sh.expandAliases ? (name) => sh.aliases.get(name) : undefined,
       source: buf.source,
     });
   } catch (e) {

@@ -101,6 +101,8 @@ export class Shell implements ExpandHost {
   sourceDepth = 0;
   umask = 0o022;
   inTrap = false;
+  /** bash's shopt expand_aliases. */
+  expandAliases = false;
   /** The foreground job's processes (SIGINT of an interactive shell goes to them, as the tty would send it). */
   fg: Array<Process<Sys>> = [];
   /** Wakes a `wait` or `read` when a trapped signal arrives. */

@@ -72,7 +72,6 @@ const COMMON: Case[] = [
   ['for i in 1 2 3; do [ $i = 2 ] && continue; echo $i; done', '1\n3\n'],
   ['for i in a b; do for j in 1 2; do [ $j = 2 ] && continue 2; echo $i$j; done; done', 'a1\nb1\n'],
   ['eval "x=42; echo \\$x"', '42\n'],
-  ['alias hi="echo hi there"\nhi', 'hi there\n'],
   ['type cd | cat; command -v cat >/dev/null && echo found', 'cd is a shell builtin\nfound\n'],
   ['exit 7; echo no', '', 7],
   ['(exit 3); echo $?', '3\n'],
@@ -86,6 +85,18 @@ const COMMON: Case[] = [
   ['echo ~ ~/x ~root', '/root /root/x /root\n'],
   ['echo a{b,c}d', 'a{b,c}d\n'],
 ];
+
+describe('aliases', () => {
+  it('dash and busybox expand them in scripts; bash only when interactive or asked', async () => {
+    expect((await runC('dash', 'alias hi="echo hi there"\nhi')).stdout).toBe('hi there\n');
+    expect((await runC('ash', 'alias hi="echo hi there"\nhi')).stdout).toBe('hi there\n');
+    const b = await runC('bash', 'alias hi="echo hi there"\nhi');
+    expect([b.stdout, b.stderr]).toEqual(['', 'bash: line 2: hi: command not found\n']);
+    expect((await runC('bash', 'shopt -s expand_aliases; alias hi="echo hi there"\nhi')).stdout).toBe('hi there\n');
+    expect((await runC('dash', 'alias ll="ls -l"; alias')).stdout).toBe("ll='ls -l'\n");
+    expect((await runC('bash', 'alias ll="ls -l"; alias')).stdout).toBe("alias ll='ls -l'\n");
+  });
+});
 
 describe('the three shells agree on POSIX behaviour', () => {
   for (const which of ALL) {
