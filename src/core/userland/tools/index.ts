@@ -2,6 +2,7 @@
 // GNU coreutils / procps / util-linux / grep / findutils for Debian and
 // Ubuntu images, and "busybox" (one binary, applet by argv[0]) for Alpine and
 // busybox images.
+import { shellApplet as ashApplet } from '../shell';
 import type { ProgramSpec, UserProgram } from '../types';
 import { busyboxProgram } from './busybox';
 import { cat, tee, yes } from './cat';
@@ -45,7 +46,7 @@ export const GNU_RSS = 786_432;
 export const BUSYBOX_RSS = 393_216;
 
 export interface ToolOptions {
-  /** BusyBox's sh/ash applet (the shell's program); without it `sh` in a busybox image says it is not simulated. */
+  /** BusyBox's sh/ash applet; the shell's ash flavour unless a test gives another. */
   shellApplet?: UserProgram;
   /** BusyBox built with FEATURE_PS_TIME (Alpine's and the busybox image's are): `PID USER TIME COMMAND`. */
   busyboxPsTime?: boolean;
@@ -54,5 +55,5 @@ export interface ToolOptions {
 export function toolPrograms(opts: ToolOptions = {}): ProgramSpec[] {
   if (opts.busyboxPsTime !== undefined) setBusyboxPsTime(opts.busyboxPsTime);
   const gnu: ProgramSpec[] = Object.entries(TOOLS).map(([name, main]) => ({ name, run: program(undefined, 'gnu', main), rss: GNU_RSS }));
-  return [...gnu, { name: 'busybox', run: busyboxProgram(TOOLS, opts.shellApplet), rss: BUSYBOX_RSS }];
+  return [...gnu, { name: 'busybox', run: busyboxProgram(TOOLS, opts.shellApplet ?? ashApplet), rss: BUSYBOX_RSS }];
 }

@@ -117,6 +117,8 @@ export function program(name: string | undefined, flavour: Flavour, main: ToolMa
       return await main(t, ctx.argv.slice(1));
     } catch (e) {
       if (e instanceof BrokenPipe) {
+        // SIGPIPE ended the process: nothing more to say
+        if (!ctx.proc.alive) throw new ProcessKilled();
         // SIGPIPE ignored (a namespace's init has no handler): the write failed with EPIPE
         t.warn('write error: Broken pipe');
         return 1;
