@@ -2,7 +2,9 @@
 // (nginx, postgres:16, redis:7, hello-world), with the real text of the
 // files the programs read. Copied here so the tests do not depend on the
 // image catalog's build.
-import { gen, type LayerSpec } from '../../../../src/core/fs';
+import { gen, type LayerSpecValue } from '../../../../src/core/fs';
+
+type Files = Record<string, LayerSpecValue>;
 
 const exe = (name: string, size = 100_000) => ({ content: gen(size, `elf:${name}:test`), mode: 0o755 });
 
@@ -95,7 +97,7 @@ Commercial support is available at
 /** The d-scripts carry the lines the entrypoint recognises them by. */
 const D_SCRIPT = (body: string) => ({ content: `#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n${body}\n`, mode: 0o775 });
 
-export function nginxImage(): LayerSpec {
+export function nginxImage(): Files {
   return {
     '/etc/os-release': DEBIAN_OS,
     '/etc/passwd': `${PASSWD}nginx:x:101:101:nginx user:/nonexistent:/bin/false\n`,
@@ -129,7 +131,7 @@ export const PG_ENV = {
   PGDATA: '/var/lib/postgresql/data',
 };
 
-export function postgresImage(): LayerSpec {
+export function postgresImage(): Files {
   return {
     '/etc/os-release': DEBIAN_OS,
     '/etc/passwd': `${PASSWD}postgres:x:999:999::/var/lib/postgresql:/bin/bash\n`,
@@ -147,7 +149,7 @@ export function postgresImage(): LayerSpec {
   };
 }
 
-export function redisImage(): LayerSpec {
+export function redisImage(): Files {
   return {
     '/etc/os-release': DEBIAN_OS,
     '/etc/passwd': `${PASSWD}redis:x:999:999::/home/redis:/bin/sh\n`,
@@ -159,6 +161,6 @@ export function redisImage(): LayerSpec {
   };
 }
 
-export function helloImage(): LayerSpec {
+export function helloImage(): Files {
   return { '/hello': exe('hello', 10_072) };
 }

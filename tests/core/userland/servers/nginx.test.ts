@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LayerSpecValue } from '../../../../src/core/fs';
 import { NetNamespace } from '../../../../src/core/kernel/network';
 import { SIGNALS } from '../../../../src/core/kernel/signals';
 import { Pipe } from '../../../../src/core/kernel/stream';
@@ -8,7 +9,7 @@ import { DEFAULT_CONF, INDEX_HTML, nginxImage } from './images';
 
 const NGINX_ARGV = ['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'];
 
-function nginxContainer(extra: Record<string, unknown> = {}) {
+function nginxContainer(extra: Record<string, LayerSpecValue> = {}) {
   const m = new Machine({ container: true, programs: serverPrograms(), files: { ...nginxImage(), ...extra }, sys: { net: new NetNamespace('web', { ip: '172.17.0.2' }) } });
   const out = new Pipe();
   const err = new Pipe();
