@@ -137,8 +137,12 @@ export async function callFunction(sh: Shell, body: Node, argv: string[], flags:
 }
 
 /** The message and status for a command that cannot be run. */
-function execFailed(sh: Shell, name: string, f: ExecFailure): number {
+function execFailed(sh: Shell, name: string, f: ExecFailure, builtin?: 'exec'): number {
   const bash = sh.flavour.name === 'bash';
+  if (builtin && (f.kind === 'not-found' || f.kind === 'no-such-file')) {
+    sh.error(`${name}: not found`, builtin);
+    return 127;
+  }
   if (f.kind === 'unsimulated') {
     sh.errOut(`${f.message}\n`);
     return 126;
@@ -146,7 +150,7 @@ function execFailed(sh: Shell, name: string, f: ExecFailure): number {
   if (f.kind === 'permission-denied') {
     const st = sh.fs().stat(name);
     const dir = name.includes('/') && !(st instanceof FsError) && st.kind === 'dir';
-    sh.error(`${name}: ${bash && dir ? 'Is a directory' : 'Permission denied'}`);
+    sh.error(`${name}: ${bash && dir ? 'Is a directory' : 'Permission denied'}`, builtin);
     return 126;
   }
   if (bash && name.includes('/')) {
@@ -221,7 +225,7 @@ async function execBuiltin(sh: Shell, node: SimpleNode, argv: string[], assigns:
   const env = sh.vars.environ(Object.fromEntries(assigns));
   const target = resolveExec(sh.fs(), args, env, sh.ctx.ns.programs);
   if ('kind' in target) {
-    const status = execFailed(sh, args[0], target);
+    const status = execFailed(sh, args[0], target, 'exec');
     return sh.interactive && sh.flavour.name === 'bash' ? status : sh.fatal(status);
   }
   const tty = sh.ctx.tty && fds.reader(0) === sh.ctx.stdin && fds.writer(1) === sh.ctx.stdout;
