@@ -215,7 +215,7 @@ function meterLine(total: number, got: number, ms: number): string {
   const pct = total > 0 ? Math.floor((got * 100) / total) : 0;
   const speed = got > 0 ? (got * 1000) / Math.max(ms, 1) : 0;
   const t = '--:--:--';
-  return `\r${String(pct).padStart(3)} ${max5(total)}  ${String(pct).padStart(3)} ${max5(got)}    0 ${max5(0)} ${max5(speed)} ${max5(0)} ${t} ${t} ${t} ${max5(speed)}`;
+  return `\r${String(pct).padStart(3)} ${max5(total)}  ${String(pct).padStart(3)} ${max5(got)}    0 ${max5(0)}  ${max5(speed)}  ${max5(0)} ${t} ${t} ${t} ${max5(speed)}`;
 }
 
 /** Fake but stable public address for an outside host (-v's "Trying"); inside the host, the real one. */
