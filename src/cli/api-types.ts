@@ -157,3 +157,103 @@ export const imageInspectResponse: GoType = {
     f('Manifests', T.slice(T.iface), { omitempty: true }),
   ],
 };
+
+const healthcheckResult: GoType = {
+  kind: 'struct',
+  name: 'container.HealthcheckResult',
+  fields: [f('Start', T.time), f('End', T.time), f('ExitCode', T.int), f('Output', S)],
+};
+
+/** container.State */
+export const containerState: GoType = {
+  kind: 'struct',
+  name: 'container.State',
+  fields: [
+    f('Status', { kind: 'string', name: 'container.ContainerState' }),
+    f('Running', T.bool),
+    f('Paused', T.bool),
+    f('Restarting', T.bool),
+    f('OOMKilled', T.bool),
+    f('Dead', T.bool),
+    f('Pid', T.int),
+    f('ExitCode', T.int),
+    f('Error', S),
+    f('StartedAt', S),
+    f('FinishedAt', S),
+    f(
+      'Health',
+      T.ptr({
+        kind: 'struct',
+        name: 'container.Health',
+        fields: [f('Status', S), f('FailingStreak', T.int), f('Log', T.slice(T.ptr(healthcheckResult)))],
+      }),
+      { omitempty: true },
+    ),
+  ],
+};
+
+const mountPoint: GoType = {
+  kind: 'struct',
+  name: 'container.MountPoint',
+  fields: [
+    f('Type', { kind: 'string', name: 'mount.Type' }, { omitempty: true }),
+    f('Name', S, { omitempty: true }),
+    f('Source', S),
+    f('Destination', S),
+    f('Driver', S, { omitempty: true }),
+    f('Mode', S),
+    f('RW', T.bool),
+    f('Propagation', { kind: 'string', name: 'mount.Propagation' }),
+  ],
+};
+
+/**
+ * container.InspectResponse. HostConfig and NetworkSettings are large structs that
+ * Stevedore keeps as their JSON maps; everything else is typed as the CLI decodes it.
+ */
+export const containerInspectResponse: GoType = {
+  kind: 'struct',
+  name: 'container.InspectResponse',
+  fields: [
+    f(
+      'ContainerJSONBase',
+      {
+        kind: 'struct',
+        name: 'container.ContainerJSONBase',
+        fields: [
+          f('ID', S, { json: 'Id' }),
+          f('Created', S),
+          f('Path', S),
+          f('Args', strs),
+          f('State', T.ptr(containerState)),
+          f('Image', S),
+          f('ResolvConfPath', S),
+          f('HostnamePath', S),
+          f('HostsPath', S),
+          f('LogPath', S),
+          f('Name', S),
+          f('RestartCount', T.int),
+          f('Driver', S),
+          f('Platform', S),
+          f('MountLabel', S),
+          f('ProcessLabel', S),
+          f('AppArmorProfile', S),
+          f('ExecIDs', strs),
+          f('HostConfig', T.iface),
+          f('GraphDriver', {
+            kind: 'struct',
+            name: 'storage.DriverData',
+            fields: [f('Data', T.map(T.string)), f('Name', S)],
+          }),
+          f('SizeRw', T.ptr(T.int64), { omitempty: true }),
+          f('SizeRootFs', T.ptr(T.int64), { omitempty: true }),
+        ],
+      },
+      { embedded: true },
+    ),
+    f('Mounts', T.slice(mountPoint)),
+    f('Config', T.ptr(containerConfig)),
+    f('NetworkSettings', T.iface),
+    f('ImageManifestDescriptor', T.ptr(descriptor), { omitempty: true }),
+  ],
+};

@@ -7,7 +7,7 @@ import { DaemonError, callJson } from './api-call';
 import { checkInspectFormat, renderInspect } from './inspect-json';
 import type { InspectElement } from './inspect-json';
 import type { FlagSpec } from './flags';
-import { imageInspectResponse } from './api-types';
+import { containerInspectResponse, imageInspectResponse } from './api-types';
 import type { GoType } from './go-value';
 import type { EngineClient } from '../core/daemon/api';
 
@@ -101,6 +101,7 @@ const searchers: Array<{
     type: 'container',
     path: (r) => `/containers/${enc(r)}/json`,
     query: (size) => (size ? { size: '1' } : undefined),
+    goType: containerInspectResponse,
   },
   { type: 'image', path: (r) => `/images/${enc(r)}/json`, goType: imageInspectResponse },
   { type: 'network', path: (r) => `/networks/${enc(r)}` },
