@@ -80,7 +80,9 @@ export type Errno =
   | 'EINVAL'
   | 'ELOOP'
   | 'EPERM'
-  | 'EBUSY';
+  | 'EBUSY'
+  | 'ENOSPC'
+  | 'ENXIO';
 
 export const ERRNO_MESSAGES: Record<Errno, string> = {
   ENOENT: 'No such file or directory',
@@ -95,6 +97,8 @@ export const ERRNO_MESSAGES: Record<Errno, string> = {
   ELOOP: 'Too many levels of symbolic links',
   EPERM: 'Operation not permitted',
   EBUSY: 'Device or resource busy',
+  ENOSPC: 'No space left on device',
+  ENXIO: 'No such device or address',
 };
 
 /** An errno as a value. `message` is strerror's text, as tools print it. */

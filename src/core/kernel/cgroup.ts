@@ -81,6 +81,29 @@ export class Cgroup {
     this.memoryCurrent = Math.max(0, this.memoryCurrent - bytes);
   }
 
+  /** cgroup.freeze (docker pause): processes make no progress until thawed. */
+  get frozen(): boolean {
+    return this.thawWaiters !== undefined;
+  }
+
+  private thawWaiters: Array<() => void> | undefined;
+
+  freeze(): void {
+    this.thawWaiters ??= [];
+  }
+
+  thaw(): void {
+    const w = this.thawWaiters;
+    this.thawWaiters = undefined;
+    for (const f of w ?? []) f();
+  }
+
+  /** Resolves at once unless frozen, else when thawed. */
+  whenThawed(): Promise<void> {
+    const w = this.thawWaiters;
+    return w ? new Promise((r) => w.push(r)) : Promise.resolve();
+  }
+
   /** Whether one more process may be created (pids.max). */
   canFork(): boolean {
     return this.limits.pidsMax === undefined || this.pidsCurrent < this.limits.pidsMax;

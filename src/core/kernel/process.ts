@@ -139,7 +139,10 @@ export class Process<NS> {
   /** Resolve when p resolves, or reject with ProcessKilled when this process ends first. */
   guard<T>(p: Promise<T>): Promise<T> {
     if (!this.alive) return Promise.reject(new ProcessKilled());
-    return Promise.race([p, this.killSwitch]);
+    // a frozen cgroup (docker pause) holds every wake-up until it is thawed
+    const cg = this.cgroup;
+    const gated = cg ? p.then((v) => (cg.frozen ? cg.whenThawed().then(() => v) : v)) : p;
+    return Promise.race([gated, this.killSwitch]);
   }
 
   /** @internal */
@@ -354,6 +357,12 @@ export class Kernel<NS> {
     if (sig === SIGSTOP) {
       if (isInit && !fromOutside) return;
       target.state = 'stopped';
+      return;
+    }
+    // a frozen task takes only SIGKILL now; other signals wait for the thaw
+    const cg = target.cgroup;
+    if (cg?.frozen) {
+      void cg.whenThawed().then(() => this.signal(target, sig, sender));
       return;
     }
     const h = target.handlers.get(sig);

@@ -5,10 +5,16 @@
 import type { FsView } from '../fs/fs-view';
 import type { FsContext } from '../fs/resolve';
 import type { NetNamespace, NetworkStack } from '../kernel/network';
-import type { Program, ProcessContext } from '../kernel/process';
+import type { Process, Program, ProcessContext } from '../kernel/process';
+
+/**
+ * Who looks at the files: credentials and cwd, plus the process itself, which
+ * a mount namespace needs for what depends on the reader (/proc/self, /dev/stdout).
+ */
+export type FsAsker = Partial<FsContext> & { proc?: Process<Sys> };
 
 /** The file API programs use: an overlay mount, or a mount namespace of several mounts, with credentials. */
-export type FileSystem = Omit<FsView, 'as'> & { as(ctx: Partial<FsContext>): FileSystem };
+export type FileSystem = Omit<FsView, 'as'> & { as(ctx: FsAsker): FileSystem };
 
 export interface HostInfo {
   /** `uname -r`. */
@@ -65,5 +71,5 @@ export class ProgramTable {
 
 /** The process's own view of files: its uid/gid and working directory. */
 export function fsOf(ctx: UserContext): FileSystem {
-  return ctx.ns.fs.as({ uid: ctx.proc.uid, gid: ctx.proc.gid, cwd: ctx.proc.cwd });
+  return ctx.ns.fs.as({ uid: ctx.proc.uid, gid: ctx.proc.gid, cwd: ctx.proc.cwd, proc: ctx.proc });
 }

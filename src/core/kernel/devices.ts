@@ -1,0 +1,125 @@
+// Character devices a container's /dev holds (runc's default device list):
+// what reading and writing them does. Endless devices produce data only as
+// far as the reader asks, so nothing unbounded is ever materialised.
+import { FsError } from '../fs/types';
+
+export type DeviceKind = 'null' | 'zero' | 'full' | 'random' | 'urandom' | 'tty' | 'ptmx';
+
+export interface DeviceNode {
+  /** Name under /dev (or under /dev/pts). */
+  readonly name: string;
+  readonly kind: DeviceKind;
+  /** Permission bits as runc creates them. */
+  readonly mode: number;
+  readonly gid: number;
+  /** Major/minor numbers, for `ls -l` style listings. */
+  readonly major: number;
+  readonly minor: number;
+}
+
+/** runc's AllowedDevices that become nodes in /dev (libcontainer/specconv). */
+export const DEV_NODES: readonly DeviceNode[] = [
+  { name: 'full', kind: 'full', mode: 0o666, gid: 0, major: 1, minor: 7 },
+  { name: 'null', kind: 'null', mode: 0o666, gid: 0, major: 1, minor: 3 },
+  { name: 'random', kind: 'random', mode: 0o666, gid: 0, major: 1, minor: 8 },
+  { name: 'tty', kind: 'tty', mode: 0o666, gid: 0, major: 5, minor: 0 },
+  { name: 'urandom', kind: 'urandom', mode: 0o666, gid: 0, major: 1, minor: 9 },
+  { name: 'zero', kind: 'zero', mode: 0o666, gid: 0, major: 1, minor: 5 },
+];
+
+/** The symlinks runc puts in /dev. */
+export const DEV_LINKS: ReadonlyArray<readonly [string, string]> = [
+  ['core', '/proc/kcore'],
+  ['fd', '/proc/self/fd'],
+  ['ptmx', 'pts/ptmx'],
+  ['stderr', '/proc/self/fd/2'],
+  ['stdin', '/proc/self/fd/0'],
+  ['stdout', '/proc/self/fd/1'],
+];
+
+/** Bytes /dev/zero and friends hand over per read at most (a pipe's worth, as `cat` asks for). */
+export const DEVICE_READ_MAX = 1 << 20;
+
+let zeroes = '';
+function zeroString(n: number): string {
+  if (zeroes.length < n) zeroes = '\0'.repeat(Math.max(n, 65536));
+  return zeroes.length === n ? zeroes : zeroes.slice(0, n);
+}
+
+/** A deterministic byte stream for /dev/urandom: xorshift32 seeded per open. */
+export class RandomSource {
+  private x: number;
+  constructor(seed: number) {
+    this.x = seed >>> 0 || 0x9e3779b9;
+  }
+  bytes(n: number): string {
+    const codes = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      this.x ^= this.x << 13;
+      this.x ^= this.x >>> 17;
+      this.x ^= this.x << 5;
+      codes[i] = this.x & 0xff;
+    }
+    let s = '';
+    for (let i = 0; i < n; i += 8192) s += String.fromCharCode(...codes.slice(i, i + 8192));
+    return s;
+  }
+}
+
+/**
+ * read(2) of `length` bytes from a device, as one Latin-1 string (a byte per
+ * char). `''` is end of file. The terminal is read through the process's
+ * stdin, never here (ENXIO stands for "no terminal to read from here").
+ */
+export function readDevice(
+  kind: DeviceKind,
+  length: number,
+  path: string,
+  random: RandomSource,
+): string | FsError {
+  const n = Math.max(0, Math.min(length, DEVICE_READ_MAX));
+  switch (kind) {
+    case 'null':
+      return '';
+    case 'zero':
+    case 'full':
+      return zeroString(n);
+    case 'random':
+    case 'urandom':
+      return random.bytes(n);
+    case 'tty':
+    case 'ptmx':
+      return new FsError('ENXIO', path, 'read');
+  }
+}
+
+/**
+ * write(2) to a device: the data vanishes (null, zero, random), fails with
+ * ENOSPC (full), or goes to the caller's terminal (`tty`, given as `toTty`).
+ */
+export function writeDevice(
+  kind: DeviceKind,
+  data: string,
+  path: string,
+  toTty: ((data: string) => boolean) | undefined,
+): FsError | undefined {
+  switch (kind) {
+    case 'null':
+    case 'zero':
+    case 'random':
+    case 'urandom':
+      return undefined;
+    case 'full':
+      return data.length === 0 ? undefined : new FsError('ENOSPC', path, 'write');
+    case 'tty':
+    case 'ptmx':
+      if (toTty === undefined) return new FsError('ENXIO', path, 'open');
+      toTty(data);
+      return undefined;
+  }
+}
+
+/** Devices that never reach end of file: reading all of one is unbounded. */
+export function isEndless(kind: DeviceKind): boolean {
+  return kind === 'zero' || kind === 'full' || kind === 'random' || kind === 'urandom';
+}
