@@ -129,8 +129,7 @@ function options(t: Tool, p: Parsed): Opts {
     if (p.has('color')) color = colorArg === 'always' || colorArg === 'yes' || colorArg === 'force' || ((colorArg === undefined || colorArg === 'auto' || colorArg === 'tty' || colorArg === 'if-tty') && tty);
   }
   const w = p.value('w');
-  const envCols = Number(t.ctx.env.COLUMNS);
-  const termWidth = Number.isInteger(envCols) && envCols > 0 ? envCols : 80;
+  const termWidth = t.terminalWidth();
   const width = w !== undefined ? Number(w) : t.gnu ? termWidth : termWidth - 1;
   return {
     all: p.lastOf('a', 'A') === 'a',

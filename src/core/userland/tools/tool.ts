@@ -97,6 +97,19 @@ export class Tool {
     return this.gnu ? status : 1;
   }
 
+  /**
+   * TIOCGWINSZ, then $COLUMNS, then 80 (as ls and busybox ask). A terminal
+   * stream that knows its size exposes `columns` (the Tty device's output).
+   */
+  terminalWidth(): number {
+    for (const s of [this.ctx.stdout, this.ctx.stdin] as unknown[]) {
+      const c = (s as { columns?: unknown }).columns;
+      if (this.ctx.tty && typeof c === 'number' && c > 0) return c;
+    }
+    const env = Number(this.ctx.env.COLUMNS);
+    return Number.isInteger(env) && env > 0 ? env : 80;
+  }
+
   /** A path as the process sees it from its working directory (for messages and /dev). */
   abs(path: string): string {
     if (path.startsWith('/')) return path;
@@ -120,12 +133,21 @@ export function program(name: string | undefined, flavour: Flavour, main: ToolMa
         // SIGPIPE ended the process: nothing more to say
         if (!ctx.proc.alive) throw new ProcessKilled();
         // SIGPIPE ignored (a namespace's init has no handler): the write failed with EPIPE
-        t.warn('write error: Broken pipe');
+        t.warn(writeError(t));
         return 1;
       }
       throw e;
     }
   };
+}
+
+/** How each GNU tool words a failed write to stdout (close_stdout, or its own message). */
+function writeError(t: Tool): string {
+  const base = baseOf(t.name);
+  if (!t.gnu) return 'write error: Broken pipe';
+  if (base === 'yes') return 'standard output: Broken pipe';
+  if (base === 'head' || base === 'tail') return "error writing 'standard output': Broken pipe";
+  return 'write error: Broken pipe';
 }
 
 export function baseOf(p: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gen } from '../../../../src/core/fs';
+import { Pipe } from '../../../../src/core/kernel/stream';
 import { alpine, debian, T0 } from './images';
 
 const OLD = Date.UTC(2025, 0, 5, 8, 30, 0);
@@ -71,6 +72,11 @@ describe('ls (GNU coreutils)', () => {
     expect(r.stdout).toBe('bin   dev  home  lib64\tmnt  proc  run\t srv  tmp  var\nboot  etc  lib\t media\topt  root  sbin  sys  usr\n');
     const narrow = await m.run(['ls', '/r'], { tty: true, env: { COLUMNS: '40' } });
     expect(narrow.stdout.split('\n')[0]).toBe('bin   etc   lib64  opt\t run   sys  var');
+    // the terminal's own size (TIOCGWINSZ) wins over $COLUMNS
+    const out = Object.assign(new Pipe(), { columns: 40 });
+    const p = m.spawn(['ls', '/r'], { tty: true, env: { COLUMNS: '200' } }, out);
+    await m.drive(p);
+    expect(out.drain().split('\n')[0]).toBe('bin   etc   lib64  opt\t run   sys  var');
   });
 
   it('sorts by time with -t and by size with -S, reversed with -r', async () => {

@@ -44,7 +44,7 @@ describe('memory of buffering tools (transcript 19)', () => {
     const m = debian({ container: true });
     const r = await m.pipeline([['yes'], ['head', '-n', '1']]);
     expect(r.statuses[0].code).toBe(1);
-    expect(r.stderr).toBe('yes: write error: Broken pipe\n');
+    expect(r.stderr).toBe('yes: standard output: Broken pipe\n');
   });
 
   it('yes | head -n 3 stops yes with SIGPIPE', async () => {
