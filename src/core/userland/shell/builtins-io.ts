@@ -252,19 +252,22 @@ export async function read(sh: Shell, argv: string[]): Promise<number> {
   let eof = false;
   const wake = sh.wakeSignal();
   const token = { cancelled: false };
-  const waits: Array<Promise<unknown>> = [wake.promise];
-  if (timeout !== undefined) waits.push(sh.ctx.sleep(timeout * 1000).then(() => 'timeout'));
+  type Interrupted = { wokenBy: number } | { timeout: true };
+  const waits: Array<Promise<Interrupted>> = [wake.promise];
+  // read -t: bash gives up with a status above 128
+  if (timeout !== undefined) waits.push(sh.ctx.sleep(timeout * 1000).then(() => ({ timeout: true as const })));
   try {
     for (;;) {
-      const got = await sh.ctx.wait(Promise.race([nchars !== undefined ? input.readChars(nchars, token) : input.readLine(delim, token), ...waits]));
-      if (got === 'signal') return 128 + (sh.pending[0] ?? 2);
-      if (got === 'timeout') return 142;
+      const next = nchars !== undefined ? input.readChars(nchars, token).then((c) => (c === null ? null : { line: c, nl: true })) : input.readLine(delim, token);
+      const got = await sh.ctx.wait(Promise.race<{ line: string; nl: boolean } | null | Interrupted>([next, ...waits]));
+      if (got !== null && 'wokenBy' in got) return 128 + got.wokenBy;
+      if (got !== null && 'timeout' in got) return 142;
       if (got === null) {
         eof = true;
         break;
       }
-      const part = typeof got === 'string' ? got : (got as { line: string; nl: boolean }).line;
-      const nl = typeof got === 'string' ? true : (got as { nl: boolean }).nl;
+      const part = got.line;
+      const nl = got.nl;
       if (!raw && part.endsWith('\\') && !part.endsWith('\\\\') && nl) {
         line += part.slice(0, -1);
         continue;

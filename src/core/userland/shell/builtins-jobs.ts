@@ -160,7 +160,7 @@ export async function wait(sh: Shell, argv: string[]): Promise<number> {
       }
       const r = await sh.ctx.wait(Promise.race([t.p, wake.promise]));
       // a trapped signal interrupts wait, which returns >128 and lets the trap run
-      if (r === 'signal') return 128 + (sh.pending[0] ?? 0);
+      if ('wokenBy' in r) return 128 + r.wokenBy;
       status = r.code;
     }
   } finally {

@@ -148,15 +148,15 @@ class StreamSource implements LineSource {
       const before = sh.interruptedAt ?? 0;
       const wake = sh.wakeSignal();
       const token = { cancelled: false };
-      let got: { line: string; nl: boolean } | null | 'signal' | undefined;
+      let got: { line: string; nl: boolean } | null | { wokenBy: number } | undefined;
       try {
         got = await sh.ctx.wait(Promise.race([this.input.readLine('\n', token), wake.promise]));
       } finally {
         // a read that lost the race must not take the next line
-        if (got === 'signal' || got === undefined) token.cancelled = true;
+        if (got === undefined || (got !== null && 'wokenBy' in got)) token.cancelled = true;
         wake.cancel();
       }
-      if (got !== 'signal') return got;
+      if (got === null || !('wokenBy' in got)) return got;
       if ((sh.interruptedAt ?? 0) !== before) {
         this.input.discard();
         sh.out('\n');

@@ -106,7 +106,7 @@ export class Shell implements ExpandHost {
   /** The foreground job's processes (SIGINT of an interactive shell goes to them, as the tty would send it). */
   fg: Array<Process<Sys>> = [];
   /** Wakes a `wait` or `read` when a trapped signal arrives. */
-  private wakers = new Set<() => void>();
+  private wakers = new Set<(sig: number) => void>();
 
   constructor(
     ctx: UserContext,
@@ -370,32 +370,40 @@ export class Shell implements ExpandHost {
       this.ctx.trap(sig, () => {
         // a trap runs when the shell is between commands, as real shells run them
         if (!this.pending.includes(sig)) this.pending.push(sig);
-        this.wakeUp();
+        this.wakeUp(sig);
       });
   }
 
   /** SIGINT of an interactive shell: the foreground job gets it (the tty would send it to its process group). */
   private onInterrupt(): void {
     if (this.fg.length > 0) {
-      for (const p of this.fg) this.ctx.kernel.signal(p, 2, this.ctx.proc);
+      // the whole foreground job: its processes and what they started
+      const all = new Set<Process<Sys>>();
+      const add = (p: Process<Sys>) => {
+        if (all.has(p)) return;
+        all.add(p);
+        for (const c of p.children) add(c);
+      };
+      for (const p of this.fg) add(p);
+      for (const p of all) this.ctx.kernel.signal(p, 2, this.ctx.proc);
     } else {
       this.interruptedAt = (this.interruptedAt ?? 0) + 1;
-      this.wakeUp();
+      this.wakeUp(2);
     }
   }
 
   /** Counts SIGINTs that arrived at the prompt. */
   interruptedAt?: number;
 
-  wakeUp(): void {
-    for (const w of [...this.wakers]) w();
+  wakeUp(sig: number): void {
+    for (const w of [...this.wakers]) w(sig);
   }
 
-  /** A promise that settles when a trapped signal (or an interactive SIGINT) arrives. */
-  wakeSignal(): { promise: Promise<'signal'>; cancel: () => void } {
+  /** A promise that settles with the signal's number when a trapped signal (or an interactive SIGINT) arrives. */
+  wakeSignal(): { promise: Promise<{ wokenBy: number }>; cancel: () => void } {
     let cancel = () => undefined as void;
-    const promise = new Promise<'signal'>((resolve) => {
-      const w = () => resolve('signal');
+    const promise = new Promise<{ wokenBy: number }>((resolve) => {
+      const w = (signal: number) => resolve({ wokenBy: signal });
       this.wakers.add(w);
       cancel = () => void this.wakers.delete(w);
     });
