@@ -61,15 +61,28 @@ export class Tty {
     this.rows = opts.rows ?? 24;
   }
 
-  /** The output side: programs write here; the screen subscribes. Newlines become CR LF (ONLCR). */
-  readonly output: Writable = {
-    write: (chunk: string) => {
-      const s = chunk.replace(/\r?\n/g, '\r\n');
-      for (const f of this.sinks) f(s);
-      return true;
-    },
-    close: () => undefined,
-  };
+  /**
+   * The output side: programs write here; the screen subscribes. Newlines
+   * become CR LF (ONLCR). It carries the window size, as TIOCGWINSZ would.
+   */
+  readonly output: Writable & { readonly columns: number; readonly rows: number } = (() => {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const tty = this;
+    return {
+      write: (chunk: string) => {
+        const s = chunk.replace(/\r?\n/g, '\r\n');
+        for (const f of tty.sinks) f(s);
+        return true;
+      },
+      close: () => undefined,
+      get columns() {
+        return tty.columns;
+      },
+      get rows() {
+        return tty.rows;
+      },
+    };
+  })();
 
   onOutput(fn: (s: string) => void): () => void {
     this.sinks.add(fn);

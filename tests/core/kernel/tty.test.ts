@@ -20,6 +20,8 @@ describe('Tty', () => {
     tty.onOutput((s) => seen.push(s));
     tty.output.write('a\nb\r\n');
     expect(seen).toEqual(['a\r\nb\r\n']);
+    tty.resize(120, 40);
+    expect([tty.output.columns, tty.output.rows]).toEqual([120, 40]);
   });
 
   it('sends Ctrl-C to the innermost foreground program and drops type-ahead', async () => {
