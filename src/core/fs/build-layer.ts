@@ -27,8 +27,10 @@ export interface DirSpec extends Owner {
   /** Hide everything the lower layers have below this directory (`.wh..wh..opq`). */
   opaque?: boolean;
 }
-export type LayerSpecValue = string | Uint8Array | GeneratedContent | FileSpec | SymlinkSpec | DirSpec | WhiteoutEntry;
-export type LayerSpec = Readonly<Record<string, LayerSpecValue>> | Iterable<readonly [string, LayerSpecValue]>;
+export type LayerSpecValue =
+  string | Uint8Array | GeneratedContent | FileSpec | SymlinkSpec | DirSpec | WhiteoutEntry;
+export type LayerSpec =
+  Readonly<Record<string, LayerSpecValue>> | Iterable<readonly [string, LayerSpecValue]>;
 
 export interface BuildLayerOptions {
   /** mtime of every entry that does not give its own (ms since the epoch); default 0. */
@@ -42,7 +44,8 @@ function isIterable(x: LayerSpec): x is Iterable<readonly [string, LayerSpecValu
 }
 
 function toEntry(v: LayerSpecValue, o: Required<BuildLayerOptions>): Entry {
-  if (typeof v === 'string' || v instanceof Uint8Array) return { kind: 'file', content: v, mode: 0o644, uid: o.uid, gid: o.gid, mtime: o.mtime };
+  if (typeof v === 'string' || v instanceof Uint8Array)
+    return { kind: 'file', content: v, mode: 0o644, uid: o.uid, gid: o.gid, mtime: o.mtime };
   if ('kind' in v) {
     if (v.kind === 'whiteout') return WHITEOUT;
     return { kind: 'file', content: v, mode: 0o644, uid: o.uid, gid: o.gid, mtime: o.mtime };

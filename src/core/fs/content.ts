@@ -84,40 +84,57 @@ export function utf8Encode(s: string): Uint8Array {
   return j === out.length ? out : out.subarray(0, j);
 }
 
-/** UTF-8 decode; invalid sequences become U+FFFD as TextDecoder does. */
+/** UTF-8 decode; invalid sequences become U+FFFD exactly as TextDecoder does (WHATWG "maximal subpart"). */
 export function utf8Decode(b: Uint8Array): string {
-  let s = '';
   const parts: string[] = [];
-  for (let i = 0; i < b.length; ) {
-    const c = b[i];
-    let cp = 0xfffd;
-    let n = 1;
-    if (c < 0x80) cp = c;
-    else if (c >= 0xc2 && c < 0xe0 && i + 1 < b.length && (b[i + 1] & 0xc0) === 0x80) {
-      cp = ((c & 31) << 6) | (b[i + 1] & 63);
-      n = 2;
-    } else if (c >= 0xe0 && c < 0xf0 && i + 2 < b.length && (b[i + 1] & 0xc0) === 0x80 && (b[i + 2] & 0xc0) === 0x80) {
-      cp = ((c & 15) << 12) | ((b[i + 1] & 63) << 6) | (b[i + 2] & 63);
-      n = 3;
-      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) cp = 0xfffd;
-    } else if (
-      c >= 0xf0 &&
-      c < 0xf5 &&
-      i + 3 < b.length &&
-      (b[i + 1] & 0xc0) === 0x80 &&
-      (b[i + 2] & 0xc0) === 0x80 &&
-      (b[i + 3] & 0xc0) === 0x80
-    ) {
-      cp = ((c & 7) << 18) | ((b[i + 1] & 63) << 12) | ((b[i + 2] & 63) << 6) | (b[i + 3] & 63);
-      n = 4;
-      if (cp < 0x10000 || cp > 0x10ffff) cp = 0xfffd;
-    }
+  let s = '';
+  const emit = (cp: number) => {
     s += String.fromCodePoint(cp);
     if (s.length > 8192) {
       parts.push(s);
       s = '';
     }
-    i += n;
+  };
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i++];
+    if (c < 0x80) {
+      emit(c);
+      continue;
+    }
+    let need: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    let cp: number;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      cp = c & 0xf;
+      if (c === 0xe0) lower = 0xa0;
+      if (c === 0xed) upper = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      cp = c & 0x7;
+      if (c === 0xf0) lower = 0x90;
+      if (c === 0xf4) upper = 0x8f;
+    } else {
+      emit(0xfffd);
+      continue;
+    }
+    let ok = true;
+    while (need > 0) {
+      if (i >= b.length || b[i] < lower || b[i] > upper) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (b[i++] & 0x3f);
+      lower = 0x80;
+      upper = 0xbf;
+      need--;
+    }
+    emit(ok ? cp : 0xfffd);
   }
   parts.push(s);
   return parts.join('');

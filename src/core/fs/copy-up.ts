@@ -64,7 +64,12 @@ export function touchDir(node: UpperNode, now: number): void {
  * made where a whiteout was becomes opaque, so the removed lower directory's
  * contents stay hidden (ovl_create_over_whiteout).
  */
-export function createEntry(frames: readonly Frame[], name: string, entry: VisibleEntry, now: number): UpperNode {
+export function createEntry(
+  frames: readonly Frame[],
+  name: string,
+  entry: VisibleEntry,
+  now: number,
+): UpperNode {
   const parent = copyUpDirs(frames);
   const overWhiteout = parent.children!.get(name)?.entry.kind === 'whiteout';
   const e: VisibleEntry = entry.kind === 'dir' && overWhiteout ? { ...entry, opaque: true } : entry;

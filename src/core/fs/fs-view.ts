@@ -102,7 +102,8 @@ export class FsView {
     if (isErr(r)) return r;
     if (mode & W && this.state.readOnly) return new FsError('EROFS', path, 'access');
     const e = visibleEntry(r.loc!)!;
-    for (const bit of [R, W, X]) if (mode & bit && !allowed(this.ctx, e, bit)) return new FsError('EACCES', path, 'access');
+    for (const bit of [R, W, X])
+      if (mode & bit && !allowed(this.ctx, e, bit)) return new FsError('EACCES', path, 'access');
     return undefined;
   }
 
@@ -115,7 +116,9 @@ export class FsView {
 
   /** `>>`: creates the file when missing. */
   appendFile(path: string, content: string | Uint8Array): FsResult {
-    return this.openForWrite(path, undefined, (old) => (old === undefined ? content : appendContent(old, content)));
+    return this.openForWrite(path, undefined, (old) =>
+      old === undefined ? content : appendContent(old, content),
+    );
   }
 
   truncate(path: string, length: number): FsResult {
@@ -132,7 +135,11 @@ export class FsView {
     return this.changed();
   }
 
-  private openForWrite(path: string, mode: number | undefined, make: (old: Content | undefined) => Content): FsResult {
+  private openForWrite(
+    path: string,
+    mode: number | undefined,
+    make: (old: Content | undefined) => Content,
+  ): FsResult {
     const r = resolve(this.state, this.ctx, path, true, 'open');
     if (isErr(r)) return r;
     if (r.lastKind !== 'name') return new FsError('EISDIR', path, 'open');
@@ -150,14 +157,28 @@ export class FsView {
     const err = this.mayCreate(r, path, 'open');
     if (err) return err;
     const { uid, gid, umask } = this.ctx;
-    createEntry(r.frames, r.name, { kind: 'file', content: make(undefined), mode: (mode ?? 0o666) & ~umask & 0o7777, uid, gid, mtime: this.state.now() }, this.state.now());
+    createEntry(
+      r.frames,
+      r.name,
+      {
+        kind: 'file',
+        content: make(undefined),
+        mode: (mode ?? 0o666) & ~umask & 0o7777,
+        uid,
+        gid,
+        mtime: this.state.now(),
+      },
+      this.state.now(),
+    );
     return this.changed();
   }
 
   // ---- metadata ----
 
   chmod(path: string, mode: number): FsResult {
-    return this.setMeta(path, 'chmod', (e) => (this.isOwner(e) ? { ...e, mode: mode & 0o7777 } : new FsError('EPERM', path, 'chmod')));
+    return this.setMeta(path, 'chmod', (e) =>
+      this.isOwner(e) ? { ...e, mode: mode & 0o7777 } : new FsError('EPERM', path, 'chmod'),
+    );
   }
 
   /** -1 leaves an id unchanged. Only root may give files away. */
@@ -181,15 +202,23 @@ export class FsView {
     });
   }
 
-  private setMeta(path: string, syscall: string, change: (e: VisibleEntry) => VisibleEntry | FsError): FsResult {
+  private setMeta(
+    path: string,
+    syscall: string,
+    change: (e: VisibleEntry) => VisibleEntry | FsError,
+  ): FsResult {
     const r = this.existing(path, true, syscall);
     if (isErr(r)) return r;
     if (this.state.readOnly) return new FsError('EROFS', path, syscall);
-    const next = change(visibleEntry(r.loc!)!);
-    if (isErr(next)) return next;
-    if (r.lastKind === 'name') copyUp(r.frames, r.name, r.loc!).entry = next;
-    else if (r.frames.length === 1) this.state.upperRoot.entry = next;
-    else copyUpDirs(r.frames).entry = next;
+    // check first: a refused change copies nothing up
+    const checked = change(visibleEntry(r.loc!)!);
+    if (isErr(checked)) return checked;
+    let node;
+    if (r.lastKind === 'name') node = copyUp(r.frames, r.name, r.loc!);
+    else if (r.frames.length === 1) node = this.state.upperRoot;
+    else node = copyUpDirs(r.frames);
+    // change the upper copy, not the lower entry: a lower opaque flag must not come along
+    node.entry = change(node.entry as VisibleEntry) as VisibleEntry;
     return this.changed();
   }
 
@@ -199,26 +228,33 @@ export class FsView {
     return opts.recursive ? this.mkdirp(path, opts.mode) : this.mkdirOne(path, opts.mode);
   }
 
-  /** `mkdir -p`: missing parents get the default mode (as GNU mkdir gives them), an existing directory is fine. */
+  /**
+   * `mkdir -p`, as Node's fs.mkdirSync(recursive) does it: try the path, on
+   * ENOENT make its parent first (default mode), and accept an existing
+   * directory (after following symlinks).
+   */
   private mkdirp(path: string, mode: number | undefined): FsResult {
-    const err = this.mkdirOne(path, mode);
-    if (err === undefined) return undefined;
-    if (err.code === 'EEXIST') {
-      const st = this.stat(path);
-      return !isErr(st) && st.kind === 'dir' ? undefined : err;
+    const todo = [path];
+    while (todo.length > 0) {
+      const next = todo.pop()!;
+      const err = this.mkdirOne(next, todo.length === 0 ? mode : undefined);
+      if (err === undefined) continue;
+      if (err.code === 'EACCES' || err.code === 'ENOTDIR' || err.code === 'EPERM') return err;
+      if (err.code === 'ENOENT') {
+        const cut = next.lastIndexOf('/');
+        const dir = cut === 0 ? '/' : cut > 0 ? next.slice(0, cut) : next;
+        if (dir !== next) {
+          todo.push(next, dir);
+          continue;
+        }
+        if (todo.length > 0) continue;
+      }
+      const st = this.stat(next);
+      if (isErr(st)) return st;
+      if (st.kind !== 'dir')
+        return new FsError(err.code === 'EEXIST' && todo.length > 0 ? 'ENOTDIR' : 'EEXIST', next, 'mkdir');
     }
-    if (err.code !== 'ENOENT') return err;
-    const trimmed = path.replace(/\/+$/, '');
-    const cut = trimmed.lastIndexOf('/');
-    if (cut < 0) return err;
-    const perr = this.mkdirp(cut === 0 ? '/' : trimmed.slice(0, cut), undefined);
-    if (perr) return perr;
-    const again = this.mkdirOne(path, mode);
-    if (again?.code === 'EEXIST') {
-      const st = this.stat(path);
-      return !isErr(st) && st.kind === 'dir' ? undefined : again;
-    }
-    return again;
+    return undefined;
   }
 
   private mkdirOne(path: string, mode: number | undefined): FsResult {
@@ -228,7 +264,12 @@ export class FsView {
     const err = this.mayCreate(r, path, 'mkdir');
     if (err) return err;
     const { uid, gid, umask } = this.ctx;
-    createEntry(r.frames, r.name, { kind: 'dir', mode: (mode ?? 0o777) & ~umask & 0o7777, uid, gid, mtime: this.state.now() }, this.state.now());
+    createEntry(
+      r.frames,
+      r.name,
+      { kind: 'dir', mode: (mode ?? 0o777) & ~umask & 0o7777, uid, gid, mtime: this.state.now() },
+      this.state.now(),
+    );
     return this.changed();
   }
 
@@ -240,7 +281,12 @@ export class FsView {
     const err = this.mayCreate(r, path, 'symlink');
     if (err) return err;
     const { uid, gid } = this.ctx;
-    createEntry(r.frames, r.name, { kind: 'symlink', target, mode: 0o777, uid, gid, mtime: this.state.now() }, this.state.now());
+    createEntry(
+      r.frames,
+      r.name,
+      { kind: 'symlink', target, mode: 0o777, uid, gid, mtime: this.state.now() },
+      this.state.now(),
+    );
     return this.changed();
   }
 
@@ -332,7 +378,8 @@ export class FsView {
     const dir = visibleEntry(r.frames[r.frames.length - 1].loc)!;
     if (!allowed(this.ctx, dir, W | X)) return new FsError('EACCES', path, syscall);
     // sticky directory (/tmp): only the owner of the file or of the directory may remove it
-    if (dir.mode & 0o1000 && this.ctx.uid !== 0 && this.ctx.uid !== e.uid && this.ctx.uid !== dir.uid) return new FsError('EPERM', path, syscall);
+    if (dir.mode & 0o1000 && this.ctx.uid !== 0 && this.ctx.uid !== e.uid && this.ctx.uid !== dir.uid)
+      return new FsError('EPERM', path, syscall);
     return undefined;
   }
 
@@ -345,4 +392,3 @@ export class FsView {
     return undefined;
   }
 }
-

@@ -2,8 +2,25 @@
 export * from './types';
 export { Layer } from './layer';
 export { buildLayer, WHITEOUT } from './build-layer';
-export type { BuildLayerOptions, DirSpec, FileSpec, LayerSpec, LayerSpecValue, SymlinkSpec } from './build-layer';
-export { appendContent, contentBytes, contentText, gen, isGenerated, sameContent, truncateContent, utf8Decode, utf8Encode } from './content';
+export type {
+  BuildLayerOptions,
+  DirSpec,
+  FileSpec,
+  LayerSpec,
+  LayerSpecValue,
+  SymlinkSpec,
+} from './build-layer';
+export {
+  appendContent,
+  contentBytes,
+  contentText,
+  gen,
+  isGenerated,
+  sameContent,
+  truncateContent,
+  utf8Decode,
+  utf8Encode,
+} from './content';
 export { exportOci, importOci, OPAQUE_WHITEOUT, WHITEOUT_PREFIX } from './oci';
 export type { OciEntry } from './oci';
 export { lowerTreeOf, LowerTree } from './lower-tree';

@@ -84,7 +84,11 @@ function applyLayer(root: LowerNode, layer: Layer, index: number): LowerNode {
   // nodes created during this application may be mutated; all others are shared
   const fresh = new Set<MutableNode>();
   const copyDir = (n: LowerNode | MutableNode): MutableNode => {
-    const m: MutableNode = { entry: n.entry, layer: n.layer, children: new Map(n.children as Map<string, MutableNode>) };
+    const m: MutableNode = {
+      entry: n.entry,
+      layer: n.layer,
+      children: new Map(n.children as Map<string, MutableNode>),
+    };
     fresh.add(m);
     return m;
   };

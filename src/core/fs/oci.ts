@@ -53,20 +53,64 @@ export function exportOci(layer: Layer): OciEntry[] {
   for (const [path, e] of layer.entries) {
     switch (e.kind) {
       case 'whiteout':
-        out.push({ name: member(joinPath(parentPath(path), WHITEOUT_PREFIX + baseName(path))), type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: 0, size: 0, content: '' });
+        out.push({
+          name: member(joinPath(parentPath(path), WHITEOUT_PREFIX + baseName(path))),
+          type: 'file',
+          mode: 0o600,
+          uid: 0,
+          gid: 0,
+          mtime: 0,
+          size: 0,
+          content: '',
+        });
         break;
       case 'dir':
-        out.push({ name: member(path), type: 'dir', mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime, size: 0 });
+        out.push({
+          name: member(path),
+          type: 'dir',
+          mode: e.mode,
+          uid: e.uid,
+          gid: e.gid,
+          mtime: e.mtime,
+          size: 0,
+        });
         if (e.opaque) {
           // the marker inherits the directory's owner and permissions (overlayWhiteoutConverter.ConvertWrite)
-          out.push({ name: member(joinPath(path, OPAQUE_WHITEOUT)), type: 'file', mode: e.mode & 0o777, uid: e.uid, gid: e.gid, mtime: 0, size: 0, content: '' });
+          out.push({
+            name: member(joinPath(path, OPAQUE_WHITEOUT)),
+            type: 'file',
+            mode: e.mode & 0o777,
+            uid: e.uid,
+            gid: e.gid,
+            mtime: 0,
+            size: 0,
+            content: '',
+          });
         }
         break;
       case 'symlink':
-        out.push({ name: member(path), type: 'symlink', mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime, size: 0, linkname: e.target });
+        out.push({
+          name: member(path),
+          type: 'symlink',
+          mode: e.mode,
+          uid: e.uid,
+          gid: e.gid,
+          mtime: e.mtime,
+          size: 0,
+          linkname: e.target,
+        });
         break;
       case 'file':
-        out.push({ name: member(path), type: 'file', mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime, size: contentSize(e.content), content: e.content });
+        out.push({
+          name: member(path),
+          type: 'file',
+          mode: e.mode,
+          uid: e.uid,
+          gid: e.gid,
+          mtime: e.mtime,
+          size: contentSize(e.content),
+          content: e.content,
+        });
         break;
     }
   }
@@ -95,17 +139,36 @@ export function importOci(members: Iterable<OciEntry>): Layer {
     }
     if (base.startsWith(WHITEOUT_PREFIX)) {
       const name = base.slice(WHITEOUT_PREFIX.length);
-      if (name === '' || name === '.' || name === '..') throw new Error(`importOci: invalid whiteout entry ${JSON.stringify(m.name)}`);
+      if (name === '' || name === '.' || name === '..')
+        throw new Error(`importOci: invalid whiteout entry ${JSON.stringify(m.name)}`);
       whiteouts.add(joinPath(dir, name));
       continue;
     }
-    if (m.type === 'dir') entries.set(path, { kind: 'dir', mode: m.mode, uid: m.uid, gid: m.gid, mtime: m.mtime });
-    else if (m.type === 'symlink') entries.set(path, { kind: 'symlink', target: m.linkname ?? '', mode: m.mode, uid: m.uid, gid: m.gid, mtime: m.mtime });
-    else entries.set(path, { kind: 'file', content: m.content ?? '', mode: m.mode, uid: m.uid, gid: m.gid, mtime: m.mtime });
+    if (m.type === 'dir')
+      entries.set(path, { kind: 'dir', mode: m.mode, uid: m.uid, gid: m.gid, mtime: m.mtime });
+    else if (m.type === 'symlink')
+      entries.set(path, {
+        kind: 'symlink',
+        target: m.linkname ?? '',
+        mode: m.mode,
+        uid: m.uid,
+        gid: m.gid,
+        mtime: m.mtime,
+      });
+    else
+      entries.set(path, {
+        kind: 'file',
+        content: m.content ?? '',
+        mode: m.mode,
+        uid: m.uid,
+        gid: m.gid,
+        mtime: m.mtime,
+      });
   }
   for (const [dir, m] of opaque) {
     const e = entries.get(dir);
-    const base: DirEntry = e?.kind === 'dir' ? e : { kind: 'dir', mode: m.mode, uid: m.uid, gid: m.gid, mtime: m.mtime };
+    const base: DirEntry =
+      e?.kind === 'dir' ? e : { kind: 'dir', mode: m.mode, uid: m.uid, gid: m.gid, mtime: m.mtime };
     entries.set(dir, { ...base, opaque: true });
   }
   // a tar may omit parent directories; the extractor creates them

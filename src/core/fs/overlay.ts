@@ -32,7 +32,15 @@ export class OverlayMount extends FsView {
     const clock = opts.clock;
     const now = clock ? () => clock.now() : () => 0;
     const root = opts.root ?? {};
-    super(new MountState([...lowers], opts.readOnly ?? false, now, { kind: 'dir', mode: root.mode ?? 0o755, uid: root.uid ?? 0, gid: root.gid ?? 0, mtime: now() }));
+    super(
+      new MountState([...lowers], opts.readOnly ?? false, now, {
+        kind: 'dir',
+        mode: root.mode ?? 0o755,
+        uid: root.uid ?? 0,
+        gid: root.gid ?? 0,
+        mtime: now(),
+      }),
+    );
   }
 
   get lowers(): readonly Layer[] {

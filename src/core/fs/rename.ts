@@ -19,7 +19,14 @@ function mayDelete(ctx: FsContext, r: Resolved, e: VisibleEntry): boolean | 'sti
 }
 
 /** `a` resolves the old name (it exists), `b` the new one; both end in a name. */
-export function renameEntry(s: MountState, ctx: FsContext, a: Resolved, b: Resolved, from: string, to: string): FsError | undefined {
+export function renameEntry(
+  s: MountState,
+  ctx: FsContext,
+  a: Resolved,
+  b: Resolved,
+  from: string,
+  to: string,
+): FsError | undefined {
   const err = (code: FsError['code']) => new FsError(code, from, 'rename');
   const oldLoc = a.loc!;
   const oldE = visibleEntry(oldLoc)!;
@@ -47,7 +54,11 @@ export function renameEntry(s: MountState, ctx: FsContext, a: Resolved, b: Resol
 
   // overlayfs: only a pure upper directory can move (ovl_can_move)
   if (isDir && (oldLoc.upper === undefined || oldLoc.lower !== undefined)) return err('EXDEV');
-  if (newE?.kind === 'dir' && mergedNames(b.loc!).length > 0) return new FsError('ENOTEMPTY', to, 'rename');
+  // a merged target directory is checked before anything changes; a pure upper one only
+  // when the upper filesystem's own rename refuses it, after the opaque flag below is set
+  const newNotEmpty = newE?.kind === 'dir' && mergedNames(b.loc!).length > 0;
+  const newPureUpper = b.loc?.upper !== undefined && b.loc.lower === undefined;
+  if (newNotEmpty && !newPureUpper) return new FsError('ENOTEMPTY', to, 'rename');
 
   const now = s.now();
   const whiteoutOld = lowerHas(a.frames[a.frames.length - 1].loc, a.name);
@@ -58,6 +69,10 @@ export function renameEntry(s: MountState, ctx: FsContext, a: Resolved, b: Resol
   if (node.entry.kind === 'dir' && !node.entry.opaque && newParentMerged) {
     // without it, a lower directory of the same name would show through (ovl_rename sets opaque)
     node.entry = { ...node.entry, opaque: true };
+  }
+  if (newNotEmpty) {
+    s.changed();
+    return new FsError('ENOTEMPTY', to, 'rename');
   }
   if (whiteoutOld) oldParent.children!.set(a.name, { entry: { kind: 'whiteout' }, children: undefined });
   else oldParent.children!.delete(a.name);

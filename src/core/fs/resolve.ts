@@ -53,6 +53,21 @@ export function allowed(ctx: FsContext, e: VisibleEntry, want: number): boolean 
   return (bits & want) === want;
 }
 
+/** Path components, last first (the walk pops them), without splitting and reversing. */
+function reversedComponents(p: string): string[] {
+  const out: string[] = [];
+  let end = p.length;
+  while (end > 0) {
+    while (end > 0 && p.charCodeAt(end - 1) === 47) end--;
+    if (end === 0) break;
+    let start = end - 1;
+    while (start > 0 && p.charCodeAt(start - 1) !== 47) start--;
+    out.push(p.slice(start, end));
+    end = start;
+  }
+  return out;
+}
+
 /** Absolute path of a frame list plus an optional final name. */
 export function framesPath(frames: readonly Frame[], name = ''): string {
   let p = '';
@@ -66,11 +81,17 @@ export function framesPath(frames: readonly Frame[], name = ''): string {
  * symlink only if `follow` (stat, open) or the path ends in '/'. Relative paths
  * are resolved against ctx.cwd.
  */
-export function resolve(s: MountState, ctx: FsContext, path: string, follow: boolean, syscall: string): Resolved | FsError {
+export function resolve(
+  s: MountState,
+  ctx: FsContext,
+  path: string,
+  follow: boolean,
+  syscall: string,
+): Resolved | FsError {
   if (path === '') return new FsError('ENOENT', path, syscall);
   const full = path.startsWith('/') ? path : `${ctx.cwd}/${path}`;
-  const trailingSlash = full.length > 1 && full.endsWith('/') && splitPath(full).length > 0;
-  const pending = splitPath(full).reverse();
+  const pending = reversedComponents(full);
+  const trailingSlash = pending.length > 0 && full.charCodeAt(full.length - 1) === 47;
   const root: Frame = { name: '', loc: s.rootLoc() };
   const frames: Frame[] = [root];
   let hops = 0;
@@ -78,11 +99,18 @@ export function resolve(s: MountState, ctx: FsContext, path: string, follow: boo
     const name = pending.pop()!;
     const isLast = pending.length === 0;
     const dir = frames[frames.length - 1];
-    if (ctx.uid !== 0 && !allowed(ctx, visibleEntry(dir.loc)!, X)) return new FsError('EACCES', path, syscall);
+    if (ctx.uid !== 0 && !allowed(ctx, visibleEntry(dir.loc)!, X))
+      return new FsError('EACCES', path, syscall);
     if (name === '.' || name === '..') {
       if (name === '..' && frames.length > 1) frames.pop();
       if (isLast) {
-        return { frames, name: '', loc: frames[frames.length - 1].loc, lastKind: name === '.' ? 'dot' : 'dotdot', trailingSlash };
+        return {
+          frames,
+          name: '',
+          loc: frames[frames.length - 1].loc,
+          lastKind: name === '.' ? 'dot' : 'dotdot',
+          trailingSlash,
+        };
       }
       continue;
     }

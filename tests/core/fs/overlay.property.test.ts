@@ -1,0 +1,165 @@
+// Property tests: the overlay against a flat reference model, over random
+// lower stacks and random operation sequences.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OverlayMount } from '../../../src/core/fs/overlay';
+import type { FsView } from '../../../src/core/fs/fs-view';
+import { exportOci, importOci } from '../../../src/core/fs/oci';
+import { contentText } from '../../../src/core/fs/content';
+import { FsError } from '../../../src/core/fs/types';
+import { FlatFs, flatten, norm } from './model';
+import type { Norm, Tree } from './model';
+import { changesDirs } from './changes-reference';
+import { applyToModel, applyToMount, opArb, stackArb } from './arbitraries';
+
+const RUNS = Number(process.env.FS_PROPERTY_RUNS ?? 300);
+
+/** Every visible path of a mount (lstat, readdir, content), "/" included. */
+export function viewOf(fs: FsView, withMtime = true): Map<string, Norm> {
+  const out = new Map<string, Norm>();
+  const visit = (p: string) => {
+    const st = fs.lstat(p);
+    if (st instanceof FsError) throw new Error(`lstat ${p}: ${st.code}`);
+    const n: Norm = { kind: st.kind, mode: st.mode, uid: st.uid, gid: st.gid };
+    if (withMtime) n.mtime = st.mtime;
+    if (st.kind === 'file') {
+      const c = fs.readContent(p);
+      if (c instanceof FsError) throw new Error(`read ${p}: ${c.code}`);
+      n.body = contentText(c);
+    }
+    if (st.kind === 'symlink') n.body = fs.readlink(p) as string;
+    out.set(p, n);
+    if (st.kind === 'dir') {
+      const names = fs.readdir(p);
+      if (names instanceof FsError) throw new Error(`readdir ${p}: ${names.code}`);
+      for (const name of names) visit(p === '/' ? `/${name}` : `${p}/${name}`);
+    }
+  };
+  visit('/');
+  return out;
+}
+
+function modelView(m: FlatFs, withMtime = true): Map<string, Norm> {
+  const out = new Map<string, Norm>([['/', norm(m.root, withMtime)]]);
+  for (const p of [...m.tree.keys()].sort()) out.set(p, norm(m.tree.get(p)!, withMtime));
+  return out;
+}
+
+const sorted = (m: Map<string, Norm>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+const treeView = (t: Tree) => sorted(new Map([...t].map(([p, e]) => [p, norm(e)])));
+
+function tick() {
+  let t = 1_700_000_000_000;
+  return { clock: { now: () => t }, advance: () => (t += 1000) };
+}
+
+describe('overlay vs flat reference model', () => {
+  it('an untouched mount shows the OCI application of its lowers', () => {
+    fc.assert(
+      fc.property(stackArb, (lowers) => {
+        const view = viewOf(new OverlayMount(lowers));
+        view.delete('/');
+        expect(sorted(view)).toEqual(treeView(flatten(lowers)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('gives the same errno for every op and the same merged view after each sequence', () => {
+    fc.assert(
+      fc.property(stackArb, fc.array(opArb, { maxLength: 25 }), (lowers, ops) => {
+        const { clock, advance } = tick();
+        const mount = new OverlayMount(lowers, { clock });
+        const model = new FlatFs(lowers, () => clock.now());
+        for (const o of ops) {
+          advance();
+          expect([o, applyToMount(mount, o)]).toEqual([o, applyToModel(model, o)]);
+        }
+        expect(sorted(viewOf(mount))).toEqual(sorted(modelView(model)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('applying the upper changeset (OCI tar members) onto the lowers reproduces the merged view', () => {
+    fc.assert(
+      fc.property(stackArb, fc.array(opArb, { maxLength: 25 }), (lowers, ops) => {
+        const { clock, advance } = tick();
+        const mount = new OverlayMount(lowers, { clock });
+        for (const o of ops) {
+          advance();
+          applyToMount(mount, o);
+        }
+        const committed = importOci(mount.upperChangeset());
+        const view = viewOf(mount);
+        view.delete('/');
+        expect(treeView(flatten([...lowers, committed]))).toEqual(sorted(view));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('docker diff equals ChangesDirs of the lower view and the merged view', () => {
+    fc.assert(
+      fc.property(stackArb, fc.array(opArb, { maxLength: 25 }), (lowers, ops) => {
+        const { clock, advance } = tick();
+        const mount = new OverlayMount(lowers, { clock });
+        const model = new FlatFs(lowers, () => clock.now());
+        for (const o of ops) {
+          advance();
+          applyToMount(mount, o);
+          applyToModel(model, o);
+        }
+        expect(mount.diff()).toEqual(changesDirs(flatten(lowers), model.tree));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('docker diff never reports init paths, nor a parent changed only through them', () => {
+    fc.assert(
+      fc.property(stackArb, fc.array(opArb, { maxLength: 25 }), (lowers, ops) => {
+        const { clock, advance } = tick();
+        const mount = new OverlayMount(lowers, { clock });
+        const model = new FlatFs(lowers, () => clock.now());
+        for (const o of ops) {
+          advance();
+          applyToMount(mount, o);
+          applyToModel(model, o);
+        }
+        const init = ['/a/b', '/c/*'];
+        const hide = (p: string) => p === '/a/b' || p.startsWith('/a/b/') || p.startsWith('/c/');
+        expect(mount.diff(init)).toEqual(changesDirs(flatten(lowers), model.tree, hide));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('mounts over one stack share nothing mutable', () => {
+    fc.assert(
+      fc.property(stackArb, fc.array(opArb, { maxLength: 20 }), (lowers, ops) => {
+        const a = new OverlayMount(lowers);
+        const b = new OverlayMount(lowers);
+        const before = sorted(viewOf(b));
+        for (const o of ops) applyToMount(a, o);
+        expect(sorted(viewOf(b))).toEqual(before);
+        expect(b.upperEntries()).toEqual([]);
+        expect(sorted(viewOf(new OverlayMount(lowers)))).toEqual(before);
+      }),
+      { numRuns: RUNS / 3 },
+    );
+  });
+
+  it('OCI export then import gives back the same layer', () => {
+    fc.assert(
+      fc.property(stackArb, fc.array(opArb, { maxLength: 25 }), (lowers, ops) => {
+        for (const l of lowers) expect(importOci(exportOci(l)).diffId).toBe(l.diffId);
+        const mount = new OverlayMount(lowers);
+        for (const o of ops) applyToMount(mount, o);
+        const layer = mount.commit();
+        expect(importOci(exportOci(layer)).diffId).toBe(layer.diffId);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
