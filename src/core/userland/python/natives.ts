@@ -24,7 +24,7 @@ export function nativeModules(info: () => SysInfo): Map<string, NativeFactory> {
     ['socket', (it) => socketModule(it)],
     ['string', (it) => stringModule(it)],
     ['signal', (it) => signalModule(it)],
-    ['requests', (it) => requestsModule(it)],
+    ['requests', (it, file) => requestsModule(it, file)],
     ['http', empty('http')],
     [
       'http.server',

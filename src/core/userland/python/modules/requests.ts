@@ -87,9 +87,12 @@ function encodeQuery(pairs: Array<[string, string]>): string {
   return pairs.map(([k, v]) => `${q(k)}=${q(v)}`).join('&');
 }
 
-export function requestsModule(it: Interp): PyModule {
-  const site = it.sitePackages;
-  if (site && fsOf(it.ctx).stat(`${site}/urllib3`) instanceof FsError) {
+/** `file` is requests/__init__.py where the import found it: its directory is the site-packages the library frames name. */
+export function requestsModule(it: Interp, file: string | undefined): PyModule {
+  const site = file ? file.replace(/\/requests\/__init__\.py$/, '') : it.sitePackages;
+  it.sitePackages = site;
+  const fs = fsOf(it.ctx);
+  if (fs.stat(`${site}/urllib3`) instanceof FsError) {
     const e = newExc(ModuleNotFoundError, "No module named 'urllib3'");
     e.dict.set('name', 'urllib3');
     throw new PyRaise(e);
@@ -102,7 +105,10 @@ export function requestsModule(it: Interp): PyModule {
   }
   it.modules.set('requests.exceptions', exceptions);
   m.dict.set('exceptions', exceptions);
-  m.dict.set('__version__', VERSION);
+  const vfile = fs.readFile(`${site}/requests/__version__.py`);
+  const version = (typeof vfile === 'string' && /__version__ = "([^"]+)"/.exec(vfile)?.[1]) || VERSION;
+  m.dict.set('__version__', version);
+  m.dict.set('__user_agent__', `python-requests/${version}`);
   m.dict.set('codes', new PyModule('requests.status_codes'));
   (m.dict.get('codes') as PyModule).dict.set('ok', 200n);
   const verb = (name: string, method: string, spec: string[]) =>
@@ -142,7 +148,7 @@ function* request(it: Interp, method: string, urlV: PyValue, kw: Map<string, PyV
   const params = yield* toStringMap(it, kw.get('params'));
   if (params.length) path += (path.includes('?') ? '&' : '?') + encodeQuery(params);
   const headers: Record<string, string> = {
-    'User-Agent': `python-requests/${VERSION}`,
+    'User-Agent': String(it.modules.get('requests')?.dict.get('__user_agent__') ?? `python-requests/${VERSION}`),
     'Accept-Encoding': 'gzip, deflate',
     Accept: '*/*',
     Connection: 'keep-alive',
