@@ -5,7 +5,7 @@ import type { WordToken } from '../shell-words';
 
 export type Word = WordToken;
 
-export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '&>' | '&>>';
+export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<<' | '&>' | '&>>';
 
 export interface HereDoc {
   /** The body, lines joined with "\n" and ending in one (tabs stripped for <<-). */

@@ -9,6 +9,7 @@ import type { Flavour } from './flavour';
 import { ArithError, evalArith } from './arith';
 import { globPaths, hasGlob } from './pattern';
 import { arithEnd, findClose, unescapeBackquote } from './scan';
+import { braceExpand } from './brace';
 import { expandParameter } from './params';
 
 /** A student's expansion error (`${x?}`, `set -u`, bad substitution): printed, then the command fails. */
@@ -290,24 +291,29 @@ export function patternOf(segs: readonly Seg[]): string {
 
 const textOf = (segs: readonly Seg[]) => segs.map((s) => s.t).join('');
 
-/** Expand a word into argv fields (split + glob). */
+/** Expand words into argv fields: brace expansion (bash), then the rest, field splitting and globbing. */
 export async function expandWords(host: ExpandHost, words: readonly Word[]): Promise<string[]> {
   const argv: string[] = [];
   for (const w of words) {
-    if (w.parts.length === 0) {
-      argv.push('');
-      continue;
-    }
-    const f = await expandParts(host, w.parts, 'fields');
-    if (host.params.length === 0 && w.parts.length === 1 && w.parts[0].quoting === 'double' && /^\$(@|\{@\})$/.test(w.parts[0].text)) continue;
-    const ifs = ifsOf(host);
-    for (const pre of f.fields) {
-      for (const field of splitField(pre, ifs)) {
-        const unquotedGlob = !host.noglob && field.some((s) => !s.q && hasGlob(s.t));
-        const found = unquotedGlob ? globPaths(patternOf(field), host.fs()) : undefined;
-        if (found) argv.push(...found);
-        else argv.push(textOf(field));
-      }
+    const variants = host.flavour.name === 'bash' ? braceExpand(w.parts) : [w.parts];
+    for (const parts of variants) argv.push(...(await expandFields(host, parts)));
+  }
+  return argv;
+}
+
+async function expandFields(host: ExpandHost, parts: readonly WordPart[]): Promise<string[]> {
+  if (parts.length === 0) return [''];
+  const f = await expandParts(host, parts, 'fields');
+  // "$@" with no positional parameters is no word at all
+  if (host.params.length === 0 && parts.length === 1 && parts[0].quoting === 'double' && /^\$(@|\{@\})$/.test(parts[0].text)) return [];
+  const ifs = ifsOf(host);
+  const argv: string[] = [];
+  for (const pre of f.fields) {
+    for (const field of splitField(pre, ifs)) {
+      const unquotedGlob = !host.noglob && field.some((s) => !s.q && hasGlob(s.t));
+      const found = unquotedGlob ? globPaths(patternOf(field), host.fs()) : undefined;
+      if (found) argv.push(...found);
+      else argv.push(textOf(field));
     }
   }
   return argv;

@@ -32,7 +32,7 @@ export class SyntaxErr {
 export interface ParseOptions {
   /** `&>` is a redirection (bash, busybox), not `&` then `>`. */
   ampRedirect: boolean;
-  /** `function name { … }` (bash, busybox). */
+  /** `function name { … }` and `<<< word` (bash, busybox). */
   functionKeyword: boolean;
   alias?: (name: string) => string | undefined;
   /** The text the lexemes come from: background jobs keep theirs for `jobs`. */
@@ -359,8 +359,12 @@ class Parser {
     let op: RedirOp;
     let fd: number | undefined = t.fd;
     let skip = 1;
+    const next = this.peek(1);
     if (t.op === '&' && this.opts.ampRedirect && this.isRedirAfterAmp()) {
-      op = (this.peek(1) as { op: string }).op === '>>' ? '&>>' : '&>';
+      op = (next as { op: string }).op === '>>' ? '&>>' : '&>';
+      skip = 2;
+    } else if (t.op === '<<' && this.opts.functionKeyword && next.kind === 'op' && next.op === '<' && next.start === t.end) {
+      op = '<<<';
       skip = 2;
     } else if (REDIR_OPS.has(t.op)) op = t.op as RedirOp;
     else return undefined;

@@ -37,6 +37,10 @@ export async function applyRedirs(sh: Shell, redirs: readonly Redir[], fds: FdTa
       }
       throw e;
     }
+    if (r.op === '<<<') {
+      fds.set(r.fd, { r: new TextReader(`${target}\n`) });
+      continue;
+    }
     if (r.op === '<&' || r.op === '>&') {
       if (target === '-') {
         fds.set(r.fd, undefined);

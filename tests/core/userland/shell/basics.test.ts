@@ -83,7 +83,6 @@ const COMMON: Case[] = [
   ['trap "echo bye" EXIT; exit 3', 'bye\n', 3],
   ['x=1; f() { x=2; }; f; echo $x', '2\n'],
   ['echo ~ ~/x ~root', '/root /root/x /root\n'],
-  ['echo a{b,c}d', 'a{b,c}d\n'],
 ];
 
 describe('aliases', () => {

@@ -125,3 +125,17 @@ describe('more expansion', () => {
     expect(r.stdout).toBe('ab|c  d\na\\b\n');
   });
 });
+
+describe('bash only: brace expansion and here-strings', () => {
+  it('expands braces before anything else', async () => {
+    const r = await runC('bash', 'echo a{b,c}d {1..3} {a..c} {01..03} {5..1..2} x{y,{z,w}} "{q,r}" ${HOME}{1,2}; x=1; echo {$x,2}');
+    expect(r.stdout).toBe('abd acd 1 2 3 a b c 01 02 03 5 3 1 xy xz xw {q,r} /root1 /root2\n1 2\n');
+  });
+  it('leaves braces alone in dash and busybox', async () => {
+    expect((await runC('dash', 'echo a{b,c} {1..2}')).stdout).toBe('a{b,c} {1..2}\n');
+    expect((await runC('ash', 'echo a{b,c}')).stdout).toBe('a{b,c}\n');
+  });
+  it('here-strings feed a word and a newline', async () => {
+    expect((await runC('bash', 'x=world; cat <<< "hello $x"; read a b <<< "1 2"; echo $b')).stdout).toBe('hello world\n2\n');
+  });
+});
