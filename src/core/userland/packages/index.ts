@@ -1,6 +1,7 @@
 // Package managers that run inside containers: pip (and `python3 -m pip`
 // through runPip), apt-get/apt with dpkg's database, and Alpine's apk.
 import type { ProgramSpec, UserProgram } from '../types';
+import { apt, aptGet } from './apt';
 import { runPip } from './pip';
 
 export { runPip } from './pip';
@@ -11,5 +12,7 @@ export function packagePrograms(): ProgramSpec[] {
   return [
     { name: 'pip', run: pip, rss: 28_000_000 },
     { name: 'pip3', run: pip, rss: 28_000_000 },
+    { name: 'apt-get', run: aptGet, rss: 9_400_000 },
+    { name: 'apt', run: apt, rss: 9_600_000 },
   ];
 }
