@@ -7,41 +7,14 @@ import type { Process, SpawnOptions } from '../../kernel/process';
 import { EMPTY, Pipe, readAll, type Readable, type Writable } from '../../kernel/stream';
 import { FsError } from '../../fs/types';
 import type { FileSystem, Sys, UserContext, UserProgram } from '../types';
-import type { Node } from './ast';
 import { ExpandError, type ExpandHost } from './expand';
 import type { Flavour, MessageSite } from './flavour';
 import { FdTable } from './io';
 import { Vars } from './vars';
+import type { Node } from './ast';
+import { Abort, BreakLoop, ContinueLoop, Execed, ExitShell, ReturnFrom, ev, isControl } from './control';
 
-export const EV_EXIT = 1;
-export const EV_TESTED = 2;
-
-// Unwinding the shell's own control flow (never seen by a student).
-export class BreakLoop {
-  constructor(readonly n: number) {}
-}
-export class ContinueLoop {
-  constructor(readonly n: number) {}
-}
-export class ReturnFrom {
-  constructor(readonly status: number) {}
-}
-/** Leave the shell: `exit`, a fatal error of a non-interactive shell, `set -e`. */
-export class ExitShell {
-  constructor(readonly status: number) {}
-}
-/** The shell's process now runs another program (exec): it ends with that program, without EXIT traps. */
-export class Execed {
-  constructor(readonly status: number) {}
-}
-/** An error that abandons the current command line: an interactive shell prompts again, others exit. */
-export class Abort {
-  constructor(readonly status: number) {}
-}
-
-export function isControl(e: unknown): boolean {
-  return e instanceof BreakLoop || e instanceof ContinueLoop || e instanceof ReturnFrom || e instanceof ExitShell || e instanceof Execed || e instanceof Abort;
-}
+export * from './control';
 
 export interface Job {
   id: number;
@@ -52,21 +25,6 @@ export interface Job {
 }
 
 export type Options = { e: boolean; x: boolean; u: boolean; f: boolean; C: boolean; v: boolean; a: boolean; pipefail: boolean };
-
-/** Evaluation entry points, supplied by eval.ts (kept apart to keep this file about state). */
-export interface Evaluator {
-  evalNode(sh: Shell, node: Node, flags: number): Promise<number>;
-  evalString(sh: Shell, text: string, opts: { exitLast: boolean; name?: string }): Promise<number>;
-}
-
-let evaluator: Evaluator | undefined;
-export function setEvaluator(e: Evaluator): void {
-  evaluator = e;
-}
-export function ev(): Evaluator {
-  if (!evaluator) throw new Error('shell evaluator not registered');
-  return evaluator;
-}
 
 export class Shell implements ExpandHost {
   ctx: UserContext;
@@ -130,16 +88,10 @@ export class Shell implements ExpandHost {
 
   set(name: string, value: string): void {
     if (!this.vars.set(name, value, this.opts.a)) throw new ExpandError(this.readonlyMessage(name));
-    this.varChanged(name);
   }
 
   readonlyMessage(name: string): string {
     return this.flavour.name === 'bash' ? `${name}: readonly variable` : `${name}: is read only`;
-  }
-
-  /** Side effects of a few variables. */
-  varChanged(name: string): void {
-    if (name === 'PWD' || name === 'HOME') return;
   }
 
   special(c: string): string {
