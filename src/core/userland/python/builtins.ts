@@ -8,7 +8,7 @@ import { formatValue } from './format-spec';
 import type { Interp } from './interp';
 import { PyFile, PyTextIO } from './io';
 import { asBigInt, hashKey, isInt, pyHash, typeName, typeOf } from './objects';
-import { iterate, len, toArray, truthy, type Next } from './protocols';
+import { iterate, len, step, toArray, truthy, type Next } from './protocols';
 import { repr, str } from './repr';
 import { sortValues } from './sort';
 import {
@@ -120,7 +120,7 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     let acc: PyValue = startV ?? 0n;
     const next = yield* iterate(it, iterable!);
     for (;;) {
-      const r = yield* next();
+      const r = yield* step(next);
       if (r.done) return acc;
       yield* it.tick();
       acc = yield* binop(it, '+', acc, r.value);
@@ -144,7 +144,7 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     const next = yield* iterate(it, x!);
     let i = startV === undefined ? 0n : asBigInt(startV as bigint);
     return new PyIterator(function* () {
-      const r = yield* next();
+      const r = yield* step(next);
       if (r.done) return r;
       return { done: false, value: new PyTuple([i++, r.value]) };
     }, 'enumerate');
@@ -158,7 +158,7 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
       if (!its.length) return { done: true, value: undefined };
       const vals: PyValue[] = [];
       for (let k = 0; k < its.length; k++) {
-        const r = yield* its[k]();
+        const r = yield* step(its[k]);
         if (r.done) {
           if (isStrict && k > 0) throw pyErr(ValueError, `zip() argument ${k + 1} is shorter than argument${k > 1 ? 's' : ''} 1${k > 1 ? `-${k}` : ''}`);
           return { done: true, value: undefined };
@@ -176,7 +176,7 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     return new PyIterator(function* () {
       const vals: PyValue[] = [];
       for (const n of its) {
-        const r = yield* n();
+        const r = yield* step(n);
         if (r.done) return r;
         vals.push(r.value);
       }
@@ -188,7 +188,7 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     const next = yield* iterate(it, x!);
     return new PyIterator(function* () {
       for (;;) {
-        const r = yield* next();
+        const r = yield* step(next);
         if (r.done) return r;
         const keep = fn === None ? r.value : yield* it.call(fn!, [r.value]);
         if (yield* truthy(it, keep)) return r;
@@ -224,7 +224,7 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     const [x] = builtinArgs('any', ['iterable'], args, undefined);
     const next = yield* iterate(it, x!);
     for (;;) {
-      const r = yield* next();
+      const r = yield* step(next);
       if (r.done) return false;
       if (yield* truthy(it, r.value)) return true;
     }
@@ -233,7 +233,7 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     const [x] = builtinArgs('all', ['iterable'], args, undefined);
     const next = yield* iterate(it, x!);
     for (;;) {
-      const r = yield* next();
+      const r = yield* step(next);
       if (r.done) return true;
       if (!(yield* truthy(it, r.value))) return false;
     }

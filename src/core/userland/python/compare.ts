@@ -7,7 +7,7 @@ import { pyErr, TypeError } from './types';
 import {
   NotImplemented, PyBytes, PyDict, PyDictView, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, type Gen, type PyValue,
 } from './values';
-import { iterate, truthy } from './protocols';
+import { iterate, step, truthy } from './protocols';
 
 function numEq(a: bigint | boolean | number, b: bigint | boolean | number): boolean {
   if (typeof a === 'number' || typeof b === 'number') {
@@ -122,6 +122,25 @@ function order(a: PyValue, b: PyValue): number | undefined {
   return undefined;
 }
 
+/** Comparisons of numbers and strings, with no generator (undefined for everything else). */
+export function compareSimple(op: CmpOp, a: PyValue, b: PyValue): boolean | undefined {
+  if (op === 'is') return identical(a, b);
+  if (op === 'is not') return !identical(a, b);
+  if (op === 'in' || op === 'not in') return undefined;
+  const numbers = isNumber(a) && isNumber(b);
+  if (!numbers && !(typeof a === 'string' && typeof b === 'string')) {
+    if (op === '==' || op === '!=') {
+      const e = eqSimple(a, b);
+      return e === undefined ? undefined : op === '==' ? e : !e;
+    }
+    return undefined;
+  }
+  if (op === '==') return eqSimple(a, b);
+  if (op === '!=') return !eqSimple(a, b);
+  const o = order(a, b)!;
+  return Number.isNaN(o) ? false : cmpResult(op, o);
+}
+
 export function* compare(rt: Rt, op: CmpOp, a: PyValue, b: PyValue): Gen<boolean> {
   switch (op) {
     case '==':
@@ -207,7 +226,7 @@ export function* contains(rt: Rt, container: PyValue, item: PyValue): Gen<boolea
   if (!(container instanceof PyObject)) throw pyErr(TypeError, `argument of type '${typeName(container)}' is not iterable`);
   const it = yield* iterate(rt, container, `argument of type '${typeName(container)}' is not iterable`);
   for (;;) {
-    const r = yield* it();
+    const r = yield* step(it);
     if (r.done) return false;
     if (yield* eq(rt, r.value, item)) return true;
   }

@@ -2,24 +2,35 @@
 // traceback entry, so the carets land where CPython puts them (the innermost
 // failing expression of the frame). Comprehensions run inline in their own
 // scope, as CPython 3.12+ inlines them.
-import { binop, unary } from './arith';
+import { binop, binopBuiltin, unary } from './arith';
 import type { Comprehension, Expr, FormattedValue } from './ast';
-import { compare } from './compare';
+import { compare, compareSimple } from './compare';
 import type { Frame } from './frame';
 import { NotSimulated, type Interp } from './interp';
 import { formatValue } from './format-spec';
-import { dictSet, hashKey, setAdd } from './objects';
-import { getitem, iterate, toArray, truthy } from './protocols';
+import { dictSet, hashKey, isNumber, setAdd } from './objects';
+import { getitem, isGen, iterate, toArray, truthy, type StepResult } from './protocols';
 import { repr, str } from './repr';
 import { NameError, newExc, pyErr, TypeError, UnboundLocalError } from './types';
 import {
-  Ellipsis, None, PyBytes, PyDict, PyFunction, PyList, PyRaise, PySet, PySlice, PyTuple, Scope, type Gen, type PyValue,
+  Ellipsis, None, PyBuiltin, PyBytes, PyDict, PyFunction, PyList, PyRaise, PySet, PySlice, PyTuple, Scope, type Gen, type PyValue,
 } from './values';
 
 export interface Ctx {
   it: Interp;
   f: Frame;
   s: Scope;
+}
+
+/** Constants and names need no generator: the hot paths of loops try this first. */
+export function quick(c: Ctx, e: Expr): PyValue | undefined {
+  if (e.t === 'Name') return lookupOrUndefined(c.s, e.id, c.it.builtins);
+  if (e.t === 'Constant') {
+    const v = e.value;
+    if (v.k === 'int' || v.k === 'float' || v.k === 'str' || v.k === 'bool') return v.v;
+    if (v.k === 'None') return None;
+  }
+  return undefined;
 }
 
 export function* evalExpr(c: Ctx, e: Expr): Gen<PyValue> {
@@ -57,10 +68,10 @@ function* evalNode(c: Ctx, e: Expr): Gen<PyValue> {
     case 'JoinedStr':
       return yield* joined(c, e.parts);
     case 'Attribute':
-      return yield* c.it.getattr(yield* evalExpr(c, e.value), e.attr);
+      return yield* c.it.getattr(quick(c, e.value) ?? (yield* evalExpr(c, e.value)), e.attr);
     case 'Subscript': {
-      const obj = yield* evalExpr(c, e.value);
-      const key = yield* evalExpr(c, e.index);
+      const obj = quick(c, e.value) ?? (yield* evalExpr(c, e.value));
+      const key = quick(c, e.index) ?? (yield* evalExpr(c, e.index));
       return yield* getitem(c.it, obj, key);
     }
     case 'Slice':
@@ -72,8 +83,9 @@ function* evalNode(c: Ctx, e: Expr): Gen<PyValue> {
     case 'Call':
       return yield* call(c, e);
     case 'BinOp': {
-      const a = yield* evalExpr(c, e.left);
-      const b = yield* evalExpr(c, e.right);
+      const a = quick(c, e.left) ?? (yield* evalExpr(c, e.left));
+      const b = quick(c, e.right) ?? (yield* evalExpr(c, e.right));
+      if (isNumber(a) && isNumber(b)) return binopBuiltin(c.it, e.op, a, b);
       return yield* binop(c.it, e.op, a, b);
     }
     case 'UnaryOp': {
@@ -91,10 +103,11 @@ function* evalNode(c: Ctx, e: Expr): Gen<PyValue> {
       return v;
     }
     case 'Compare': {
-      let left = yield* evalExpr(c, e.left);
+      let left = quick(c, e.left) ?? (yield* evalExpr(c, e.left));
       for (let i = 0; i < e.ops.length; i++) {
-        const right = yield* evalExpr(c, e.comparators[i]);
-        if (!(yield* compare(c.it, e.ops[i], left, right))) return false;
+        const right = quick(c, e.comparators[i]) ?? (yield* evalExpr(c, e.comparators[i]));
+        const fast = compareSimple(e.ops[i], left, right);
+        if (!(fast ?? (yield* compare(c.it, e.ops[i], left, right)))) return false;
         left = right;
       }
       return true;
@@ -259,10 +272,12 @@ function* call(c: Ctx, e: Expr & { t: 'Call' }): Gen<PyValue> {
   if (e.func.t === 'Name' && e.func.id === 'super' && e.args.length === 0) {
     return c.it.zeroArgSuper(c);
   }
-  const fn = yield* evalExpr(c, e.func);
+  const fn = quick(c, e.func) ?? (yield* evalExpr(c, e.func));
   const args: PyValue[] = [];
   for (const a of e.args) {
-    if (a.t === 'Starred') {
+    const q = quick(c, a);
+    if (q !== undefined) args.push(q);
+    else if (a.t === 'Starred') {
       const v = yield* evalExpr(c, a.value);
       args.push(...(yield* toArray(c.it, v, `${yield* c.it.funcName(fn)} argument after * must be an iterable, not ${c.it.typeName(v)}`)));
     } else args.push(yield* evalExpr(c, a));
@@ -283,8 +298,15 @@ function* call(c: Ctx, e: Expr & { t: 'Call' }): Gen<PyValue> {
       }
     }
   }
+  if (fn instanceof PyBuiltin) {
+    const r = fn.fn(c.it, args, kwargs ?? NO_KW);
+    return isGen<PyValue>(r) ? yield* r : r;
+  }
+  if (fn instanceof PyFunction) return yield* c.it.callFunction(fn, args, kwargs);
   return yield* c.it.call(fn, args, kwargs);
 }
+
+const NO_KW = new Map<string, PyValue>();
 
 function* comprehension(c: Ctx, e: Expr & { t: 'ListComp' | 'SetComp' | 'GeneratorExp' | 'DictComp' }): Gen<PyValue> {
   const scope = new Scope('comp', new Map(), c.s, undefined, c.s.module);
@@ -298,9 +320,10 @@ function* comprehension(c: Ctx, e: Expr & { t: 'ListComp' | 'SetComp' | 'Generat
     const g: Comprehension = e.generators[gi];
     const next = yield* iterate(c.it, iterable);
     for (;;) {
-      const r = yield* next();
+      let r = next();
+      if (isGen<StepResult>(r)) r = yield* r;
       if (r.done) return;
-      yield* c.it.tick();
+      if (c.it.tickSync()) yield* c.it.slowTick();
       yield* c.it.assign(inner, g.target, r.value);
       let ok = true;
       for (const cond of g.ifs) {

@@ -1,11 +1,12 @@
 // Statement execution: assignments (with unpacking), control flow, function
 // and class definitions, try/except/finally with exception chaining, with,
 // imports, and the per-statement bookkeeping (CPU ticks, pending signals).
-import { inplace } from './arith';
+import { binopBuiltin, inplace } from './arith';
 import type { Expr, Stmt } from './ast';
-import { evalExpr, qualname, type Ctx } from './eval';
+import { evalExpr, qualname, quick, type Ctx } from './eval';
+import { isNumber } from './objects';
 import { NotSimulated } from './interp';
-import { delitem, getitem, iterate, setitem, truthy, unpack } from './protocols';
+import { delitem, getitem, isGen, iterate, setitem, truthy, unpack, type StepResult } from './protocols';
 import { AssertionError, BaseException, newExc, pyErr, RuntimeError, TypeError } from './types';
 import {
   None, PyClass, PyFunction, PyRaise, Scope, type Gen, type PyExc, type PyValue,
@@ -28,8 +29,8 @@ export function* execBlock(c: Ctx, body: Stmt[]): Gen<Completion> {
 
 export function* execStmt(c: Ctx, s: Stmt): Gen<Completion> {
   const it = c.it;
-  c.f.temps.length = 0;
-  yield* it.tick();
+  if (c.f.temps.length) c.f.temps.length = 0;
+  if (it.tickSync()) yield* it.slowTick();
   try {
     return yield* run(c, s);
   } catch (err) {
@@ -48,7 +49,7 @@ function* run(c: Ctx, s: Stmt): Gen<Completion> {
       return;
     }
     case 'Assign': {
-      const v = yield* evalExpr(c, s.value);
+      const v = quick(c, s.value) ?? (yield* evalExpr(c, s.value));
       for (const t of s.targets) yield* assignAt(c, t, v);
       return;
     }
@@ -56,8 +57,8 @@ function* run(c: Ctx, s: Stmt): Gen<Completion> {
       const t = s.target;
       if (t.t === 'Name') {
         const cur = yield* evalExpr(c, t);
-        const v = yield* evalExpr(c, s.value);
-        it.assignName(c, t.id, yield* inplace(it, s.op, cur, v));
+        const v = quick(c, s.value) ?? (yield* evalExpr(c, s.value));
+        it.assignName(c, t.id, isNumber(cur) && isNumber(v) ? binopBuiltin(it, s.op, cur, v) : yield* inplace(it, s.op, cur, v));
       } else if (t.t === 'Attribute') {
         const obj = yield* evalExpr(c, t.value);
         const cur = yield* it.getattr(obj, t.attr);
@@ -82,14 +83,14 @@ function* run(c: Ctx, s: Stmt): Gen<Completion> {
       if (s.value) yield* assignAt(c, s.target, yield* evalExpr(c, s.value));
       return;
     case 'If':
-      if (yield* truthy(it, yield* evalExpr(c, s.test))) return yield* execBlock(c, s.body);
+      if (yield* cond(c, s.test)) return yield* execBlock(c, s.body);
       return yield* execBlock(c, s.orelse);
     case 'While':
-      while (yield* truthy(it, yield* evalExpr(c, s.test))) {
+      while (yield* cond(c, s.test)) {
         const r = yield* execBlock(c, s.body);
         if (r === BREAK) return;
         if (r !== undefined && r !== CONTINUE) return r;
-        yield* it.tick();
+        if (it.tickSync()) yield* it.slowTick();
       }
       return yield* execBlock(c, s.orelse);
     case 'For': {
@@ -102,13 +103,14 @@ function* run(c: Ctx, s: Stmt): Gen<Completion> {
         throw err;
       }
       for (;;) {
-        const r = yield* next();
+        let r = next();
+        if (isGen<StepResult>(r)) r = yield* r;
         if (r.done) break;
         yield* assignAt(c, s.target, r.value);
         const res = yield* execBlock(c, s.body);
         if (res === BREAK) return;
         if (res !== undefined && res !== CONTINUE) return res;
-        yield* it.tick();
+        if (it.tickSync()) yield* it.slowTick();
       }
       return yield* execBlock(c, s.orelse);
     }
@@ -176,6 +178,13 @@ export function* assignAt(c: Ctx, t: Expr, v: PyValue): Gen<void> {
     if (err instanceof PyRaise) c.f.locate(err, t);
     throw err;
   }
+}
+
+/** A test's truth value, without generators for the common cases. */
+function* cond(c: Ctx, e: Expr): Gen<boolean> {
+  const v = quick(c, e) ?? (yield* evalExpr(c, e));
+  if (typeof v === 'boolean') return v;
+  return yield* truthy(c.it, v);
 }
 
 /** Bind a value to an assignment target (names, attributes, items, unpacking). */

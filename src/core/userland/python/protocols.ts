@@ -9,7 +9,13 @@ import {
 } from './values';
 
 export type StepResult = IteratorResult<PyValue>;
-export type Next = () => Gen<StepResult>;
+/** The next item: at once for builtin containers, or after running Python code (user __next__, map with a lambda). */
+export type Next = () => StepResult | Gen<StepResult>;
+
+export function* step(n: Next): Gen<StepResult> {
+  const r = n();
+  return isGen<StepResult>(r) ? yield* r : r;
+}
 
 /** Objects of native classes (files) that know how to iterate themselves. */
 export interface NativeIterable {
@@ -23,10 +29,7 @@ function isNativeIterable(o: unknown): o is NativeIterable {
 const DONE: StepResult = { done: true, value: undefined };
 
 function fromJs(it: Iterator<PyValue>): Next {
-  // eslint-disable-next-line require-yield
-  return function* () {
-    return it.next();
-  };
+  return () => it.next();
 }
 
 export function* truthy(rt: Rt, v: PyValue): Gen<boolean> {
@@ -86,20 +89,16 @@ export function* iterate(rt: Rt, v: PyValue, msg?: string): Gen<Next> {
   if (typeof v === 'string') return fromJs(codePoints(v)[Symbol.iterator]());
   if (v instanceof PyList) {
     let i = 0;
-    // eslint-disable-next-line require-yield
-    return function* () {
-      return i < v.items.length ? { done: false, value: v.items[i++] } : DONE;
-    };
+    return () => (i < v.items.length ? { done: false, value: v.items[i++] } : DONE);
   }
   if (v instanceof PyTuple) return fromJs(v.items[Symbol.iterator]());
   if (v instanceof PyRange) {
     let cur = v.start;
-    const { stop, step } = v;
-    // eslint-disable-next-line require-yield
-    return function* () {
-      if (step > 0n ? cur >= stop : cur <= stop) return DONE;
+    const { stop, step: by } = v;
+    return () => {
+      if (by > 0n ? cur >= stop : cur <= stop) return DONE;
       const value = cur;
-      cur += step;
+      cur += by;
       return { done: false, value };
     };
   }
@@ -108,8 +107,7 @@ export function* iterate(rt: Rt, v: PyValue, msg?: string): Gen<Next> {
     const kind = v instanceof PyDict ? 'keys' : v.kind;
     const size = d.map.size;
     const it = d.map.values();
-    // eslint-disable-next-line require-yield
-    return function* () {
+    return () => {
       if (d.map.size !== size) throw pyErr(RuntimeError, 'dictionary changed size during iteration');
       const r = it.next();
       if (r.done) return DONE;
@@ -120,19 +118,13 @@ export function* iterate(rt: Rt, v: PyValue, msg?: string): Gen<Next> {
   if (v instanceof PySet) {
     const size = v.map.size;
     const it = setOrder(v)[Symbol.iterator]();
-    // eslint-disable-next-line require-yield
-    return function* () {
+    return () => {
       if (v.map.size !== size) throw pyErr(RuntimeError, 'Set changed size during iteration');
       return it.next();
     };
   }
   if (v instanceof PyBytes) return fromJs(Array.from(v.data, (b) => BigInt(b) as PyValue)[Symbol.iterator]());
-  if (v instanceof PyIterator) {
-    return function* () {
-      const r = v.next();
-      return isGen(r) ? yield* r : r;
-    };
-  }
+  if (v instanceof PyIterator) return v.next;
   if (isNativeIterable(v)) return v.pyIterate();
   if (v instanceof PyInstance) {
     const m = v.cls.lookup('__iter__');
@@ -178,9 +170,11 @@ export function* toArray(rt: Rt, v: PyValue, msg?: string): Gen<PyValue[]> {
   const next = yield* iterate(rt, v, msg);
   const out: PyValue[] = [];
   for (;;) {
-    const r = yield* next();
+    let r = next();
+    if (isGen<StepResult>(r)) r = yield* r;
     if (r.done) return out;
     out.push(r.value);
+    if (out.length % 4096 === 0) yield* rt.tick();
   }
 }
 

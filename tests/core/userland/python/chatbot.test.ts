@@ -14,12 +14,12 @@ import { pythonImage, requestsInstalled } from './image';
 
 function setup(opts: { requests?: boolean; network?: 'bridge' | 'none' } = {}) {
   const network = new NetworkStack(seededRandom(7));
-  let machine: Machine | undefined;
-  registerAiProvider(network, { now: () => machine!.clock.now() });
+  const ref: { machine?: Machine } = {};
+  registerAiProvider(network, { now: () => ref.machine!.clock.now() });
   const net = opts.network === 'none' ? new NetNamespace('c-none', { routeOut: false }) : network.attachBridge('c1', seededRandom(3))!.netns;
   const files = pythonImage({ '/app/chatbot.py': CHATBOT_PY, ...(opts.requests === false ? {} : requestsInstalled()) });
-  machine = new Machine({ files, programs: pythonPrograms(), sys: { net, network }, container: true });
-  return machine;
+  ref.machine = new Machine({ files, programs: pythonPrograms(), sys: { net, network }, container: true });
+  return ref.machine;
 }
 
 const KEY = { OPENAI_API_KEY: DEFAULT_API_KEY };
