@@ -1,6 +1,7 @@
 // Package managers that run inside containers: pip (and `python3 -m pip`
 // through runPip), apt-get/apt with dpkg's database, and Alpine's apk.
 import type { ProgramSpec, UserProgram } from '../types';
+import { apk } from './apk';
 import { apt, aptGet } from './apt';
 import { runPip } from './pip';
 
@@ -14,5 +15,6 @@ export function packagePrograms(): ProgramSpec[] {
     { name: 'pip3', run: pip, rss: 28_000_000 },
     { name: 'apt-get', run: aptGet, rss: 9_400_000 },
     { name: 'apt', run: apt, rss: 9_600_000 },
+    { name: 'apk', run: apk, rss: 4_200_000 },
   ];
 }

@@ -77,7 +77,7 @@ describe('curl', () => {
 
   it('reaches the package index outside (JSON API), and says no network the way curl does', async () => {
     const m = new Machine({ programs: serverPrograms(), files: nginxImage(), sys: { net: new NetNamespace('c', { ip: '172.17.0.5' }) } });
-    registerOutsideWorld(m.sys.network);
+    registerOutsideWorld(m.sys.network, { now: () => m.clock.now() });
     const r = await m.run(['curl', '-s', 'https://pypi.org/pypi/requests/json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).info).toMatchObject({ name: 'requests', version: '2.32.4', summary: 'Python HTTP for Humans.' });
