@@ -141,19 +141,18 @@ export function redirMessage(f: Flavour, e: RedirFailure): string {
  */
 export class InputBuffer {
   private buf = '';
-  private eof = false;
   private filling?: Promise<boolean>;
   constructor(private readonly src: Readable) {}
 
-  /** Wait for more input; every waiter shares one read, so a chunk is appended once. */
+  /**
+   * Wait for more input; every waiter shares one read, so a chunk is appended
+   * once. End of input is not remembered: a terminal's Ctrl-D ends one read,
+   * and the next read waits for more typing.
+   */
   private fill(): Promise<boolean> {
-    if (this.eof) return Promise.resolve(false);
     this.filling ??= this.src.read().then((c) => {
       this.filling = undefined;
-      if (c === null) {
-        this.eof = true;
-        return false;
-      }
+      if (c === null) return false;
       this.buf += c;
       return true;
     });
@@ -187,7 +186,7 @@ export class InputBuffer {
 
   async readChars(n: number, token?: { cancelled: boolean }): Promise<string | null> {
     while (this.buf.length < n && !token?.cancelled) if (!(await this.fill())) break;
-    if (token?.cancelled || (this.buf === '' && this.eof)) return null;
+    if (token?.cancelled || this.buf === '') return null;
     const s = this.buf.slice(0, n);
     this.buf = this.buf.slice(n);
     return s;

@@ -4,7 +4,8 @@
 // commands: a string, a script file, or standard input (with a prompt when
 // it is a terminal).
 import { FsError, ERRNO_MESSAGES } from '../../fs/types';
-import type { UserContext, UserProgram } from '../types';
+import type { Process } from '../../kernel/process';
+import type { Sys, UserContext, UserProgram } from '../types';
 import { reportDoneJobs } from './builtins-jobs';
 import './eval';
 import { evalString } from './eval';
@@ -13,6 +14,14 @@ import { inputOf, type InputBuffer } from './io';
 import { defaultPS1, promptText, readable } from './prompt';
 import { runLines, type LineSource } from './reader';
 import { ReturnFrom, Shell, type Options } from './shell';
+
+/**
+ * Terminal integration (what VS Code's and iTerm2's shell integration read
+ * from escape codes in the prompt): the terminal that started an interactive
+ * shell learns, before each prompt, that the last command finished and its $?.
+ */
+export type PromptObserver = (status: number, continuation: boolean) => void;
+export const promptObservers = new WeakMap<Process<Sys>, PromptObserver>();
 
 interface Invocation {
   command?: string;
@@ -202,6 +211,7 @@ async function runShell(sh: Shell, inv: Invocation): Promise<number> {
     exitLast: false,
     prompt: async (more) => {
       if (!more) reportDoneJobs(sh);
+      promptObservers.get(sh.ctx.proc)?.(sh.status, more);
       sh.out(await promptText(sh, more ? 'PS2' : 'PS1'));
     },
     onCommand: (text) => {

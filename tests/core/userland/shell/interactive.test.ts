@@ -168,3 +168,16 @@ describe('scripts on standard input', () => {
     expect((await m.run(['sh', '-c', '/tmp/s.sh y; /tmp/plain z'])).stdout).toBe('/tmp/s.sh y 1\nno-shebang z\n');
   });
 });
+
+describe('a terminal’s Ctrl-D ends one read, not the input', () => {
+  it('read gets end of file (status 1), the shell then reads the next line', async () => {
+    const lines: Array<string | null> = ['read x; echo "status $?"\n', null, 'echo still here\n', null];
+    const tty = { read: () => Promise.resolve(lines.length ? lines.shift()! : null) };
+    const m = machine('dash', { hostname: 'h' });
+    const out = new Pipe();
+    const p = m.spawn(['sh', '-i'], { stdin: tty, tty: true }, out, new Pipe());
+    await m.drive(p);
+    expect(await p.exited).toEqual({ code: 0 });
+    expect(out.drain()).toBe('# status 1\n# still here\n# ');
+  });
+});
