@@ -1,0 +1,90 @@
+// The `docker` binary as a program of the simulated host: a process context
+// (argv, env, stdio, cwd, the world's clock, signals) adapted to the CLI's
+// CommandIO, so the shell runs `docker …` like any other command — in pipes,
+// in $(…), with redirections — and Ctrl-C reaches it as SIGINT.
+import type { EngineClient } from '../core/daemon/api';
+import { SIGINT, SIGPIPE } from '../core/kernel/signals';
+import { LineReader, type Writable } from '../core/kernel/stream';
+import { fsOf, type ProgramSpec, type UserContext } from '../core/userland/types';
+import { runDocker } from './docker';
+import type { CommandIO, Interrupt, Output } from './io';
+
+/** Resident memory of the Go client while it runs (the real one is about this size). */
+export const DOCKER_CLI_RSS = 38_000_000;
+
+/** Width and height of the terminal behind a stream, as TIOCGWINSZ reports it. */
+export function windowSize(stream: unknown): { columns: number; rows: number } | undefined {
+  const s = stream as { columns?: unknown; rows?: unknown } | null;
+  if (s && typeof s.columns === 'number' && s.columns > 0) {
+    return { columns: s.columns, rows: typeof s.rows === 'number' ? s.rows : 24 };
+  }
+  return undefined;
+}
+
+/**
+ * A writer for one of the process's streams. Go's runtime turns EPIPE on
+ * stdout or stderr into SIGPIPE, so `docker ps | head -1` ends quietly.
+ */
+function output(ctx: UserContext, w: Writable): Output {
+  return {
+    write(chunk: string) {
+      if (!ctx.proc.alive || chunk === '') return;
+      if (!w.write(chunk)) ctx.kernel.signal(ctx.proc, SIGPIPE, ctx.proc);
+    },
+  };
+}
+
+/**
+ * SIGINT as the CLI sees it: a command that listens (pull cancels its stream,
+ * logs -f stops following) decides; otherwise the process dies of the signal,
+ * as the Go binary does without a handler.
+ */
+function interruptOf(ctx: UserContext): Interrupt {
+  const listeners = new Set<() => void>();
+  let interrupted = false;
+  ctx.trap(SIGINT, () => {
+    interrupted = true;
+    if (listeners.size === 0) {
+      ctx.trap(SIGINT, 'default');
+      ctx.kernel.signal(ctx.proc, SIGINT, ctx.proc);
+      return;
+    }
+    for (const l of [...listeners]) l();
+  });
+  return {
+    get interrupted() {
+      return interrupted;
+    },
+    onInterrupt(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+  };
+}
+
+/** The CommandIO of one `docker` process. */
+export function commandIO(ctx: UserContext): CommandIO {
+  const size = ctx.tty ? windowSize(ctx.stdout) : undefined;
+  const lines = new LineReader(ctx.stdin);
+  return {
+    stdout: output(ctx, ctx.stdout),
+    stderr: output(ctx, ctx.stderr),
+    isTTY: ctx.tty,
+    columns: size?.columns ?? 80,
+    readLine: () => ctx.wait(lines.readLine()),
+    interrupt: interruptOf(ctx),
+    env: { ...ctx.env },
+    now: () => ctx.kernel.clock.now(),
+    sleep: (ms) => ctx.sleep(ms),
+    hostFs: fsOf(ctx),
+  };
+}
+
+/** The program behind /usr/bin/docker, talking to `client` (the world's daemon). */
+export function dockerProgram(client: EngineClient): ProgramSpec {
+  return {
+    name: 'docker',
+    rss: DOCKER_CLI_RSS,
+    run: (ctx) => runDocker(ctx.argv.slice(1), commandIO(ctx), client),
+  };
+}
