@@ -47,8 +47,19 @@ export interface ForegroundTarget {
   interrupt(): void;
 }
 
+/** Which terminal a stream belongs to (a process's stdin/stdout), for ttyOf. */
+const devices = new WeakMap<object, Tty>();
+
+/**
+ * The terminal device behind a stream, as isatty(3)/ttyname(3) find it: a
+ * program that switches the terminal to raw mode (an editor) needs the device.
+ */
+export function ttyOf(stream: unknown): Tty | undefined {
+  return typeof stream === 'object' && stream !== null ? devices.get(stream) : undefined;
+}
+
 export class Tty {
-  readonly input = new TtyInput();
+  readonly input: TtyInput;
   columns: number;
   rows: number;
   /** Raw mode: every keystroke goes to the program unedited and unechoed. */
@@ -56,9 +67,12 @@ export class Tty {
   private fg: ForegroundTarget[] = [];
   private readonly sinks = new Set<(s: string) => void>();
 
-  constructor(opts: { columns?: number; rows?: number } = {}) {
+  constructor(opts: { columns?: number; rows?: number; input?: TtyInput } = {}) {
     this.columns = opts.columns ?? 80;
     this.rows = opts.rows ?? 24;
+    this.input = opts.input ?? new TtyInput();
+    devices.set(this.input, this);
+    devices.set(this.output, this);
   }
 
   /**
