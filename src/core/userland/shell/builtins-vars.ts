@@ -165,3 +165,74 @@ export async function shift(sh: Shell, argv: string[]): Promise<number> {
   sh.params = sh.params.slice(n);
   return 0;
 }
+
+/** getopts optstring name [args]: one option per call, OPTIND/OPTARG as POSIX says. */
+export async function getopts(sh: Shell, argv: string[]): Promise<number> {
+  const [, spec, name, ...given] = argv;
+  if (spec === undefined || name === undefined) {
+    sh.error(sh.flavour.name === 'bash' ? 'usage: getopts optstring name [arg ...]' : 'usage: getopts optstring var [arg]', 'getopts');
+    return 2;
+  }
+  const args = given.length > 0 ? given : sh.params;
+  const silent = spec.startsWith(':');
+  const opts = silent ? spec.slice(1) : spec;
+  let ind = Number(sh.vars.get('OPTIND') ?? '1');
+  // where inside a bundle like -abc the last call stopped
+  let pos = sh.getoptsPos ?? 1;
+  const arg = args[ind - 1];
+  const done = () => {
+    sh.vars.set(name, '?');
+    sh.vars.unset('OPTARG');
+    sh.getoptsPos = 1;
+    return 1;
+  };
+  if (arg === undefined || arg === '-' || !arg.startsWith('-')) return done();
+  if (arg === '--') {
+    sh.vars.set('OPTIND', String(ind + 1));
+    return done();
+  }
+  const c = arg[pos];
+  const next = () => {
+    if (pos + 1 < arg.length) pos++;
+    else {
+      ind++;
+      pos = 1;
+    }
+  };
+  const k = opts.indexOf(c);
+  if (k < 0 || c === ':') {
+    next();
+    sh.vars.set(name, '?');
+    if (silent) sh.vars.set('OPTARG', c);
+    else {
+      sh.vars.unset('OPTARG');
+      sh.errOut(`${sh.arg0}: ${sh.flavour.name === 'bash' ? `illegal option -- ${c}` : `Illegal option -${c}`}\n`);
+    }
+  } else if (opts[k + 1] === ':') {
+    let value: string | undefined;
+    if (pos + 1 < arg.length) value = arg.slice(pos + 1);
+    else value = args[ind];
+    ind += value !== undefined && pos + 1 >= arg.length ? 2 : 1;
+    pos = 1;
+    if (value === undefined) {
+      if (silent) {
+        sh.vars.set(name, ':');
+        sh.vars.set('OPTARG', c);
+      } else {
+        sh.vars.set(name, '?');
+        sh.vars.unset('OPTARG');
+        sh.errOut(`${sh.arg0}: ${sh.flavour.name === 'bash' ? `option requires an argument -- ${c}` : `No arg for -${c} option`}\n`);
+      }
+    } else {
+      sh.vars.set(name, c);
+      sh.vars.set('OPTARG', value);
+    }
+  } else {
+    next();
+    sh.vars.set(name, c);
+    sh.vars.unset('OPTARG');
+  }
+  sh.vars.set('OPTIND', String(ind));
+  sh.getoptsPos = pos;
+  return 0;
+}

@@ -7,7 +7,7 @@ import { lookPath } from '../exec';
 import { evalArith, ArithError } from './arith';
 import { echo, printf, read } from './builtins-io';
 import { jobs, kill, trap, wait } from './builtins-jobs';
-import { exportCmd, local, readonlyCmd, set, shift, unset } from './builtins-vars';
+import { exportCmd, getopts, local, readonlyCmd, set, shift, unset } from './builtins-vars';
 import type { Flavour } from './flavour';
 import { BreakLoop, ContinueLoop, ev, ExitShell, ReturnFrom, type Shell } from './shell';
 import { test } from './test-cmd';
@@ -357,7 +357,7 @@ const fail: Builtin = async () => 1;
 const COMMON: Record<string, Builtin> = {
   ':': ok, true: ok, false: fail, cd, pwd, exit, return: returnCmd, break: loopJump('break'), continue: loopJump('continue'),
   eval: evalCmd, '.': dot, type, command, alias, unalias, umask, echo, printf, read, test, '[': test, trap, kill, wait, jobs,
-  export: exportCmd, readonly: readonlyCmd, unset, local, set, shift, hash, times,
+  export: exportCmd, readonly: readonlyCmd, unset, local, set, shift, hash, times, getopts,
 };
 
 const TABLES: Record<Flavour['name'], Record<string, Builtin>> = {

@@ -61,6 +61,8 @@ export class Shell implements ExpandHost {
   inTrap = false;
   /** bash's shopt expand_aliases. */
   expandAliases = false;
+  /** getopts' place inside a bundle of options (-abc). */
+  getoptsPos?: number;
   /** The foreground job's processes (SIGINT of an interactive shell goes to them, as the tty would send it). */
   fg: Array<Process<Sys>> = [];
   /** Wakes a `wait` or `read` when a trapped signal arrives. */

@@ -104,4 +104,13 @@ describe('builtins', () => {
     const r = await runC('dash', 'echo err >/dev/stderr; echo out >/dev/stdout; cat </dev/null; echo done');
     expect([r.stdout, r.stderr]).toEqual(['out\ndone\n', 'err\n']);
   });
+
+  it('getopts walks options, bundles and arguments', async () => {
+    const script = 'while getopts "ab:c" o; do echo "$o ${OPTARG-}"; done; shift $((OPTIND - 1)); echo "rest: $*"';
+    for (const which of ['dash', 'bash', 'ash'] as Which[]) {
+      expect((await runC(which, script, { args: ['sh', '-ac', '-b', 'val', '-bx', 'file', 'more'] })).stdout).toBe('a \nc \nb val\nb x\nrest: file more\n');
+    }
+    const bad = await runC('bash', 'getopts "a" o -z; echo "$o $?"');
+    expect([bad.stdout, bad.stderr]).toEqual(['? 0\n', 'bash: illegal option -- z\n']);
+  });
 });
