@@ -43,6 +43,18 @@ async function nodeEntrypoint(ctx: UserContext, script: string): Promise<number>
   return execArgv(ctx, args, { script, line: 11, shell: 'dash' });
 }
 
+/** The path the script was run as ($0 of bash is the path execve used). */
+function scriptPath(ctx: UserContext): string {
+  const name = ctx.argv[0] ?? 'docker-entrypoint.sh';
+  return lookPath(fsOf(ctx), name, ctx.env.PATH) ?? name;
+}
+
+/** Each image's script by the program name the image catalog gives its executable. */
+export const postgresEntrypointProgram: UserProgram = (ctx) => postgresEntrypoint(ctx, scriptPath(ctx));
+export const nginxEntrypointProgram: UserProgram = (ctx) => nginxEntrypoint(ctx, ctx.argv[0] ?? '/docker-entrypoint.sh');
+export const redisEntrypointProgram: UserProgram = (ctx) => redisEntrypoint(ctx, scriptPath(ctx));
+export const nodeEntrypointProgram: UserProgram = (ctx) => nodeEntrypoint(ctx, scriptPath(ctx));
+
 export const dockerEntrypoint: UserProgram = async (ctx) => {
   const fs = fsOf(ctx);
   const name = ctx.argv[0] ?? 'docker-entrypoint.sh';

@@ -3,7 +3,7 @@
 // scripts with gosu.
 import type { ProgramSpec } from '../types';
 import { curl } from './curl';
-import { dockerEntrypoint } from './entrypoint';
+import { dockerEntrypoint, nginxEntrypointProgram, nodeEntrypointProgram, postgresEntrypointProgram, redisEntrypointProgram } from './entrypoint';
 import { gosu } from './gosu';
 import { hello } from './hello';
 import { nginx } from './nginx';
@@ -22,6 +22,10 @@ export function serverPrograms(): ProgramSpec[] {
     { name: 'hello', run: hello, rss: 20_000 },
     { name: 'curl', run: curl, rss: 5_200_000 },
     { name: 'docker-entrypoint.sh', run: dockerEntrypoint, rss: 3_300_000 },
+    { name: 'postgres-entrypoint', run: postgresEntrypointProgram, rss: 3_300_000 },
+    { name: 'nginx-entrypoint', run: nginxEntrypointProgram, rss: 1_200_000 },
+    { name: 'redis-entrypoint', run: redisEntrypointProgram, rss: 1_200_000 },
+    { name: 'node-entrypoint', run: nodeEntrypointProgram, rss: 1_200_000 },
     { name: 'gosu', run: gosu, rss: 2_400_000 },
   ];
 }

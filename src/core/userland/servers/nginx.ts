@@ -215,6 +215,11 @@ async function runMaster(ctx: UserContext, initial: NginxConf, argv: string[], f
     }
   };
 
+  // the temp paths compiled in (--http-*-temp-path), made at start for the worker user
+  for (const t of ['client', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) {
+    const dir = `/var/cache/nginx/${t}_temp`;
+    if (fs.mkdir(dir, { mode: 0o700 }) === undefined) fs.chown(dir, user.uid, 0);
+  }
   // bind(2) is retried five times, half a second apart, as nginx does
   for (let attempt = 0; ; attempt++) {
     const err = listen();
