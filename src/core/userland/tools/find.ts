@@ -40,6 +40,10 @@ interface Ctx {
   maxdepth: number;
   mindepth: number;
   hasAction: boolean;
+  /** -follow / -L: stat through symlinks while walking. */
+  follow: boolean;
+  /** -quit ran: stop walking. */
+  quit: boolean;
 }
 
 export async function find(t: Tool, args: string[]): Promise<number> {
@@ -47,7 +51,7 @@ export async function find(t: Tool, args: string[]): Promise<number> {
   const starts: string[] = [];
   while (i < args.length && !args[i].startsWith('-') && args[i] !== '!' && args[i] !== '(') starts.push(args[i++]);
   if (starts.length === 0) starts.push('.');
-  const c: Ctx = { maxdepth: Infinity, mindepth: 0, hasAction: false };
+  const c: Ctx = { maxdepth: Infinity, mindepth: 0, hasAction: false, follow: false, quit: false };
   const db = new UserDb(t.fs);
   let failed = false;
   const bad = (msg: string): never => {
@@ -128,6 +132,12 @@ export async function find(t: Tool, args: string[]): Promise<number> {
         const when = (ref as Stats).mtime;
         return { op: 'test', fn: (_p, st) => st.mtime > when };
       }
+      case '-follow':
+        c.follow = true;
+        return { op: 'test', fn: () => true };
+      case '-quit':
+        c.hasAction = true;
+        return { op: 'action', fn: async () => ((c.quit = true), true) };
       case '-true': return { op: 'test', fn: () => true };
       case '-false': return { op: 'test', fn: () => false };
       case '-print': case '-print0': {
@@ -224,7 +234,8 @@ export async function find(t: Tool, args: string[]): Promise<number> {
   };
   const deleting = toks.includes('-delete');
   const walk = async (path: string, depth: number, top: boolean) => {
-    const st = top ? t.fs.stat(path) : t.fs.lstat(path);
+    if (c.quit) return;
+    const st = top || c.follow ? t.fs.stat(path) : t.fs.lstat(path);
     const lst = isErr(st) && top ? t.fs.lstat(path) : st;
     if (isErr(lst)) {
       t.warn(t.gnu ? `${t.qa(path)}: ${lst.message}` : `${path}: ${lst.message}`);
@@ -243,7 +254,12 @@ export async function find(t: Tool, args: string[]): Promise<number> {
       if (isErr(names)) {
         t.warn(t.gnu ? `${t.qa(path)}: ${names.message}` : `${path}: ${names.message}`);
         failed = true;
-      } else for (const n of names) await walk(path.endsWith('/') ? path + n : `${path}/${n}`, depth + 1, false);
+      } else {
+        for (const n of names) {
+          if (c.quit) break;
+          await walk(path.endsWith('/') ? path + n : `${path}/${n}`, depth + 1, false);
+        }
+      }
     }
     if (deleting) await visit();
   };

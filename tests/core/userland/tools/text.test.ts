@@ -131,6 +131,9 @@ describe('find, xargs, du', () => {
     [['find', '/d', '-type', 'f', '-name', 'y*', '-o', '-name', 'n*'], '/d/nums\n/d/sub/y.txt\n'],
     [['find', '/d', '!', '-type', 'd', '-path', '*sub*'], '/d/sub/deep/x.py\n/d/sub/y.txt\n'],
     [['find', '/d/sub', '-name', 'x.py', '-exec', 'cat', '{}', ';'], 'import os\nprint(os.getcwd())\n'],
+    // nginx's entrypoint asks whether a directory has any file at all
+    [['find', '/d', '-mindepth', '1', '-maxdepth', '1', '-type', 'f', '-print', '-quit'], '/d/csv\n'],
+    [['find', '/d/sub', '-follow', '-type', 'f', '-print'], '/d/sub/deep/x.py\n/d/sub/y.txt\n'],
   ])('%j', async (argv, want) => {
     expect((await gnu().run(argv)).stdout).toBe(want);
   });
