@@ -34,9 +34,29 @@ export interface ApiStream<T> {
   cancel(): void;
 }
 
+/** One chunk of a container's output (a stdcopy frame); a TTY's output is all `stdout`. */
+export interface OutputFrame {
+  stream: 'stdout' | 'stderr';
+  data: string;
+}
+
+/**
+ * A hijacked connection (attach, exec start, logs): the process's output as
+ * frames and, for attach/exec with stdin, a way to type into it. With `tty`
+ * the frames are raw terminal output (CR LF line ends), not demultiplexed.
+ */
+export interface HijackedConn extends ApiStream<OutputFrame> {
+  readonly tty: boolean;
+  /** Bytes to the process's stdin (ignored when stdin is not attached). */
+  write(data: string): void;
+  /** CloseWrite: end of file on the process's stdin. */
+  closeWrite(): void;
+}
+
 export type ApiResponse =
   | { status: number; body: unknown }
-  | { status: number; stream: ApiStream<JsonMessage> };
+  | { status: number; stream: ApiStream<JsonMessage> }
+  | { status: number; body?: undefined; conn: HijackedConn };
 
 /** Errors are `{"message": "…"}` with 4xx/5xx, as the daemon sends them. */
 export interface ApiErrorBody {
@@ -49,4 +69,8 @@ export interface EngineClient {
 
 export function isStream(r: ApiResponse): r is { status: number; stream: ApiStream<JsonMessage> } {
   return 'stream' in r;
+}
+
+export function isConn(r: ApiResponse): r is { status: number; conn: HijackedConn } {
+  return 'conn' in r;
 }

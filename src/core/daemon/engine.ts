@@ -2,11 +2,17 @@
 // api/server/router), the JSON-lines stream type long operations answer
 // with, and the Engine that serves the image routes. Container, volume,
 // network and exec routes register on the same router later.
+import type { Clock } from '../clock';
 import type { Failure } from '../image/errors';
 import { httpStatus } from '../image/errors';
 import type { ImageService } from '../image/service';
+import type { VolumeStore } from '../kernel/volumes';
 import type { ApiRequest, ApiResponse, ApiStream, EngineClient, JsonMessage, Method } from './api';
+import { registerContainerRoutes } from './containers-routes';
+import type { Daemon } from './daemon';
+import { ExecStore } from './exec';
 import { registerImageRoutes } from './images-routes';
+import { registerVolumeRoutes } from './volumes-routes';
 
 /** A request as a handler sees it: path parameters resolved. */
 export interface RouteRequest extends ApiRequest {
@@ -138,23 +144,84 @@ export class MessageStream<T = JsonMessage> implements ApiStream<T> {
 
 export interface EngineDeps {
   readonly images: ImageService;
+  /** The container side (containers, exec); its routes exist only when given. */
+  readonly daemon?: Daemon;
+  readonly volumes?: VolumeStore;
+  /** Time stamps of the request log. */
+  readonly clock?: Clock;
+}
+
+/** One API call as the UI's request log shows it: `POST /v1.51/containers/create → 201`. */
+export interface RequestLogEntry {
+  /** ms since the epoch, when the answer came. */
+  readonly time: number;
+  readonly method: Method;
+  /** The path as requested, version prefix included. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string | undefined>>;
+  readonly body: unknown;
+  readonly status: number;
+  /** What came back: a JSON body, a progress stream, or a hijacked connection. */
+  readonly kind: 'json' | 'stream' | 'conn';
+  readonly response: unknown;
+}
+
+/** The most recent requests (a bounded list) and who wants to hear of new ones. */
+export class RequestLog {
+  static readonly LIMIT = 500;
+  private readonly list: RequestLogEntry[] = [];
+  private readonly listeners = new Set<(e: RequestLogEntry) => void>();
+
+  add(e: RequestLogEntry): void {
+    this.list.push(e);
+    if (this.list.length > RequestLog.LIMIT) this.list.shift();
+    for (const l of [...this.listeners]) l(e);
+  }
+
+  entries(): readonly RequestLogEntry[] {
+    return this.list;
+  }
+
+  subscribe(l: (e: RequestLogEntry) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
 }
 
 const VERSION_PREFIX = /^\/v\d+\.\d+(?=\/)/;
 
 export class Engine implements EngineClient {
   readonly router = new Router();
+  readonly log = new RequestLog();
+  readonly execs: ExecStore | undefined;
 
   constructor(readonly deps: EngineDeps) {
     const ping: RouteHandler = () => ({ status: 200, body: 'OK' });
     this.router.add('GET', '/_ping', ping).add('HEAD', '/_ping', ping);
     registerImageRoutes(this.router, deps.images);
+    if (deps.daemon) {
+      this.execs = new ExecStore(deps.daemon);
+      registerContainerRoutes(this.router, deps.daemon, this.execs, deps.images);
+    }
+    if (deps.volumes) registerVolumeRoutes(this.router, deps.volumes);
   }
 
   async request(req: ApiRequest): Promise<ApiResponse> {
     const path = req.path.replace(VERSION_PREFIX, '');
     const hit = this.router.match(req.method, path);
-    if (!hit) return { status: 404, body: { message: 'page not found' } };
-    return hit.handler({ ...req, path, params: hit.params, query: req.query ?? {} });
+    const res = hit
+      ? await hit.handler({ ...req, path, params: hit.params, query: req.query ?? {} })
+      : { status: 404, body: { message: 'page not found' } };
+    this.log.add({
+      time: this.deps.clock?.now() ?? 0,
+      method: req.method,
+      path: req.path,
+      query: req.query ?? {},
+      body: req.body,
+      status: res.status,
+      kind: 'stream' in res ? 'stream' : 'conn' in res ? 'conn' : 'json',
+      response: 'body' in res ? res.body : undefined,
+    });
+    return res;
   }
 }

@@ -1,0 +1,266 @@
+// POST /containers/create in daemon/create.go's order: settings verified
+// (before the image is even looked up), the image resolved, its config merged
+// in, a name reserved, the RW layer made over the image and the init layer,
+// mount points registered (volumes created, -v parsed), the working
+// directory and anonymous VOLUMEs set up, and empty volumes filled from the
+// image's content at their mount point.
+import { OverlayMount } from '../fs/overlay';
+import { FsError } from '../fs/types';
+import { buildLayer } from '../fs/build-layer';
+import { fail, ok, type Result } from '../image/errors';
+import type { ImageService } from '../image/service';
+import type { VolumeStore } from '../kernel/volumes';
+import type { Random } from '../random';
+import type { Clock } from '../clock';
+import type { FileSystem, HostInfo } from '../userland/types';
+import { generateId, generateName, validateName } from './names';
+import {
+  adaptHostConfig,
+  entrypointAndArgs,
+  mergeImageConfig,
+  parseBind,
+  parseMountSpec,
+  verifyCommand,
+  verifySettings,
+  type ParsedMount,
+} from './containers-config';
+import { initLayerAt, overlayInfo } from './containers-rootfs';
+import { RESOLV_CONF } from './containers-runtime';
+import type { ContainerRecord, CreateBody, HostConfigJson, MountPointRecord } from './containers-types';
+import type { MountInfo } from '../userland/procfs';
+
+export interface CreateDeps {
+  clock: Clock;
+  random: Random;
+  images: ImageService;
+  volumes: VolumeStore;
+  host: HostInfo;
+  hostFs: () => FileSystem;
+  hostname: string;
+  networkExists: (name: string) => boolean;
+  /** The ID holding a name ("/web"), if any. */
+  nameOwner: (name: string) => string | undefined;
+}
+
+export interface Created {
+  rec: ContainerRecord;
+  root: OverlayMount;
+  files: OverlayMount;
+  rootInfo: MountInfo;
+  warnings: string[];
+}
+
+const LOG_DRIVERS = new Set(['json-file', 'local', 'none', 'journald', 'syslog']);
+
+export function createContainer(d: CreateDeps, name: string, body: CreateBody): Result<Created> {
+  const { HostConfig, NetworkingConfig: _net, ...config } = structuredCopy(body);
+  const hc: HostConfigJson = HostConfig ?? {};
+  if (hc.RestartPolicy && hc.RestartPolicy.Name === '')
+    hc.RestartPolicy = { ...hc.RestartPolicy, Name: 'no' };
+  const bad = verifySettings(config, hc, d.host.cpus, (p) => d.hostFs().exists(p));
+  if (bad) return bad;
+  let imageId = '';
+  if (config.Image) {
+    const img = d.images.get(config.Image);
+    if (!img.ok) return img;
+    imageId = img.value;
+  }
+  const mode = hc.NetworkMode ?? '';
+  if (mode !== '' && !['default', 'bridge', 'host', 'none'].includes(mode) && !d.networkExists(mode))
+    return fail('notFound', `network ${mode} not found`);
+  adaptHostConfig(hc);
+  if (imageId) mergeImageConfig(config, d.images.store.config(imageId).config);
+  const noCmd = verifyCommand(config);
+  if (noCmd) return noCmd;
+  const driver = hc.LogConfig?.Type ?? 'json-file';
+  if (!LOG_DRIVERS.has(driver))
+    return fail(
+      'invalid',
+      `failed to create container: logger: no log driver named '${driver}' is registered`,
+    );
+
+  // newContainer: the ID, the name, the hostname
+  const id = generateId(d.random);
+  let fullName: string;
+  if (name === '') fullName = `/${generateName(d.random, (n) => d.nameOwner(`/${n}`) !== undefined, id)}`;
+  else {
+    const invalid = validateName(name);
+    if (invalid) return fail('invalid', invalid.replace(/\(([^)]*)\)/, `(${name})`));
+    fullName = name.startsWith('/') ? name : `/${name}`;
+    const owner = d.nameOwner(fullName);
+    if (owner)
+      return fail(
+        'conflict',
+        `Conflict. The container name "${fullName}" is already in use by container "${owner}". You have to remove (or rename) that container to be able to reuse that name.`,
+      );
+  }
+  if (!config.Hostname) config.Hostname = mode === 'host' ? d.hostname : id.slice(0, 12);
+  const [path, args] = entrypointAndArgs(config.Entrypoint, config.Cmd);
+  const now = d.clock.now();
+
+  // the RW layer over the image's layers and the init layer
+  const layers = imageId ? d.images.store.layersOf(imageId) : [];
+  const cacheIds = imageId
+    ? d.images.store.chainOf(imageId).map((c) => d.images.store.layer(c)?.cacheId ?? c)
+    : [];
+  const root = new OverlayMount([...layers, initLayerAt(now)], { clock: d.clock });
+  const layerId = generateId(d.random);
+  const rootInfo = overlayInfo(layerId, cacheIds, hc.ReadonlyRootfs === true);
+
+  // registerMountPoints: -v, then --mount; each destination once
+  const parsed: ParsedMount[] = [];
+  const seen = new Set<string>();
+  for (const b of hc.Binds ?? []) {
+    const p = parseBind(b);
+    if ('ok' in p) return p;
+    if (seen.has(p.mount.Destination))
+      return fail('invalid', `Duplicate mount point: ${p.mount.Destination}`);
+    seen.add(p.mount.Destination);
+    parsed.push(p);
+  }
+  for (const m of hc.Mounts ?? []) {
+    const p = parseMountSpec(m);
+    if (seen.has(p.mount.Destination)) return fail('invalid', `Duplicate mount point: ${m.Target}`);
+    seen.add(p.mount.Destination);
+    parsed.push(p);
+  }
+  // SetupWorkingDirectory, then the image's VOLUMEs not already covered
+  const wd = config.WorkingDir ?? '';
+  if (wd) {
+    const st = root.stat(wd);
+    if (st instanceof FsError) root.mkdir(wd, { recursive: true, mode: 0o755 });
+    else if (st.kind !== 'dir') return fail('system', `Cannot mkdir: ${wd} is not a directory`);
+  }
+  for (const v of Object.keys(config.Volumes ?? {})) {
+    const dest = v.replace(/\/+$/, '') || '/';
+    if (seen.has(dest)) continue;
+    const st = root.stat(dest);
+    if (!(st instanceof FsError) && st.kind !== 'dir')
+      return fail(
+        'system',
+        `cannot mount volume over existing file, file exists /var/lib/docker/overlay2/${layerId}/merged${dest}`,
+      );
+    seen.add(dest);
+    parsed.push({
+      mount: {
+        Type: 'volume',
+        Name: '',
+        Source: '',
+        Destination: dest,
+        Driver: 'local',
+        Mode: '',
+        RW: true,
+        Propagation: '',
+        copyData: true,
+        anonymous: true,
+      },
+      volume: { name: '' },
+    });
+  }
+  const mounts: MountPointRecord[] = [];
+  const made: string[] = [];
+  for (const p of parsed) {
+    const m = { ...p.mount };
+    if (p.volume) {
+      const v = d.volumes.create(
+        p.volume.name,
+        { labels: p.volume.labels, options: p.volume.options, driver: p.volume.driver },
+        id,
+      );
+      if (!v.ok) {
+        for (const n of made) d.volumes.release(n, id);
+        return v;
+      }
+      made.push(v.value.name);
+      m.Name = v.value.name;
+      m.Source = v.value.mountpoint;
+      if (m.copyData) populateVolume(root, m.Destination, v.value.fs);
+    }
+    mounts.push(m);
+  }
+
+  const files = new OverlayMount(
+    [
+      buildLayer(
+        { '/hostname': `${config.Hostname}\n`, '/resolv.conf': RESOLV_CONF, '/hosts': '' },
+        { mtime: now },
+      ),
+    ],
+    { clock: d.clock },
+  );
+  const rec: ContainerRecord = {
+    Id: id,
+    Created: now,
+    Path: path,
+    Args: args,
+    ImageId: imageId,
+    Name: fullName,
+    RestartCount: 0,
+    Config: {
+      ...config,
+      Env: config.Env ?? [],
+      Cmd: config.Cmd ?? null,
+      Entrypoint: config.Entrypoint ?? null,
+      Labels: config.Labels ?? {},
+    },
+    HostConfig: hc,
+    Mounts: mounts,
+    LayerId: layerId,
+    Ports: {},
+    Network: undefined,
+    State: {
+      Status: 'created',
+      Running: false,
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: 0,
+      ExitCode: 0,
+      Error: '',
+      StartedAt: 0,
+      FinishedAt: 0,
+    },
+  };
+  return ok({ rec, root, files, rootInfo, warnings: [] });
+}
+
+/** populateVolume / copyExistingContents: an empty volume takes the image's directory (its contents and its own mode and owner). */
+function populateVolume(root: OverlayMount, dest: string, vol: OverlayMount): void {
+  const st = root.stat(dest);
+  if (st instanceof FsError || st.kind !== 'dir') return;
+  const names = vol.readdir('/');
+  if (names instanceof FsError || names.length > 0) return;
+  copyTree(root, dest, vol, '/');
+  vol.chmod('/', st.mode);
+  vol.chown('/', st.uid, st.gid);
+}
+
+function copyTree(from: FileSystem, src: string, to: FileSystem, dst: string): void {
+  const list = from.readdirTypes(src);
+  if (list instanceof FsError) return;
+  for (const { name, kind } of list) {
+    const s = src === '/' ? `/${name}` : `${src}/${name}`;
+    const t = dst === '/' ? `/${name}` : `${dst}/${name}`;
+    const st = from.lstat(s);
+    if (st instanceof FsError) continue;
+    if (kind === 'dir') {
+      to.mkdir(t, { mode: st.mode });
+      copyTree(from, s, to, t);
+    } else if (kind === 'symlink') {
+      const target = from.readlink(s);
+      if (!(target instanceof FsError)) to.symlink(target, t);
+      continue;
+    } else {
+      const c = from.readContent(s);
+      if (!(c instanceof FsError)) to.writeFile(t, c, { mode: st.mode });
+    }
+    to.chmod(t, st.mode);
+    to.chown(t, st.uid, st.gid);
+    to.utimes(t, st.mtime);
+  }
+}
+
+function structuredCopy<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x ?? {})) as T;
+}

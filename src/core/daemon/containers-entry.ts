@@ -1,0 +1,112 @@
+// One container as the daemon holds it: its plain-data record, the child
+// actor of the lifecycle machine that decides what happens when, its log and
+// attached clients, its root filesystem, and — only while it runs — the
+// live parts (namespaces, cgroup, PID 1, the stdin pipe, its network endpoint).
+import type { ActorRefFrom } from 'xstate';
+import type { OverlayMount } from '../fs/overlay';
+import type { Cgroup } from '../kernel/cgroup';
+import type { MountNamespace } from '../kernel/mount-ns';
+import type { Endpoint, PortBinding } from '../kernel/network';
+import type { PidNamespace, Process } from '../kernel/process';
+import type { Pipe } from '../kernel/stream';
+import type { Sys } from '../userland/types';
+import type { MountInfo } from '../userland/procfs';
+import type { containerMachine, ContainerStateName } from './container-machine';
+import { dockerStatus } from './container-machine';
+import type { AttachHub, ContainerLog } from './containers-logs';
+import type { ContainerRecord, StateRecord } from './containers-types';
+
+export interface LiveContainer {
+  readonly ns: MountNamespace;
+  readonly sys: Sys;
+  readonly cgroup: Cgroup;
+  readonly pidns: PidNamespace;
+  readonly pid1: Process<Sys>;
+  readonly endpoint: Endpoint | undefined;
+  readonly ports: PortBinding[];
+  /** Volume names mounted for this run (unmount events at the end). */
+  readonly volumes: string[];
+}
+
+export interface StartFailure {
+  status: number;
+  message: string;
+}
+
+export class ContainerEntry {
+  ref!: ActorRefFrom<typeof containerMachine>;
+  live: LiveContainer | undefined;
+  /** Why the last start failed (read by the start route right after it asked). */
+  startError: StartFailure | undefined;
+  /** Called when PID 1 exits (attach streams end, waiters wake). */
+  readonly exitListeners = new Set<(code: number) => void>();
+  /** Called when the machine settles in a not-running state. */
+  readonly stopListeners = new Set<() => void>();
+  readonly removeListeners = new Set<() => void>();
+  removed = false;
+  /** A `docker restart` is under way: the exit it causes is not the end (no --rm removal). */
+  manualRestart = false;
+  /** PID 1's stdin with -i: made at create (and again after each run) so input sent before start waits in it. */
+  stdin: Pipe | undefined;
+
+  constructor(
+    readonly rec: ContainerRecord,
+    readonly root: OverlayMount,
+    /** The daemon's files for the container: /hostname, /hosts, /resolv.conf. */
+    readonly files: OverlayMount,
+    /** The `overlay /` line of the container's mount table. */
+    readonly rootInfo: MountInfo,
+    readonly log: ContainerLog,
+    readonly hub: AttachHub,
+  ) {}
+
+  get id(): string {
+    return this.rec.Id;
+  }
+
+  /** "web" (the name without its slash). */
+  get name(): string {
+    return this.rec.Name.slice(1);
+  }
+
+  get machineState(): ContainerStateName {
+    return this.ref.getSnapshot().value as ContainerStateName;
+  }
+
+  /** State.Running: a task exists (running, paused, being stopped, or between restarts). */
+  get running(): boolean {
+    const s = this.machineState;
+    return s === 'running' || s === 'stopping' || s === 'paused' || s === 'restarting';
+  }
+
+  get paused(): boolean {
+    return this.machineState === 'paused';
+  }
+
+  get restarting(): boolean {
+    return this.machineState === 'restarting';
+  }
+
+  /** The State object as `docker inspect` shows it, the status words derived from the machine. */
+  state(): StateRecord {
+    const s = this.machineState;
+    const status = this.removed ? 'removing' : dockerStatus(s);
+    return {
+      ...this.rec.State,
+      Status: status,
+      Running: this.running,
+      Paused: s === 'paused',
+      Restarting: s === 'restarting',
+      Dead: false,
+    };
+  }
+
+  /** Plain data of the container (its record with the derived state), for snapshots. */
+  toJSON(): ContainerRecord & { MachineState: ContainerStateName } {
+    return { ...structuredCloneSafe(this.rec), State: this.state(), MachineState: this.machineState };
+  }
+}
+
+function structuredCloneSafe<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}

@@ -1,0 +1,346 @@
+// The container and exec routes of the Engine API
+// (api/server/router/container), in moby's registration order: the fixed
+// paths (/containers/json, /containers/create, /containers/prune) before the
+// `{name}` ones. Handlers translate query and body, call the daemon, and
+// answer with its statuses: 204 for done, 304 for "already so".
+import { fail, type Failure } from '../image/errors';
+import { parseFilters, parseUntil, validateFilters, matchKVList } from '../image/filters';
+import type { ImageService } from '../image/service';
+import type { ApiResponse } from './api';
+import type { Daemon } from './daemon';
+import type { ContainerEntry } from './containers-entry';
+import { containerSummary, inspectContainer } from './containers-inspect';
+import { attachConn, logsConn, logsError } from './containers-streams';
+import type { CreateBody } from './containers-types';
+import { boolValue, errorResponse, type RouteRequest, type Router } from './engine';
+import type { ExecCreateBody, ExecStore } from './exec';
+import { topProcesses } from './containers-top';
+
+const noContent: ApiResponse = { status: 204, body: '' };
+const notModified: ApiResponse = { status: 304, body: '' };
+
+export function registerContainerRoutes(
+  router: Router,
+  daemon: Daemon,
+  execs: ExecStore,
+  images: ImageService,
+): void {
+  const withContainer =
+    (fn: (c: ContainerEntry, req: RouteRequest) => ApiResponse | Promise<ApiResponse>) =>
+    (req: RouteRequest): ApiResponse | Promise<ApiResponse> => {
+      const c = daemon.get(req.params.name);
+      return c.ok ? fn(c.value, req) : errorResponse(c);
+    };
+  const intParam = (req: RouteRequest, key: string): number | Failure | undefined => {
+    const v = req.query[key];
+    if (v === undefined || v === '') return undefined;
+    if (!/^-?\d+$/.test(v))
+      return fail('invalid', `invalid value for ${key}: strconv.Atoi: parsing "${v}": invalid syntax`);
+    return Number(v);
+  };
+
+  router.add('GET', '/containers/json', (req) => listContainers(daemon, images, req));
+  router.add(
+    'GET',
+    '/containers/{name}/changes',
+    withContainer((c) => ({
+      status: 200,
+      body: c.root
+        .diff()
+        .map((ch) => ({ Kind: ch.kind === 'C' ? 0 : ch.kind === 'A' ? 1 : 2, Path: ch.path })),
+    })),
+  );
+  router.add(
+    'GET',
+    '/containers/{name}/json',
+    withContainer((c, req) => {
+      const body = inspectContainer(c, images, execs.of(c));
+      if (boolValue(req.query, 'size')) {
+        const rw = c.root.upperSize();
+        const pos = Object.keys(body).indexOf('GraphDriver') + 1;
+        const entries = Object.entries(body);
+        entries.splice(
+          pos,
+          0,
+          ['SizeRw', rw],
+          [
+            'SizeRootFs',
+            rw +
+              (c.rec.ImageId && images.store.hasImage(c.rec.ImageId)
+                ? images.store.imageSize(c.rec.ImageId)
+                : 0),
+          ],
+        );
+        return { status: 200, body: Object.fromEntries(entries) };
+      }
+      return { status: 200, body };
+    }),
+  );
+  router.add(
+    'GET',
+    '/containers/{name}/top',
+    withContainer((c, req) => {
+      const r = topProcesses(daemon, c, req.query.ps_args ?? '');
+      return r.ok ? { status: 200, body: r.value } : errorResponse(r);
+    }),
+  );
+  router.add(
+    'GET',
+    '/containers/{name}/logs',
+    withContainer((c, req) => {
+      const bad = logsError(c, req.query);
+      if (bad) return bad;
+      return { status: 200, conn: logsConn(daemon, c, req.query) };
+    }),
+  );
+  router.add('GET', '/exec/{id}/json', (req) => {
+    const r = execs.inspect(req.params.id);
+    return r.ok ? { status: 200, body: r.value } : errorResponse(r);
+  });
+
+  router.add('POST', '/containers/create', (req) => {
+    const r = daemon.create(req.query.name ?? '', (req.body ?? {}) as CreateBody);
+    return r.ok ? { status: 201, body: r.value } : errorResponse(r);
+  });
+  router.add('POST', '/containers/prune', (req) => pruneContainers(daemon, images, req));
+  router.add(
+    'POST',
+    '/containers/{name}/kill',
+    withContainer(async (c, req) => {
+      const r = await daemon.kill(c, req.params.name, req.query.signal);
+      return r.ok ? noContent : errorResponse(r);
+    }),
+  );
+  router.add(
+    'POST',
+    '/containers/{name}/pause',
+    withContainer((c) => {
+      const r = daemon.pause(c);
+      return r.ok ? noContent : errorResponse(r);
+    }),
+  );
+  router.add(
+    'POST',
+    '/containers/{name}/unpause',
+    withContainer((c) => {
+      const r = daemon.unpause(c);
+      return r.ok ? noContent : errorResponse(r);
+    }),
+  );
+  router.add(
+    'POST',
+    '/containers/{name}/restart',
+    withContainer(async (c, req) => {
+      const t = intParam(req, 't');
+      if (typeof t === 'object') return errorResponse(t);
+      const r = await daemon.restart(c, req.params.name, { t, signal: req.query.signal });
+      return r.ok ? noContent : errorResponse(r);
+    }),
+  );
+  router.add(
+    'POST',
+    '/containers/{name}/start',
+    withContainer((c) => {
+      const r = daemon.start(c);
+      if (!r.ok) return errorResponse(r);
+      return r.value === 'notModified' ? notModified : noContent;
+    }),
+  );
+  router.add(
+    'POST',
+    '/containers/{name}/stop',
+    withContainer(async (c, req) => {
+      const t = intParam(req, 't');
+      if (typeof t === 'object') return errorResponse(t);
+      const r = await daemon.stop(c, { t, signal: req.query.signal });
+      if (!r.ok)
+        return { status: 500, body: { message: `cannot stop container: ${req.params.name}: ${r.message}` } };
+      return r.value === 'notModified' ? notModified : noContent;
+    }),
+  );
+  router.add(
+    'POST',
+    '/containers/{name}/wait',
+    withContainer(async (c, req) => {
+      const r = daemon.wait(c, req.query.condition ?? '');
+      if (!r.ok) return errorResponse(r);
+      return { status: 200, body: await r.value };
+    }),
+  );
+  router.add(
+    'POST',
+    '/containers/{name}/resize',
+    withContainer((c, req) => {
+      if (!c.running) return { status: 409, body: { message: `container ${c.id} is not running` } };
+      daemon.event(c, 'resize', { height: req.query.h ?? '0', width: req.query.w ?? '0' });
+      return { status: 200, body: '' };
+    }),
+  );
+  router.add(
+    'POST',
+    '/containers/{name}/attach',
+    withContainer((c, req) => ({ status: 200, conn: attachConn(daemon, c, req.query) })),
+  );
+  router.add(
+    'POST',
+    '/containers/{name}/exec',
+    withContainer((c, req) => {
+      const r = execs.create(c, req.params.name, (req.body ?? {}) as ExecCreateBody);
+      return r.ok ? { status: 201, body: { Id: r.value } } : errorResponse(r);
+    }),
+  );
+  router.add('POST', '/exec/{id}/start', (req) => {
+    const body = (req.body ?? {}) as { Detach?: boolean; Tty?: boolean };
+    const r = execs.start(req.params.id, body.Detach === true);
+    if (!r.ok) return errorResponse(r);
+    return r.value ? { status: 200, conn: r.value } : { status: 200, body: '' };
+  });
+  router.add('POST', '/exec/{id}/resize', (req) => {
+    const r = execs.get(req.params.id);
+    return r.ok ? { status: 200, body: '' } : errorResponse(r);
+  });
+  router.add(
+    'POST',
+    '/containers/{name}/rename',
+    withContainer((c, req) => {
+      const r = daemon.rename(c, req.query.name ?? '');
+      return r.ok ? noContent : errorResponse(r);
+    }),
+  );
+  router.add(
+    'DELETE',
+    '/containers/{name}',
+    withContainer(async (c, req) => {
+      const r = await daemon.remove(c, req.params.name, {
+        force: boolValue(req.query, 'force'),
+        volumes: boolValue(req.query, 'v'),
+      });
+      return r.ok ? noContent : errorResponse(r);
+    }),
+  );
+}
+
+/** GET /containers/json: newest first; running only unless all (or a limit, or a status filter). */
+function listContainers(daemon: Daemon, images: ImageService, req: RouteRequest): ApiResponse {
+  const f = parseFilters(req.query.filters);
+  if (!f.ok) return errorResponse(f);
+  const filters = f.value;
+  const bad = validateFilters(filters, [
+    'ancestor',
+    'before',
+    'expose',
+    'exited',
+    'health',
+    'id',
+    'isolation',
+    'is-task',
+    'label',
+    'name',
+    'network',
+    'publish',
+    'since',
+    'status',
+    'volume',
+  ]);
+  if (bad) return { status: 400, body: { message: bad } };
+  const states = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
+  for (const s of filters.get('status') ?? [])
+    if (!states.includes(s))
+      return {
+        status: 400,
+        body: {
+          message: `invalid filter 'status=${s}': invalid value for state (${s}): must be one of ${states.join(', ')}`,
+        },
+      };
+  const exited: number[] = [];
+  for (const v of filters.get('exited') ?? []) {
+    if (!/^-?\d+$/.test(v))
+      return {
+        status: 400,
+        body: { message: `invalid filter 'exited=${v}': strconv.Atoi: parsing "${v}": invalid syntax` },
+      };
+    exited.push(Number(v));
+  }
+  const ancestors = new Set<string>();
+  for (const a of filters.get('ancestor') ?? []) {
+    const id = images.get(a);
+    if (id.ok) ancestors.add(id.value);
+  }
+  const limit = Number(req.query.limit ?? '0') || 0;
+  const all = boolValue(req.query, 'all') || filters.has('status');
+  const size = boolValue(req.query, 'size');
+  const match = (key: string, value: string) => {
+    const terms = filters.get(key);
+    if (!terms || terms.size === 0) return true;
+    return [...terms].some((t) => {
+      try {
+        return new RegExp(t).test(value);
+      } catch {
+        return false;
+      }
+    });
+  };
+  const out: unknown[] = [];
+  const now = daemon.deps.clock.now();
+  for (const c of daemon.all().reverse()) {
+    if (!c.running && !all && limit <= 0) continue;
+    if (!match('name', c.rec.Name) && !match('name', c.name)) continue;
+    if (!match('id', c.id)) continue;
+    if (!matchKVList(filters, 'label', c.rec.Config.Labels ?? {})) continue;
+    if (limit > 0 && out.length === limit) break;
+    const st = c.rec.State;
+    if (exited.length && !exited.some((e) => e === st.ExitCode && !c.running && st.StartedAt !== 0)) continue;
+    const status = filters.get('status');
+    if (status && status.size && !status.has(c.state().Status)) continue;
+    if (filters.has('ancestor') && !ancestors.has(c.rec.ImageId)) continue;
+    const vols = filters.get('volume');
+    if (
+      vols &&
+      vols.size &&
+      !c.rec.Mounts.some((m) => vols.has(m.Destination) || vols.has(m.Name ?? m.Source))
+    )
+      continue;
+    out.push(containerSummary(c, images, now, size));
+  }
+  return { status: 200, body: out };
+}
+
+/** POST /containers/prune: every container that is not running (created ones too). */
+async function pruneContainers(
+  daemon: Daemon,
+  images: ImageService,
+  req: RouteRequest,
+): Promise<ApiResponse> {
+  void images;
+  const f = parseFilters(req.query.filters);
+  if (!f.ok) return errorResponse(f);
+  const bad = validateFilters(f.value, ['label', 'label!', 'until']);
+  if (bad) return { status: 400, body: { message: bad } };
+  const until = parseUntil(f.value, daemon.deps.clock.now());
+  if (!until.ok) return errorResponse(until);
+  const deleted: string[] = [];
+  let reclaimed = 0;
+  for (const c of daemon.all()) {
+    if (c.running) continue;
+    if (until.value !== undefined && c.rec.Created >= until.value) continue;
+    if (!matchKVList(f.value, 'label', c.rec.Config.Labels ?? {})) continue;
+    const not = f.value.get('label!');
+    if (
+      not &&
+      [...not].some((kv) => {
+        const [k, v] = kv.split('=');
+        const labels = c.rec.Config.Labels ?? {};
+        return v === undefined ? k in labels : labels[k] === v;
+      })
+    )
+      continue;
+    reclaimed += c.root.upperSize();
+    const r = await daemon.remove(c, c.id);
+    if (r.ok) deleted.push(c.id);
+  }
+  daemon.deps.events.emit('container', 'prune', { ID: '', Attributes: { reclaimed: String(reclaimed) } });
+  return {
+    status: 200,
+    body: { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: reclaimed },
+  };
+}

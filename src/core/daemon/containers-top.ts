@@ -1,0 +1,82 @@
+// GET /containers/{id}/top (daemon/top_unix.go): the host's `ps` output
+// (default `-ef`) restricted to the container's processes, with host PIDs —
+// PID 1's parent is the containerd shim, outside the container.
+import { fail, ok, type Result } from '../image/errors';
+import type { Process } from '../kernel/process';
+import type { Sys } from '../userland/types';
+import type { ContainerEntry } from './containers-entry';
+import type { Daemon } from './daemon';
+
+export interface TopResponse {
+  Titles: string[];
+  Processes: string[][];
+}
+
+type Column = { title: string; value: (p: Process<Sys>) => string };
+
+export function topProcesses(daemon: Daemon, c: ContainerEntry, psArgs: string): Result<TopResponse> {
+  if (!c.running || !c.live) return fail('conflict', `container ${c.id} is not running`);
+  if (c.restarting)
+    return fail('conflict', `Container ${c.id} is restarting, wait until the container is running`);
+  const now = daemon.deps.clock.now();
+  const user = (p: Process<Sys>) => (p.uid === 0 ? 'root' : String(p.uid));
+  const cmd = (p: Process<Sys>) => p.argv.join(' ');
+  const tty = (p: Process<Sys>) => (p.opts.tty ? 'pts/0' : '?');
+  const stime = (p: Process<Sys>) => {
+    const d = new Date(p.startTime);
+    return now - p.startTime < 86_400_000
+      ? `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+      : `${d.toUTCString().slice(8, 11)}${String(d.getUTCDate()).padStart(2, '0')}`;
+  };
+  const columns: Record<string, Column> = {
+    uid: { title: 'UID', value: user },
+    user: { title: 'USER', value: user },
+    pid: { title: 'PID', value: (p) => String(p.pid) },
+    ppid: { title: 'PPID', value: (p) => String(p.ppid) },
+    c: { title: 'C', value: () => '0' },
+    stime: { title: 'STIME', value: stime },
+    tty: { title: 'TTY', value: tty },
+    time: { title: 'TIME', value: () => '00:00:00' },
+    cmd: { title: 'CMD', value: cmd },
+    args: { title: 'COMMAND', value: cmd },
+    command: { title: 'COMMAND', value: cmd },
+    comm: { title: 'COMMAND', value: (p) => (p.argv[0] ?? '').split('/').pop()!.slice(0, 15) },
+    rss: { title: 'RSS', value: (p) => String(Math.floor(p.rss / 1024)) },
+    vsz: { title: 'VSZ', value: (p) => String(Math.floor((p.rss + 2_424_832) / 1024)) },
+    stat: {
+      title: 'STAT',
+      value: (p) => (p.state === 'stopped' ? 'T' : p.spinning ? 'R' : 'S') + (p.nsPid === 1 ? 's' : ''),
+    },
+  };
+  const args = psArgs.trim();
+  let cols: Column[];
+  const o = /(?:^|\s)-o\s*(\S+)/.exec(args);
+  if (o) {
+    cols = [];
+    for (const name of o[1].split(',')) {
+      const col = columns[name];
+      if (!col)
+        return fail(
+          'system',
+          `Error running ps: exit status 1: error: unknown user-defined format specifier "${name}"`,
+        );
+      cols.push(col);
+    }
+  } else if (/^(aux|-aux|au|ux)$/.test(args)) {
+    cols = [
+      columns.user,
+      columns.pid,
+      { title: '%CPU', value: () => '0.0' },
+      { title: '%MEM', value: () => '0.0' },
+      columns.vsz,
+      columns.rss,
+      columns.tty,
+      columns.stat,
+      { title: 'START', value: stime },
+      columns.time,
+      columns.command,
+    ];
+  } else cols = ['uid', 'pid', 'ppid', 'c', 'stime', 'tty', 'time', 'cmd'].map((k) => columns[k]);
+  const procs = daemon.deps.kernel.inCgroup(c.live.cgroup);
+  return ok({ Titles: cols.map((x) => x.title), Processes: procs.map((p) => cols.map((x) => x.value(p))) });
+}
