@@ -67,6 +67,10 @@ export function resolveExec(
   // a script: run its interpreter with the script's path
   if (!isGenerated(content)) {
     const text = typeof content === 'string' ? content.slice(0, 256) : utf8Decode(content.slice(0, 256));
+    if (text.startsWith('#!')) {
+      const claimed = programs.forScript(typeof content === 'string' ? content : utf8Decode(content));
+      if (claimed) return { program: claimed, argv, path: found };
+    }
     if (text.startsWith('#!') && depth < MAX_INTERPRETER_DEPTH) {
       const line = text.slice(2).split('\n')[0].trim();
       const [interp, ...rest] = line.split(/\s+/);

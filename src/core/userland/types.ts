@@ -2,6 +2,7 @@
 // env, stdio, signals, cgroup charging) plus the namespaces it lives in — a
 // view of files, a hostname, a network namespace — and the host's facts.
 // One implementation serves the student's laptop and every container.
+import { sha256Hex } from '../hash';
 import type { FsView } from '../fs/fs-view';
 import type { FsContext } from '../fs/resolve';
 import type { NetNamespace, NetworkStack } from '../kernel/network';
@@ -49,15 +50,30 @@ export interface ProgramSpec {
   run: UserProgram;
   /** Resident memory the program needs once running, in bytes (charged to the cgroup). */
   rss?: number;
+  /**
+   * Texts of `#!` scripts this program simulates (an image's entrypoint that
+   * needs tools the simulation lacks): such a script keeps its real text on
+   * disk, and executing exactly that text runs this program instead.
+   */
+  scripts?: readonly string[];
 }
 
 /** Which program a binary in an image runs, by the binary's name. */
 export class ProgramTable {
   private readonly byName = new Map<string, ProgramSpec>();
+  private readonly byScript = new Map<string, ProgramSpec>();
 
   register(...specs: ProgramSpec[]): this {
-    for (const s of specs) this.byName.set(s.name, s);
+    for (const s of specs) {
+      this.byName.set(s.name, s);
+      for (const text of s.scripts ?? []) this.byScript.set(sha256Hex(text), s);
+    }
     return this;
+  }
+
+  /** The program that simulates this exact script text, if any. */
+  forScript(text: string): ProgramSpec | undefined {
+    return this.byScript.size ? this.byScript.get(sha256Hex(text)) : undefined;
   }
 
   get(name: string): ProgramSpec | undefined {

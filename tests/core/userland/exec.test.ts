@@ -91,3 +91,23 @@ describe('resolveExec with catalog executables', () => {
     });
   });
 });
+
+describe('resolveExec with scripts a program simulates', () => {
+  it('runs the claiming program for exactly that script text, and the interpreter otherwise', () => {
+    const script = '#!/bin/sh\nset -e\nexec "$@"\n';
+    const progs = new ProgramTable().register(prog('dash'), { name: 'nginx-entrypoint', run: async () => 0, scripts: [script] });
+    const m = new OverlayMount([
+      buildLayer({
+        '/bin/dash': { content: gen(125_000, 'dash'), mode: 0o755 },
+        '/bin/sh': { symlink: 'dash' },
+        '/docker-entrypoint.sh': { content: script, mode: 0o775 },
+        '/other.sh': { content: script + '# edited\n', mode: 0o775 },
+      }),
+    ]);
+    expect(resolveExec(m, ['/docker-entrypoint.sh', 'nginx'], env, progs)).toMatchObject({
+      program: { name: 'nginx-entrypoint' },
+      argv: ['/docker-entrypoint.sh', 'nginx'],
+    });
+    expect(resolveExec(m, ['/other.sh'], env, progs)).toMatchObject({ program: { name: 'dash' }, argv: ['/bin/sh', '/other.sh'] });
+  });
+});
