@@ -80,6 +80,8 @@ export type Expr = Pos &
     | { t: 'DictComp'; key: Expr; value: Expr; generators: Comprehension[] }
     | { t: 'Starred'; value: Expr }
     | { t: 'NamedExpr'; target: Expr; value: Expr }
+    | { t: 'Yield'; value?: Expr }
+    | { t: 'YieldFrom'; value: Expr }
     | { t: 'Unsupported'; what: string }
   );
 
@@ -105,6 +107,8 @@ export interface ScopeInfo {
   locals: Set<string>;
   globals: Set<string>;
   nonlocals: Set<string>;
+  /** The body contains `yield`: calling the function makes a generator. */
+  generator?: boolean;
 }
 
 export type Stmt = Pos &

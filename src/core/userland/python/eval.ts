@@ -5,15 +5,16 @@
 import { binop, binopBuiltin, unary } from './arith';
 import type { Comprehension, Expr, FormattedValue } from './ast';
 import { compare, compareSimple } from './compare';
-import type { Frame } from './frame';
 import { NotSimulated, type Interp } from './interp';
 import { formatValue } from './format-spec';
 import { dictSet, hashKey, isNumber, setAdd } from './objects';
-import { getitem, isGen, iterate, toArray, truthy, type StepResult } from './protocols';
+import { getitem, isGen, iterate, toArray, truthy, type Next, type StepResult } from './protocols';
+import { Frame } from './frame';
+import { makeGenerator } from './generators';
 import { repr, str } from './repr';
 import { NameError, newExc, pyErr, TypeError, UnboundLocalError } from './types';
 import {
-  Ellipsis, None, PyBuiltin, PyBytes, PyDict, PyFunction, PyList, PyRaise, PySet, PySlice, PyTuple, Scope, type Gen, type PyValue,
+  Ellipsis, None, PyBuiltin, PyBytes, PyDict, PyFunction, PyList, PyRaise, PySet, PySlice, PyTuple, Scope, YieldOut, type Gen, type PyValue,
 } from './values';
 
 export interface Ctx {
@@ -160,6 +161,20 @@ function* evalNode(c: Ctx, e: Expr): Gen<PyValue> {
         c.it.assignName({ ...c, s }, e.target.id, v);
       }
       return v;
+    }
+    case 'Yield': {
+      const v = e.value ? yield* evalExpr(c, e.value) : None;
+      const sent = yield new YieldOut(v);
+      return (sent as PyValue | undefined) ?? None;
+    }
+    case 'YieldFrom': {
+      const next = yield* iterate(c.it, yield* evalExpr(c, e.value));
+      for (;;) {
+        let r = next();
+        if (isGen<StepResult>(r)) r = yield* r;
+        if (r.done) return None;
+        yield new YieldOut(r.value);
+      }
     }
     case 'Unsupported':
       throw c.it.unsupported(e.what);
@@ -316,6 +331,13 @@ function* comprehension(c: Ctx, e: Expr & { t: 'ListComp' | 'SetComp' | 'Generat
   const set = new PySet();
   // the first iterable is evaluated in the enclosing scope
   const first = yield* evalExpr(c, e.generators[0].iter);
+  if (e.t === 'GeneratorExp') {
+    // a generator expression runs lazily, in a frame of its own
+    const frame = new Frame({ filename: c.f.code.filename, name: '<genexpr>', lines: c.f.code.lines }, scope, c.f, c.f.depth + 1);
+    const g: Ctx = { it: c.it, f: frame, s: scope };
+    const firstIter = yield* iterate(c.it, first);
+    return makeGenerator(c.it, frame, () => genexpr(g, e, 0, firstIter), qualname(c, '<genexpr>'));
+  }
   const loop = function* (gi: number, iterable: PyValue): Gen<void> {
     const g: Comprehension = e.generators[gi];
     const next = yield* iterate(c.it, iterable);
@@ -355,8 +377,32 @@ function* comprehension(c: Ctx, e: Expr & { t: 'ListComp' | 'SetComp' | 'Generat
   }
   if (e.t === 'DictComp') return dict;
   if (e.t === 'SetComp') return set;
-  if (e.t === 'GeneratorExp') return c.it.generatorOf(list);
   return new PyList(list);
+}
+
+/** The loops of a generator expression, yielding each element. */
+function* genexpr(c: Ctx, e: Expr & { t: 'ListComp' | 'SetComp' | 'GeneratorExp' }, gi: number, next: Next): Gen<void> {
+  const g: Comprehension = e.generators[gi];
+  for (;;) {
+    let r = next();
+    if (isGen<StepResult>(r)) r = yield* r;
+    if (r.done) return;
+    if (c.it.tickSync()) yield* c.it.slowTick();
+    yield* c.it.assign(c, g.target, r.value);
+    let ok = true;
+    for (const cond of g.ifs) {
+      if (!(yield* truthy(c.it, yield* evalExpr(c, cond)))) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    if (gi + 1 < e.generators.length) {
+      yield* genexpr(c, e, gi + 1, yield* iterate(c.it, yield* evalExpr(c, e.generators[gi + 1].iter)));
+      continue;
+    }
+    yield new YieldOut(yield* evalExpr(c, e.elt));
+  }
 }
 
 export { hashKey };

@@ -103,8 +103,15 @@ function* run(c: Ctx, s: Stmt): Gen<Completion> {
         throw err;
       }
       for (;;) {
-        let r = next();
-        if (isGen<StepResult>(r)) r = yield* r;
+        let r: StepResult;
+        try {
+          const n = next();
+          r = isGen<StepResult>(n) ? yield* n : n;
+        } catch (err) {
+          // FOR_ITER reports at the iterable (a dict changing size, a generator raising); 3.12 at the statement
+          if (err instanceof PyRaise) c.f.locate(err, it.legacy ? s : s.iter);
+          throw err;
+        }
         if (r.done) break;
         yield* assignAt(c, s.target, r.value);
         const res = yield* execBlock(c, s.body);

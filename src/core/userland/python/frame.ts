@@ -11,8 +11,9 @@ export class Frame {
   constructor(
     readonly code: CodeInfo,
     readonly scope: Scope,
-    readonly parent: Frame | undefined,
-    readonly depth: number,
+    /** The caller (a generator's frame gets the one resuming it). */
+    public parent: Frame | undefined,
+    public depth: number,
   ) {}
 
   /** Record where an exception passes through this frame (once per unwinding). */

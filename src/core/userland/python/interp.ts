@@ -8,6 +8,7 @@ import { evalExpr, lookupOrUndefined, type Ctx } from './eval';
 import { assign as assignTarget, execBlock } from './exec';
 import { Frame } from './frame';
 import { importFrom, importModule } from './imports';
+import { makeGenerator } from './generators';
 import { MemoryTracker } from './memory';
 import { isInstance, typeName, typeOf } from './objects';
 import { isGen } from './protocols';
@@ -16,7 +17,7 @@ import {
 } from './types';
 import {
   None, PyBoundMethod, PyBuiltin, PyClass, PyDescriptor, PyExc, PyFunction, PyInstance, PyIterator, PyModule, PyObject, PyRaise,
-  PySuper, PyTuple, Scope, type Gen, type PyValue, type Rt,
+  PySuper, PyTuple, Scope, YieldOut, type Gen, type PyValue, type Rt,
 } from './values';
 import type { UserContext } from '../types';
 import type { LibFrame } from './modules/lib-frames';
@@ -62,6 +63,8 @@ export class Interp implements Rt {
   /** Exceptions being handled by `except` blocks (innermost last). */
   readonly handling: PyRaise[] = [];
   interactive = false;
+  /** Python 3.12's positions and traceback format. */
+  legacy = false;
   /** The stdlib directory and the first site-packages directory (library frames in tracebacks name them). */
   stdlib = '';
   sitePackages = '';
@@ -96,6 +99,7 @@ export class Interp implements Rt {
     for (;;) {
       const r = input.err ? g.throw(input.e) : g.next(input.v);
       if (r.done) return r.value;
+      if (r.value instanceof YieldOut) throw new Error('a generator value reached the driver');
       input = await this.settle(r.value);
     }
   }
@@ -225,6 +229,11 @@ export class Interp implements Rt {
     const saved = this.frame;
     this.frame = frame;
     const c: Ctx = { it: this, f: frame, s: scope };
+    if (fn.scopeInfo.generator) {
+      // a generator function: the body runs only as the generator is iterated
+      this.frame = saved;
+      return makeGenerator(this, frame, () => execBlock(c, fn.body as Stmt[]), fn.qualname);
+    }
     const body = function* (): Gen<PyValue> {
       if (Array.isArray(fn.body)) {
         const r = yield* execBlock(c, fn.body as Stmt[]);

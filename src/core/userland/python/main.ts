@@ -144,6 +144,7 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
     builtins: (x) => makeBuiltins(x, std),
   });
   it.stdlib = lib.stdlib;
+  it.legacy = !build.modern;
   it.sitePackages = lib.site[0];
   const colorize = build.modern && canColorize(env, ctx.tty);
   const legacy = !build.modern;
@@ -231,7 +232,7 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
       p = parse(src, filename);
     } catch (e) {
       if (e instanceof PySyntaxError) {
-        stderrBuf.write(formatSyntaxError(e, colorize));
+        stderrBuf.write(formatSyntaxError(legacy ? as312(e) : e, colorize));
         return 1;
       }
       throw e;
@@ -355,6 +356,12 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
       },
     });
   }
+}
+
+/** 3.12 put a single caret under the token after a missing indented block. */
+function as312(e: PySyntaxError): PySyntaxError {
+  if (!e.msg.startsWith('expected an indented block')) return e;
+  return new PySyntaxError(e.kind, e.msg, e.filename, e.lineno, e.offset, e.text, e.offset + 1, e.endLineno, e.showText);
 }
 
 /** sys is imported before anything runs (it owns the streams). */

@@ -396,8 +396,13 @@ export class ExprParser {
       }
       if (t.value === 'yield') {
         this.advance();
-        if (this.startsExpr()) this.starExpressions();
-        return { t: 'Unsupported', what: "generators ('yield')", ...p };
+        if (this.eatKw('from')) {
+          const value = this.expression();
+          return { t: 'YieldFrom', value, ...p, endLine: value.endLine, endCol: value.endCol };
+        }
+        if (!this.startsExpr()) return { t: 'Yield', ...p };
+        const value = this.starExpressions();
+        return { t: 'Yield', value, ...p, endLine: this.oe(value).endLine, endCol: this.oe(value).endCol };
       }
       if (KEYWORDS.has(t.value)) throw this.fail(t);
       this.advance();

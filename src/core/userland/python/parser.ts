@@ -204,7 +204,9 @@ class Parser extends ExprParser {
     else if (e.t === 'NamedExpr') what = 'named expression';
     else node = e;
     const isName = what === 'True' || what === 'False' || what === 'None';
-    const hint = how === 'assign' && !isName && what !== 'ellipsis' ? " here. Maybe you meant '==' instead of '='?" : '';
+    // the hint comes from the grammar's invalid_named_expression, which only sees bitwise_or-level expressions
+    const low = e.t === 'Lambda' || e.t === 'IfExp' || e.t === 'BoolOp' || e.t === 'Compare' || e.t === 'NamedExpr' || (e.t === 'UnaryOp' && e.op === 'not');
+    const hint = how === 'assign' && !isName && !low && what !== 'ellipsis' ? " here. Maybe you meant '==' instead of '='?" : '';
     throw this.error(`cannot ${verb} ${what}${hint}`, node);
   }
 

@@ -151,7 +151,7 @@ export function objectRepr(o: PyObject): string {
   }
   if (o instanceof PyDescriptor) return `<${o.kind} object at ${hexId(o)}>`;
   if (o instanceof PySuper) return `<super: <class '${o.start.name}'>, <${typeOf(o.self).name} object>>`;
-  if (o instanceof PyIterator) return `<${o.typeName} object at ${hexId(o)}>`;
+  if (o instanceof PyIterator) return o.label ? `<${o.typeName} object ${o.label} at ${hexId(o)}>` : `<${o.typeName} object at ${hexId(o)}>`;
   return `<${o.cls.name} object at ${hexId(o)}>`;
 }
 

@@ -41,6 +41,12 @@ export function analyseScopes(m: Module, showText: boolean): void {
         bindTarget(e.target, c.scope);
         expr(e.value, c);
         return;
+      case 'Yield':
+      case 'YieldFrom':
+        if (!c.scope) throw err("'yield' outside function", e);
+        c.scope.generator = true;
+        expr(e.value, c);
+        return;
       case 'ListComp':
       case 'SetComp':
       case 'GeneratorExp':

@@ -321,7 +321,9 @@ export class Tokenizer {
   }
 
   private unterminated(triple: boolean, line: number, col: number): PySyntaxError {
-    const at = triple ? this.line : line;
+    // a file's tokenizer reports the last line it read; a string's counts the newline after it
+    const fileEndsLine = !this.filename.startsWith('<') && this.src.endsWith('\n');
+    const at = triple ? this.line - (fileEndsLine ? 1 : 0) : line;
     const msg = triple
       ? `unterminated triple-quoted string literal (detected at line ${at})`
       : `unterminated string literal (detected at line ${line})`;

@@ -6,8 +6,16 @@ import type { PySyntaxError } from './syntax-error';
 
 export type PyValue = bigint | number | string | boolean | PyObject;
 
-/** A step of a suspendable computation: the interpreter yields promises and is resumed with their value. */
-export type Gen<T> = Generator<Promise<unknown>, T, unknown>;
+/** A value a Python generator produces: travels up the evaluation to the generator object's next(). */
+export class YieldOut {
+  constructor(readonly value: PyValue) {}
+}
+
+/**
+ * A step of a suspendable computation: the interpreter yields promises (and
+ * resumes with their value), and Python generators yield their values.
+ */
+export type Gen<T> = Generator<Promise<unknown> | YieldOut, T, unknown>;
 
 let nextId = 1;
 
@@ -327,6 +335,8 @@ export class PyIterator extends PyObject {
   constructor(
     readonly next: () => IteratorResult<PyValue> | Gen<IteratorResult<PyValue>>,
     readonly typeName = 'iterator',
+    /** A generator's qualified name (its repr). */
+    readonly label?: string,
   ) {
     super();
   }

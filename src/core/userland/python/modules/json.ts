@@ -128,8 +128,13 @@ export function decodeError(it: Interp, msg: string, doc: string, pos: number, f
 }
 
 /** Parse a JSON document; errors carry the frames json.loads shows (after `prefix`, e.g. requests' Response.json). */
+/** The stdlib's json frames of this interpreter's version (3.12's line numbers differ). */
+export function jsonFrames(it: Interp, name: string): readonly LibFrame[] {
+  return (it.version.startsWith('3.12.') ? LIB_FRAMES[`${name}_312`] : undefined)?.[0] ?? LIB_FRAMES[name][0];
+}
+
 export function parseJson(it: Interp, doc: string, prefix: readonly LibFrame[] = []): PyValue {
-  const [inner, value, extra] = [LIB_FRAMES.json_inner[0], LIB_FRAMES.json_value[0], LIB_FRAMES.json_extra[0]];
+  const [inner, value, extra] = [jsonFrames(it, 'json_inner'), jsonFrames(it, 'json_value'), jsonFrames(it, 'json_extra')];
   try {
     const start = skipWs(doc, 0);
     const [v, end] = scan(doc, start, true);
@@ -246,7 +251,7 @@ export function jsonModule(it: Interp): PyModule {
       if (e instanceof PyRaise && e.exc.cls === TypeError && e.exc.tb.length === 0) {
         const keys = String(e.exc.args[0]).startsWith('keys must be');
         const custom = [...kw.keys()].some((k) => k !== 'ensure_ascii' || kw.get(k) !== true);
-        const frames = keys ? LIB_FRAMES.json_dumps_key[0] : custom ? LIB_FRAMES.json_dumps_custom[0] : LIB_FRAMES.json_dumps[0];
+        const frames = jsonFrames(it, keys ? 'json_dumps_key' : custom ? 'json_dumps_custom' : 'json_dumps');
         it.addLibFrames(e, frames);
       }
       throw e;

@@ -1,6 +1,6 @@
 // Library frames of tracebacks raised inside requests, urllib3 and json, as
 // CPython 3.13 shows them (file, line span, instruction columns, source text),
-// recorded from requests 2.34 / urllib3 2.7 and the 3.13 stdlib. Paths are relative
+// recorded from requests 2.34 / urllib3 2.7 and the 3.13 stdlib (entries ending _312: 3.12's). Paths are relative
 // to site-packages ('site') or the stdlib directory ('std'). Messages are not here:
 // the modules compute them.
 
@@ -189,6 +189,51 @@ export const LIB_FRAMES: Record<string, ReadonlyArray<ReadonlyArray<LibFrame>>> 
       ["std", "json/__init__.py", 231, 231, 15, 43, "dumps", ["        return _default_encoder.encode(obj)"]],
       ["std", "json/encoder.py", 200, 200, 17, 51, "encode", ["        chunks = self.iterencode(o, _one_shot=True)"]],
       ["std", "json/encoder.py", 261, 261, 15, 32, "iterencode", ["        return _iterencode(o, 0)"]],
+    ],
+  ],
+  json_inner_312: [
+    [
+      ["std", "json/__init__.py", 346, 346, 15, 41, "loads", ["        return _default_decoder.decode(s)"]],
+      ["std", "json/decoder.py", 337, 337, 19, 57, "decode", ["        obj, end = self.raw_decode(s, idx=_w(s, 0).end())"]],
+      ["std", "json/decoder.py", 353, 353, 23, 45, "raw_decode", ["            obj, end = self.scan_once(s, idx)"]],
+    ],
+  ],
+  json_value_312: [
+    [
+      ["std", "json/__init__.py", 346, 346, 15, 41, "loads", ["        return _default_decoder.decode(s)"]],
+      ["std", "json/decoder.py", 337, 337, 19, 57, "decode", ["        obj, end = self.raw_decode(s, idx=_w(s, 0).end())"]],
+      ["std", "json/decoder.py", 355, 355, 12, 76, "raw_decode", ["            raise JSONDecodeError(\"Expecting value\", s, err.value) from None"]],
+    ],
+  ],
+  json_extra_312: [
+    [
+      ["std", "json/__init__.py", 346, 346, 15, 41, "loads", ["        return _default_decoder.decode(s)"]],
+      ["std", "json/decoder.py", 340, 340, 12, 55, "decode", ["            raise JSONDecodeError(\"Extra data\", s, end)"]],
+    ],
+  ],
+  json_dumps_312: [
+    [
+      ["std", "json/__init__.py", 231, 231, 15, 43, "dumps", ["        return _default_encoder.encode(obj)"]],
+      ["std", "json/encoder.py", 200, 200, 17, 51, "encode", ["        chunks = self.iterencode(o, _one_shot=True)"]],
+      ["std", "json/encoder.py", 258, 258, 15, 32, "iterencode", ["        return _iterencode(o, 0)"]],
+      ["std", "json/encoder.py", 180, 181, 8, 52, "default", ["        raise TypeError(f'Object of type {o.__class__.__name__} '", "                        f'is not JSON serializable')"]],
+    ],
+  ],
+  json_dumps_custom_312: [
+    [
+      ["std", "json/__init__.py", 238, 238, 14, 25, "dumps", ["        **kw).encode(obj)"]],
+      ["std", "json/encoder.py", 202, 202, 21, 33, "encode", ["            chunks = list(chunks)"]],
+      ["std", "json/encoder.py", 432, 432, 12, 65, "_iterencode", ["            yield from _iterencode_dict(o, _current_indent_level)"]],
+      ["std", "json/encoder.py", 406, 406, 16, 33, "_iterencode_dict", ["                yield from chunks"]],
+      ["std", "json/encoder.py", 439, 439, 16, 27, "_iterencode", ["            o = _default(o)"]],
+      ["std", "json/encoder.py", 180, 181, 8, 52, "default", ["        raise TypeError(f'Object of type {o.__class__.__name__} '", "                        f'is not JSON serializable')"]],
+    ],
+  ],
+  json_dumps_key_312: [
+    [
+      ["std", "json/__init__.py", 231, 231, 15, 43, "dumps", ["        return _default_encoder.encode(obj)"]],
+      ["std", "json/encoder.py", 200, 200, 17, 51, "encode", ["        chunks = self.iterencode(o, _one_shot=True)"]],
+      ["std", "json/encoder.py", 258, 258, 15, 32, "iterencode", ["        return _iterencode(o, 0)"]],
     ],
   ],
 };
