@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/core/clock';
-import { buildLayer, OverlayMount } from '../../src/core/fs';
+import { buildLayer, OverlayMount, type LayerSpec } from '../../src/core/fs';
 import { NetNamespace, NetworkStack } from '../../src/core/kernel/network';
 import { Kernel } from '../../src/core/kernel/process';
 import { Pipe } from '../../src/core/kernel/stream';
@@ -100,7 +100,7 @@ describe('nano editor state', () => {
 });
 
 describe('nano as a program on a terminal', () => {
-  function setup(files: Record<string, string>) {
+  function setup(files: LayerSpec) {
     const clock = new VirtualClock(0);
     const kernel = new Kernel<Sys>(clock);
     const fs = new OverlayMount([buildLayer({ '/home/s': { dir: true, uid: 1000, gid: 1000 }, ...files })], {
