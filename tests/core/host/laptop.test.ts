@@ -10,6 +10,8 @@ import { seededRandom } from '../../../src/core/random';
 import { resolveExec } from '../../../src/core/userland/exec';
 import { DEFAULT_API_KEY, registerAiProvider } from '../../../src/core/userland/outside/ai-provider';
 import { pythonPrograms } from '../../../src/core/userland/python';
+import { shellPrograms } from '../../../src/core/userland/shell';
+import { toolPrograms } from '../../../src/core/userland/tools';
 import { ProgramTable } from '../../../src/core/userland/types';
 import { Machine } from '../userland/harness';
 
@@ -87,5 +89,21 @@ describe('the chatbot on the laptop (Python 3.12, python3-requests)', () => {
     );
     expect((await m.run(['python3', '--version'], asStudent)).stdout).toBe('Python 3.12.3\n');
     expect((await m.run(['python3', '-c', 'import requests; print(requests.__version__)'], asStudent)).stdout).toBe('2.31.0\n');
+  });
+});
+
+describe("the student's shell", () => {
+  it('sources ~/.bashrc: coloured prompt, the key from ~/.env exported to programs', async () => {
+    const m = new Machine({ layers: [layer], programs: [...shellPrograms(), ...toolPrograms(), ...pythonPrograms()], hostname: 'laptop', host: hostInfo(0) });
+    const r = await m.run(['bash', '-i'], {
+      uid: 1000,
+      gid: 1000,
+      cwd: '/home/student',
+      env: { HOME: '/home/student', USER: 'student', TERM: 'xterm-256color' },
+      stdin: 'python3 -c "import os; print(os.environ[\'OPENAI_API_KEY\'] == open(\'.env\').read().split(\'=\')[1].strip())"\nexit\n',
+    });
+    const prompt = '\x1b[01;32mstudent@laptop\x1b[00m:\x1b[01;34m~\x1b[00m$ ';
+    expect(r.stdout).toBe(`${prompt}True\n${prompt}`);
+    expect(r.code).toBe(0);
   });
 });
