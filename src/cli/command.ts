@@ -103,7 +103,10 @@ export class Command {
   }
 
   flagSet(): FlagSet {
-    return new FlagSet([...(this.spec.flags ?? []), HELP_FLAG], this.spec.interspersed ?? true);
+    // run/create declare their own --help without -h, which is their --hostname
+    const own = this.spec.flags ?? [];
+    const flags = own.some((f) => f.name === 'help') ? own : [...own, HELP_FLAG];
+    return new FlagSet(flags, this.spec.interspersed ?? true);
   }
 
   /** The cli.* Args validators' messages. */

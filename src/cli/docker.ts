@@ -14,6 +14,7 @@ import { imagesCommand } from './cmd-images';
 import { imageInspectCommand, inspectCommand } from './cmd-inspect';
 import { historyCommand } from './cmd-history';
 import { imagePruneCommand, removeCommand, tagCommand } from './cmd-image-manage';
+import { CONTAINER_COMMANDS } from './container-commands';
 
 export const CLIENT_VERSION = '28.5.2';
 export const CLIENT_GIT_COMMIT = 'ecc6942';
@@ -33,6 +34,7 @@ export const DOCKER_IMPLEMENTATIONS: Record<string, Partial<CommandSpec>> = {
   tag: tagCommand,
   'image tag': tagCommand,
   'image prune': imagePruneCommand,
+  ...CONTAINER_COMMANDS,
 };
 
 /** Plugins a standard Docker Engine install ships (docker-compose-plugin, docker-buildx-plugin). */

@@ -13,6 +13,12 @@ export interface FlagSpec {
   defValue?: string;
   hidden?: boolean;
   shorthandDeprecated?: string;
+  /** pflag's MarkDeprecated message: the flag is hidden and using it prints a notice. */
+  deprecated?: string;
+  /** The value type's name in --help when it is not the kind's (opts.ListOpts "list", MemBytes "bytes", …). */
+  typeName?: string;
+  /** A flag.Value's Set check: returns the error text pflag wraps as `invalid argument …`. */
+  validate?: (value: string) => string | undefined;
 }
 
 export type FlagValue = boolean | string | string[] | number;
@@ -147,6 +153,19 @@ export class FlagSet {
 
   /** FlagSet.Set: returns pflag's error text for a bad value. */
   private set(flag: FlagSpec, value: string): string | undefined {
+    let err: string | undefined = flag.validate?.(value);
+    if (err === undefined) this.setValue(flag, value, (e) => (err = e));
+    if (err !== undefined) {
+      const flagName =
+        flag.shorthand && !flag.shorthandDeprecated ? `-${flag.shorthand}, --${flag.name}` : `--${flag.name}`;
+      return `invalid argument ${JSON.stringify(value)} for ${JSON.stringify(flagName)} flag: ${err}`;
+    }
+    this.changedSet.add(flag.name);
+    if (flag.deprecated) this.notices.push(`Flag --${flag.name} has been deprecated, ${flag.deprecated}\n`);
+    return undefined;
+  }
+
+  private setValue(flag: FlagSpec, value: string, fail: (err: string) => void): void {
     let err: string | undefined;
     switch (flag.kind) {
       case 'bool': {
@@ -188,13 +207,7 @@ export class FlagSet {
       default:
         this.values.set(flag.name, value);
     }
-    if (err !== undefined) {
-      const flagName =
-        flag.shorthand && !flag.shorthandDeprecated ? `-${flag.shorthand}, --${flag.name}` : `--${flag.name}`;
-      return `invalid argument ${JSON.stringify(value)} for ${JSON.stringify(flagName)} flag: ${err}`;
-    }
-    this.changedSet.add(flag.name);
-    return undefined;
+    if (err !== undefined) fail(err);
   }
 
   /** FlagSet.Parse. Returns pflag's error message, if any. */
@@ -286,7 +299,7 @@ export class FlagSet {
     let maxlen = 0;
     const sorted = [...this.specs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const flag of sorted) {
-      if (flag.hidden) continue;
+      if (flag.hidden || flag.deprecated) continue;
       let line =
         flag.shorthand && !flag.shorthandDeprecated
           ? `  -${flag.shorthand}, --${flag.name}`
@@ -297,7 +310,9 @@ export class FlagSet {
       if (line.length > maxlen) maxlen = line.length;
       line += usage;
       const def = flag.defValue ?? defaultDef(flag.kind);
-      if (def !== defaultDef(flag.kind) && !(flag.kind === 'list' || flag.kind === 'filter')) {
+      // opts.ListOpts prints no default; value types whose String() is "[]" or "map[]" do
+      const listLike = (flag.kind === 'list' || flag.kind === 'filter') && flag.defValue === undefined;
+      if (def !== defaultDef(flag.kind) && !listLike) {
         line += flag.kind === 'string' ? ` (default ${JSON.stringify(def)})` : ` (default ${def})`;
       }
       lines.push(line);
@@ -326,7 +341,7 @@ function unquoteUsage(flag: FlagSpec): [string, string] {
       return [name, usage.slice(0, i) + name + usage.slice(j + 1)];
     }
   }
-  const t = TYPE_NAMES[flag.kind];
+  const t = flag.typeName ?? TYPE_NAMES[flag.kind];
   return [t === 'bool' ? '' : t, usage];
 }
 

@@ -1,6 +1,8 @@
 // What a command needs from whoever runs it: the terminal in the page, the
 // headless runner, or a test. Output is text; a TTY gets escape sequences.
 
+import type { FileSystem } from '../core/userland/types';
+
 export interface Output {
   write(chunk: string): void;
 }
@@ -25,4 +27,25 @@ export interface CommandIO {
   env?: Record<string, string>;
   /** The client's wall clock in ms (the world's clock): `CREATED` ages are computed on the client. */
   now?: () => number;
+  /** Wait on the world's clock (`docker stats` redraws every 500 ms of it); without it the command waits no time. */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * The client machine's files as the user running docker sees them (its uid and
+   * working directory): `docker cp` reads and writes here, `docker login` keeps
+   * ~/.docker/config.json here.
+   */
+  hostFs?: FileSystem;
+  /** Terminal height when isTTY (the ConsoleSize and resize of `-t` containers); 24 when absent. */
+  rows?: number;
+  /**
+   * Interactive sessions (`run -it`, `exec -it`, `start -ai`, `attach`): the terminal stays in
+   * cooked mode and delivers each line the student types through `readLine` (the container's
+   * stdin receives it with its newline); `readLine` resolving null is Ctrl-D (or the end of
+   * piped input). Ctrl-C arrives through `interrupt`: with a container TTY the CLI sends it to
+   * the container's terminal as the VINTR byte, otherwise `run`/`attach` forward SIGINT
+   * (sig-proxy). The detach sequence (Ctrl-P Ctrl-Q unless --detach-keys says otherwise) is
+   * watched for by the terminal: `onDetach(keys, cb)` asks it to call `cb` when the student
+   * types `keys` (the bytes, e.g. "\x10\x11"); it returns the unsubscribe function.
+   */
+  onDetach?: (keys: string, cb: () => void) => () => void;
 }

@@ -28,11 +28,11 @@ describe('transcript 22: CLI usage errors', () => {
 
   it('a command not simulated yet says so, on stderr, exit 1', async () => {
     for (const argv of [
-      ['run', 'python:3.13'],
+      ['build', '.'],
       ['ps', '--nope'],
       ['container', 'ls', '-a'],
       ['compose', 'up'],
-      ['run', '--help'],
+      ['swarm', 'init'],
     ]) {
       const io = captureIO();
       expect(await runDocker(argv, io, new ReplayClient([]))).toBe(1);
