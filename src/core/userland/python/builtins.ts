@@ -19,6 +19,8 @@ import {
   PyModule, PyObject, PyTuple, type Gen, type PyValue,
 } from './values';
 import { fsOf } from '../types';
+import { syntaxErrorValue } from './imports';
+import { parse, PySyntaxError, type Parsed } from './parser';
 
 export interface StdStreams {
   stdout: PyTextIO;
@@ -372,11 +374,23 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
   def('breakpoint', () => {
     throw it.unsupported('the debugger (breakpoint())');
   });
-  def('exec', () => {
-    throw it.unsupported('exec()');
+  // eval/exec run in the caller's scope (globals/locals mappings other than the caller's are not simulated)
+  def('eval', function* (args) {
+    const [src] = builtinArgs('eval', ['source', 'globals?', 'locals?'], args, undefined);
+    if (args.length > 1) throw it.unsupported('eval() with globals or locals');
+    if (typeof src !== 'string') throw pyErr(TypeError, 'eval() arg 1 must be a string, bytes or code object');
+    const p = compileSource(src.trim(), '<string>');
+    const st = p.module.body[0];
+    if (p.module.body.length !== 1 || st.t !== 'Expr') throw syntaxErrorValue(new PySyntaxError('SyntaxError', 'invalid syntax', '<string>', 1, 1, src));
+    return yield* it.evalInCaller(st.value, p.module.lines);
   });
-  def('eval', () => {
-    throw it.unsupported('eval()');
+  def('exec', function* (args) {
+    const [src] = builtinArgs('exec', ['source', 'globals?', 'locals?'], args, undefined);
+    if (args.length > 1) throw it.unsupported('exec() with globals or locals');
+    if (typeof src !== 'string') throw pyErr(TypeError, 'exec() arg 1 must be a string, bytes or code object');
+    const p = compileSource(src, '<string>');
+    yield* it.execInCaller(p.module.body, p.module.lines);
+    return None;
   });
   def('__import__', function* (args) {
     const [name] = builtinArgs('__import__', ['name', 'globals?', 'locals?', 'fromlist?', 'level?'], args, undefined);
@@ -396,6 +410,15 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     return None;
   }));
   return b;
+}
+
+function compileSource(src: string, filename: string): Parsed {
+  try {
+    return parse(src, filename);
+  } catch (e) {
+    if (e instanceof PySyntaxError) throw syntaxErrorValue(e);
+    throw e;
+  }
 }
 
 function isGenLike<T>(x: unknown): x is Gen<T> {

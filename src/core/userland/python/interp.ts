@@ -65,6 +65,8 @@ export class Interp implements Rt {
   interactive = false;
   /** Python 3.12's positions and traceback format. */
   legacy = false;
+  /** The source of `-c` (what linecache returns for "<string>"). */
+  commandSource: readonly string[] = [];
   /** The stdlib directory and the first site-packages directory (library frames in tracebacks name them). */
   stdlib = '';
   sitePackages = '';
@@ -512,10 +514,30 @@ export class Interp implements Rt {
     return new PySuper(cls, first);
   }
 
-  /** A generator expression's values (computed eagerly: Stevedore's generators are not lazy). */
-  generatorOf(items: PyValue[]): PyIterator {
-    const it = items[Symbol.iterator]();
-    return new PyIterator(() => it.next(), 'generator');
+  /**
+   * eval(): an expression in the calling frame's scope, in a frame of its own.
+   * Its traceback lines come from linecache's "<string>", which is the -c program's source (CPython's own mix-up).
+   */
+  *evalInCaller(e: Expr, _lines: readonly string[]): Gen<PyValue> {
+    const caller = this.frame!;
+    const frame = new Frame({ filename: '<string>', name: '<module>', lines: this.commandSource }, caller.scope, caller, caller.depth + 1);
+    this.frame = frame;
+    try {
+      return yield* evalExpr({ it: this, f: frame, s: caller.scope }, e);
+    } finally {
+      this.frame = caller;
+    }
+  }
+
+  *execInCaller(body: Stmt[], _lines: readonly string[]): Gen<void> {
+    const caller = this.frame!;
+    const frame = new Frame({ filename: '<string>', name: '<module>', lines: this.commandSource }, caller.scope, caller, caller.depth + 1);
+    this.frame = frame;
+    try {
+      yield* execBlock({ it: this, f: frame, s: caller.scope }, body);
+    } finally {
+      this.frame = caller;
+    }
   }
 
   isInstance(v: PyValue, cls: PyClass): boolean {

@@ -239,6 +239,7 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
     }
     for (const w of p.warnings) stderrBuf.write(`${filename}:${w.line}: ${w.message}\n${filename.startsWith('<') ? '' : `  ${(p.module.lines[w.line - 1] ?? '').trim()}\n`}`);
     const lines = showSource ? p.module.lines : [];
+    if (filename === '<string>') it.commandSource = lines;
     return run(it.runModule(p.module.body, main, { filename, lines }));
   }
 
