@@ -22,6 +22,8 @@ export interface LiveContainer {
   readonly cgroup: Cgroup;
   readonly pidns: PidNamespace;
   readonly pid1: Process<Sys>;
+  /** containerd's shim on the host: the parent of PID 1 and of every exec. */
+  readonly shim: Process<Sys>;
   readonly endpoint: Endpoint | undefined;
   readonly ports: PortBinding[];
   /** Volume names mounted for this run (unmount events at the end). */

@@ -219,9 +219,12 @@ export function containerNamespace(parts: NamespaceParts): MountNamespace {
   });
   const pts: Record<string, LayerSpecValue> = { '/ptmx': { content: '', mode: 0o666 } };
   if (parts.tty) pts['/0'] = { content: '', mode: 0o620, gid: 5 };
-  const devpts = new OverlayMount([buildLayer(pts)], { clock: parts.proc.kernel.clock });
-  const shm = new OverlayMount([], { clock: parts.proc.kernel.clock, root: { mode: 0o1777 } });
-  const mqueue = new OverlayMount([], { root: { mode: 0o1777 } });
+  const devpts = new OverlayMount([buildLayer(pts, { mtime: parts.proc.kernel.clock.now() })], {
+    clock: parts.proc.kernel.clock,
+  });
+  const clock = parts.proc.kernel.clock;
+  const shm = new OverlayMount([], { clock, root: { mode: 0o1777 } });
+  const mqueue = new OverlayMount([], { clock, root: { mode: 0o1777 } });
   const cg = parts.cgroup;
 
   const procOpts = 'rw,nosuid,nodev,noexec,relatime';

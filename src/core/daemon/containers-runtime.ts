@@ -205,7 +205,32 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     rss = t.program.rss;
   }
   const pidns = d.kernel.newPidNamespace(d.kernel.root);
+  // containerd's shim on the host is PID 1's parent (and every exec's): `docker top` shows it as PPID
+  const shim = d.kernel.spawn({
+    program: shimProgram,
+    argv: [
+      '/usr/bin/containerd-shim-runc-v2',
+      '-namespace',
+      'moby',
+      '-id',
+      rec.Id,
+      '-address',
+      '/run/containerd/containerd.sock',
+    ],
+    ns: sys,
+    pidns: d.kernel.root,
+    rss: 8_900_000,
+  });
+  if (shim === 'EAGAIN')
+    return fail({
+      status: 500,
+      message:
+        'failed to create task for container: failed to start shim: fork/exec /usr/bin/containerd-shim-runc-v2: resource temporarily unavailable: unknown',
+      exitCode: 128,
+    });
+  undo.push(() => d.kernel.terminate(shim, { code: 0 }));
   const p = d.kernel.spawn({
+    parent: shim,
     program,
     argv,
     env,
@@ -228,8 +253,11 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
       ),
     );
   holder.pid1 = p;
-  return { ns, sys, cgroup, pidns, pid1: p, endpoint, ports, volumes };
+  return { ns, sys, cgroup, pidns, pid1: p, shim, endpoint, ports, volumes };
 }
+
+/** containerd-shim-runc-v2 waits for its container's tasks; the daemon ends it when they are gone. */
+const shimProgram: Program<Sys> = (ctx) => ctx.wait(new Promise<number>(() => undefined));
 
 /** setExitCodeFromError: which exit code and HTTP status a runtime error gets. */
 export function exitFromError(message: string): StartError {

@@ -270,6 +270,7 @@ export class Daemon {
     c.rec.Network = undefined;
     c.rec.Ports = {};
     live.cgroup.thaw();
+    this.deps.kernel.terminate(live.shim, { code: 0 });
     for (const v of live.volumes)
       this.deps.events.emit('volume', 'unmount', { ID: v, Attributes: { container: c.id, driver: 'local' } });
     if (c.stdin) {

@@ -162,6 +162,7 @@ export class ExecStore {
       );
     const stdin = e.openStdin && conn ? new Pipe() : undefined;
     const p = this.daemon.deps.kernel.spawn({
+      parent: live.shim,
       program: target.program.run,
       argv: target.argv,
       env,
