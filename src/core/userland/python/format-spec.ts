@@ -4,7 +4,7 @@ import { formatExp, formatFixed, formatGeneral, formatNoType, intStr } from './f
 import { asBigInt, isInt, isNumber, toFloat, typeName, type Rt } from './objects';
 import { repr, str } from './repr';
 import { pyErr, TypeError, ValueError } from './types';
-import { PyDict, PyFunction, PyInstance, PyTuple, type Gen, type PyValue } from './values';
+import { PyDict, PyInstance, PyTuple, type Gen, type PyValue } from './values';
 import { dictGet } from './objects';
 
 interface Spec {
@@ -128,7 +128,7 @@ function formatFloat(x: number, s: Spec): string {
 export function* formatValue(rt: Rt, v: PyValue, spec: string): Gen<string> {
   if (v instanceof PyInstance) {
     const m = v.cls.lookup('__format__');
-    if (m instanceof PyFunction) {
+    if (m) {
       const r = yield* rt.call(m, [v, spec]);
       return typeof r === 'string' ? r : yield* str(rt, r);
     }

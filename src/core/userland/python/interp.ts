@@ -16,7 +16,7 @@ import {
   AttributeError, BaseException, KeyboardInterrupt, newExc, objectType, pyErr, RecursionError, RuntimeError, SyntaxErrorType, TypeError,
 } from './types';
 import {
-  None, PyBoundMethod, PyBuiltin, PyClass, PyDescriptor, PyExc, PyFunction, PyInstance, PyIterator, PyModule, PyObject, PyRaise,
+  None, PyBoundMethod, PyBuiltin, PyClass, PyDescriptor, PyExc, PyFunction, PyInstance, PyModule, PyObject, PyRaise,
   PySuper, PyTuple, Scope, YieldOut, type Gen, type PyValue, type Rt,
 } from './values';
 import type { UserContext } from '../types';

@@ -3,6 +3,7 @@
 // native body then stands in for the file's code.
 import { NotSimulated, type Interp } from './interp';
 import { mathModule, platformModule, randomModule, signalModule, socketModule, stringModule, timeModule } from './modules/basic';
+import { datetimeModule } from './modules/datetime';
 import { jsonModule } from './modules/json';
 import { osModule } from './modules/os';
 import { requestsModule } from './modules/requests';
@@ -24,6 +25,7 @@ export function nativeModules(info: () => SysInfo): Map<string, NativeFactory> {
     ['socket', (it) => socketModule(it)],
     ['string', (it) => stringModule(it)],
     ['signal', (it) => signalModule(it)],
+    ['datetime', (it) => datetimeModule(it)],
     ['requests', (it, file) => requestsModule(it, file)],
     ['http', empty('http')],
     [

@@ -77,7 +77,7 @@ export function* repr(rt: Rt, v: PyValue, seen: Set<PyObject> = new Set()): Gen<
   const o = v as PyObject;
   if (o instanceof PyInstance) {
     const m = o.cls.lookup('__repr__');
-    if (m && !(m instanceof PyBuiltin)) {
+    if (m) {
       const r = yield* rt.call(m, [o]);
       if (typeof r !== 'string') throw pyErr(TypeError, `__repr__ returned non-string (type ${typeOf(r).name})`);
       return r;
@@ -165,7 +165,7 @@ export function* str(rt: Rt, v: PyValue): Gen<string> {
   if (typeof v === 'string') return v;
   if (v instanceof PyInstance) {
     const m = v.cls.lookup('__str__');
-    if (m && !(m instanceof PyBuiltin)) {
+    if (m) {
       const r = yield* rt.call(m, [v]);
       if (typeof r !== 'string') throw pyErr(TypeError, `__str__ returned non-string (type ${typeOf(r).name})`);
       return r;
