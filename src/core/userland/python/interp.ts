@@ -236,24 +236,25 @@ export class Interp implements Rt {
       this.frame = saved;
       return makeGenerator(this, frame, () => execBlock(c, fn.body as Stmt[]), fn.qualname);
     }
-    const body = function* (): Gen<PyValue> {
-      if (Array.isArray(fn.body)) {
-        const r = yield* execBlock(c, fn.body as Stmt[]);
-        return r !== undefined && typeof r === 'object' ? r.value : None;
-      }
-      return yield* evalExpr(c, fn.body as Expr);
-    };
     try {
       // deep recursion would exhaust the JS stack (each Python call nests several generators):
       // every so often the callee runs from a fresh stack, driven on its own
-      if (depth % STACK_BREAK === 0) return (yield Promise.resolve().then(() => this.drive(body()))) as PyValue;
-      return yield* body();
+      if (depth % STACK_BREAK === 0) return (yield Promise.resolve().then(() => this.drive(this.runBody(fn, c)))) as PyValue;
+      return yield* this.runBody(fn, c);
     } catch (e) {
       if (e instanceof RangeError) throw pyErr(RecursionError, 'maximum recursion depth exceeded');
       throw e;
     } finally {
       this.frame = saved;
     }
+  }
+
+  private *runBody(fn: PyFunction, c: Ctx): Gen<PyValue> {
+    if (Array.isArray(fn.body)) {
+      const r = yield* execBlock(c, fn.body as Stmt[]);
+      return r !== undefined && typeof r === 'object' ? r.value : None;
+    }
+    return yield* evalExpr(c, fn.body as Expr);
   }
 
   private *instantiate(cls: PyClass, args: PyValue[], kwargs: Map<string, PyValue>): Gen<PyValue> {
