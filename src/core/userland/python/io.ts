@@ -10,7 +10,7 @@ import { builtinArgs } from './calls';
 import { asBigInt, isInt, typeName } from './objects';
 import { toArray, type Next } from './protocols';
 import { str } from './repr';
-import { ERRNO, OSError, osErr, pyErr, TypeError, ValueError } from './types';
+import { BrokenPipeError, ERRNO, OSError, osErr, pyErr, TypeError, ValueError } from './types';
 import { None, PyBuiltin, PyClass, PyList, PyObject, type Gen, type PyValue, type Rt } from './values';
 import { objectType } from './types';
 
@@ -31,11 +31,12 @@ export class TextOut {
     if (this.mode === 'none' || (this.mode === 'line' && s.includes('\n')) || this.buf.length >= BLOCK) this.flush();
   }
 
+  /** Write the buffer out; a reader that has gone away makes it BrokenPipeError (CPython ignores SIGPIPE). */
   flush(): void {
     if (this.buf === '') return;
     const b = this.buf;
     this.buf = '';
-    this.sink.write(b);
+    if (!this.sink.write(b)) throw osErr(BrokenPipeError, 32, 'Broken pipe');
   }
 
   /** What a SIGKILL would lose. */

@@ -67,6 +67,7 @@ export const IsADirectoryError = exc('IsADirectoryError', OSError);
 export const NotADirectoryError = exc('NotADirectoryError', OSError);
 export const ConnectionError = exc('ConnectionError', OSError);
 export const ConnectionRefusedError = exc('ConnectionRefusedError', ConnectionError);
+export const BrokenPipeError = exc('BrokenPipeError', ConnectionError);
 export const TimeoutError = exc('TimeoutError', OSError);
 export const RuntimeError = exc('RuntimeError', Exception);
 export const NotImplementedError = exc('NotImplementedError', RuntimeError);
@@ -88,7 +89,7 @@ export const EXCEPTION_NAMES = [
   'BaseException', 'SystemExit', 'KeyboardInterrupt', 'GeneratorExit', 'Exception', 'StopIteration', 'ArithmeticError',
   'ZeroDivisionError', 'OverflowError', 'AssertionError', 'AttributeError', 'EOFError', 'ImportError', 'ModuleNotFoundError',
   'LookupError', 'IndexError', 'KeyError', 'MemoryError', 'NameError', 'UnboundLocalError', 'OSError', 'FileNotFoundError',
-  'FileExistsError', 'PermissionError', 'IsADirectoryError', 'NotADirectoryError', 'ConnectionError', 'ConnectionRefusedError',
+  'FileExistsError', 'PermissionError', 'IsADirectoryError', 'NotADirectoryError', 'ConnectionError', 'ConnectionRefusedError', 'BrokenPipeError',
   'TimeoutError', 'RuntimeError', 'NotImplementedError', 'RecursionError', 'SyntaxError', 'IndentationError', 'TypeError',
   'ValueError', 'UnicodeError', 'UnicodeDecodeError', 'Warning', 'UserWarning', 'DeprecationWarning', 'SyntaxWarning', 'IOError',
   'EnvironmentError',

@@ -3,10 +3,12 @@
 // charged to the cgroup (OOM kill under -m), CPU time under --cpus, the
 // clock for time.sleep, and honest refusals for what is not simulated.
 import { describe, expect, it } from 'vitest';
+import { gen } from '../../../../src/core/fs';
 import { Pipe } from '../../../../src/core/kernel/stream';
 import { SIGINT, SIGKILL, SIGTERM } from '../../../../src/core/kernel/signals';
 import { pythonPrograms } from '../../../../src/core/userland/python';
 import { packagePrograms } from '../../../../src/core/userland/packages';
+import { toolPrograms } from '../../../../src/core/userland/tools';
 import { Machine } from '../harness';
 import { pythonImage } from './image';
 
@@ -101,6 +103,17 @@ describe('stdout buffering', () => {
       expect(out.drain()).toBe('started\n');
       m.kernel.signal(proc, SIGKILL);
     }
+  });
+});
+
+describe('pipes', () => {
+  it('raises BrokenPipeError when the reader has gone (python3 -c ... | head -1)', async () => {
+    const m = new Machine({ files: pythonImage({ '/usr/bin/head': { content: gen(43_432, 'head'), mode: 0o755 } }), programs: [...pythonPrograms(), ...toolPrograms()] });
+    const r = await m.pipeline([['python3', '-c', 'for i in range(100000): print(i)'], ['head', '-1']]);
+    expect(r.stdout).toBe('0\n');
+    expect(r.statuses[0]).toMatchObject({ code: 1 });
+    // as CPython 3.13 reports it
+    expect(r.stderr).toBe('Traceback (most recent call last):\n  File "<string>", line 1, in <module>\n    for i in range(100000): print(i)\n                            ~~~~~^^^\nBrokenPipeError: [Errno 32] Broken pipe\n');
   });
 });
 

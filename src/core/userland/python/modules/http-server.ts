@@ -68,7 +68,11 @@ export class SimpleHttpService implements Service {
 
   private log(req: HttpRequest, msg: string): void {
     const now = this.it.ctx.kernel.clock.now();
-    this.stderr.write(`${req.from} - - [${logDate(now)}] ${msg}\n`);
+    try {
+      this.stderr.write(`${req.from} - - [${logDate(now)}] ${msg}\n`);
+    } catch {
+      // a closed stderr does not stop the server (CPython's log_message would raise in the handler thread only)
+    }
   }
 
   private headers(extra: Record<string, string>): Record<string, string> {
