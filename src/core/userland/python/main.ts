@@ -193,24 +193,21 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
     }
   };
 
-  let code = 0;
+  // a killed process never gets here: what its buffers held is lost, as with CPython
+  importSys(it);
+  let code = await dispatch();
   try {
-    importSys(it);
-    code = await dispatch();
-  } finally {
-    try {
-      stdoutBuf.flush();
-    } catch (e) {
-      if (!(e instanceof PyRaise)) throw e;
-      // the interpreter's last flush failing: reported, and the exit status is 120
-      stderrBuf.write("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\nBrokenPipeError: [Errno 32] Broken pipe\n");
-      if (code === 0) code = 120;
-    }
-    try {
-      stderrBuf.flush();
-    } catch {
-      // nobody reads stderr any more
-    }
+    stdoutBuf.flush();
+  } catch (e) {
+    if (!(e instanceof PyRaise)) throw e;
+    // the interpreter's last flush failing: reported, and the exit status is 120
+    stderrBuf.write("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\nBrokenPipeError: [Errno 32] Broken pipe\n");
+    if (code === 0) code = 120;
+  }
+  try {
+    stderrBuf.flush();
+  } catch {
+    // nobody reads stderr any more
   }
   if (code === -SIGINT) {
     // CPython re-raises SIGINT with the default action so its parent sees the signal (a PID 1 ignores it)

@@ -87,6 +87,8 @@ describe('stdout buffering', () => {
     expect(out.drain()).toBe('');
     m.kernel.signal(proc, SIGKILL);
     expect((await proc.exited).code).toBe(137);
+    // nothing arrives later either: the buffer died with the process
+    await new Promise((r) => setTimeout(r, 20));
     expect(out.drain()).toBe('');
   });
 
