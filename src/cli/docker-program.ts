@@ -5,9 +5,11 @@
 import type { EngineClient } from '../core/daemon/api';
 import { SIGINT, SIGPIPE } from '../core/kernel/signals';
 import { LineReader, type Writable } from '../core/kernel/stream';
+import { ttyOf } from '../core/kernel/tty';
 import { fsOf, type ProgramSpec, type UserContext } from '../core/userland/types';
 import { runDocker } from './docker';
 import type { CommandIO, Interrupt, Output } from './io';
+import { watchKeys } from './runner/key-watch';
 
 /** Resident memory of the Go client while it runs (the real one is about this size). */
 export const DOCKER_CLI_RSS = 38_000_000;
@@ -62,6 +64,16 @@ function interruptOf(ctx: UserContext): Interrupt {
   };
 }
 
+/**
+ * A wait that ends with the process: it rejects with ProcessKilled then, to
+ * unwind whoever awaits it, but a wait nobody awaits any more (an attach loop's
+ * last read) is not an unhandled rejection.
+ */
+function settled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
 /** The CommandIO of one `docker` process. */
 export function commandIO(ctx: UserContext): CommandIO {
   const size = ctx.tty ? windowSize(ctx.stdout) : undefined;
@@ -71,12 +83,18 @@ export function commandIO(ctx: UserContext): CommandIO {
     stderr: output(ctx, ctx.stderr),
     isTTY: ctx.tty,
     columns: size?.columns ?? 80,
-    readLine: () => ctx.wait(lines.readLine()),
+    rows: size?.rows ?? 24,
+    // the CommandIO contract: a read outlived by its process ends as end-of-file
+    readLine: () => ctx.wait(lines.readLine()).catch(() => null),
     interrupt: interruptOf(ctx),
     env: { ...ctx.env },
     now: () => ctx.kernel.clock.now(),
-    sleep: (ms) => ctx.sleep(ms),
+    sleep: (ms) => settled(ctx.sleep(ms)),
     hostFs: fsOf(ctx),
+    onDetach: (keys, cb) => {
+      const tty = ctx.tty ? ttyOf(ctx.stdin) : undefined;
+      return tty ? watchKeys(tty, keys, cb) : () => undefined;
+    },
   };
 }
 

@@ -1,21 +1,24 @@
-// What the page's session needs from the simulated machine: the Engine API
-// client, the `docker` program, a picture-ready view of the image store and a
-// change feed. world-host.ts builds one from the real World; tests pass fakes.
+// What the page's session needs from the simulated machine: the laptop the
+// student's shell runs on, the Engine API client, a picture-ready view of the
+// image store, container names for completion, and a change feed.
+// world-host.ts builds one from the real World; tests may build their own.
 import type { Clock } from '../core/clock';
 import type { EngineClient } from '../core/daemon/api';
-import type { CommandIO } from '../cli/io';
+import type { HostMachine } from '../cli/runner/host-shell';
 import type { ImageInput } from '../viz/layer-stacks';
 import type { CompletionCommand } from './completion';
 
 export interface Host {
   readonly engine: EngineClient;
-  /** `docker ARGS…`: argv without the leading "docker"; resolves to the exit status. */
-  runDocker(argv: string[], io: CommandIO): Promise<number>;
+  /** The laptop: its kernel and namespaces, with /usr/bin/docker talking to `engine`. */
+  readonly laptop: HostMachine;
   /** The local images with their layers, for the layer-stacks picture. */
   images(): ImageInput[];
+  /** The names of all containers, for Tab completion. */
+  containers(): string[];
   /** The docker CLI's command tree, for Tab completion. */
   dockerCommands(): CompletionCommand;
-  /** Called on every daemon event (pull, tag, untag, delete, …); returns the unsubscribe function. */
+  /** Called on every daemon event (pull, tag, create, start, die, …); returns the unsubscribe function. */
   subscribe(onChange: () => void): () => void;
 }
 

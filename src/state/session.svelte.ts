@@ -1,27 +1,30 @@
-// The page's one terminal session: the host shell prompt in front of the
-// simulated machine. It turns keystrokes into lines (line editor), lines into
-// words, runs `docker …` against the World, and keeps a reactive snapshot of
-// the image store for the pictures.
+// The page's one terminal session: the student's bash on the simulated laptop,
+// its stdio on a terminal device (Tty) whose line discipline is the pure line
+// editor. While something reads the terminal in cooked mode, keys are edited
+// and echoed here and Enter delivers the line; Ctrl-C is SIGINT through the
+// tty, Ctrl-D on an empty line end-of-file; in raw mode (nano) every key goes
+// straight through. The session also keeps a reactive snapshot of the image
+// store for the pictures, refreshed on daemon events and at every prompt.
 //
-// Keystrokes typed while a command runs are not echoed; they are kept (up to
-// 4 KiB) and replayed at the next prompt, as bash reads type-ahead. Ctrl-C
-// interrupts the command and discards the type-ahead, as the tty's SIGINT does.
+// Keys typed while nothing reads (a command runs) are not echoed; they are
+// kept (up to 4 KiB) and given to the next reader, as the tty queues
+// type-ahead. Ctrl-C discards them, as the tty's SIGINT flushes its queue.
 import { beginLine, createEditor, feed, resize as resizeEditor } from '../cli/line-editor';
+import type { Completer, EditorAction, EditorState } from '../cli/line-editor';
 import { visibleWidth } from '../cli/char-width';
-import type { EditorAction, EditorState } from '../cli/line-editor';
-import type { CommandIO, Interrupt } from '../cli/io';
-import { splitWords, wordValues } from '../core/userland/shell-words';
-import type { Token } from '../core/userland/shell-words';
+import { HostShell, STUDENT } from '../cli/runner/host-shell';
+import { filterKeys } from '../cli/runner/key-watch';
+import type { FileSystem } from '../core/userland/types';
 import type { ImageInput } from '../viz/layer-stacks';
 import { hostCompleter } from './completion';
 import type { Host, HostLoader } from './host';
+import { commandsOnPath, listDir } from './laptop-files';
 import { RealClock } from './real-clock';
 
-/** Debian's default bash prompt with colour: green user@host, blue working directory. */
+/** Debian's default bash prompt with colour (the laptop's ~/.bashrc): shown until the shell is up. */
 export const PS1 = '\x1b[01;32mstudent@laptop\x1b[00m:\x1b[01;34m~\x1b[00m$ ';
-export const PS2 = '> ';
 const TYPEAHEAD_LIMIT = 4096;
-const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J'; // what `clear` writes for TERM=xterm-256color
+const ERASE_LINE = '\r\x1b[2K';
 
 /** Where the session's bytes go: the xterm.js terminal in the page. */
 export interface TerminalPort {
@@ -32,83 +35,91 @@ export interface SessionOptions {
   loadHost: HostLoader;
   clock?: RealClock;
   columns?: number;
+  rows?: number;
 }
 
-interface JobResult {
-  status: number;
-  /** Ctrl-C reached the command. */
-  interrupted: boolean;
-}
-
-/** A running command: its output is cut off if it is killed. */
-interface Job {
-  live: boolean;
-  interrupted: boolean;
-  listeners: Set<() => void>;
-  finish: (status: number) => void;
-}
+/** Who the line being edited is for. */
+type Reader = 'provisional' | 'shell' | 'program';
 
 export class Session {
   /** Local images as the picture draws them, refreshed after commands and on daemon events. */
   images = $state.raw<readonly ImageInput[]>([]);
-  /** The line being run, or null at the prompt. */
+  /** The command line being run, or null at the prompt. */
   running = $state<string | null>(null);
   speed = $state(1);
-  /** The simulated machine has loaded. */
+  /** The simulated machine has loaded and the student's shell is up. */
   ready = $state(false);
   /** Why the simulated machine could not load, if it could not. */
   loadError = $state<string | null>(null);
-  /** Exit status of the last command ($?). */
+  /** Exit status of the last command ($? at the last prompt). */
   status = $state(0);
 
   readonly clock: RealClock;
-  private readonly hostPromise: Promise<Host>;
   private host: Host | undefined;
+  private shell: HostShell | undefined;
+  private disposeShell: (() => void) | undefined;
   private term: TerminalPort | undefined;
-  private editor: EditorState;
-  private reader: { editor: EditorState; resolve: (line: string | null) => void } | undefined;
-  private job: Job | undefined;
+  private columns: number;
+  private rows: number;
+  /** The shell's line editor: its history lives across lines (↑). */
+  private shellEditor: EditorState;
+  private editor: EditorState | undefined;
+  private reader: Reader | undefined;
+  /** Enter was pressed before the shell was up: the line is submitted once it is. */
+  private pendingSubmit = false;
   private typeahead = '';
-  /** Lines of a command still open (an unclosed quote): bash's PS2 continuation. */
-  private continued: string[] = [];
-  /** Text written since the last newline, to know the cursor column when a command asks for input. */
+  /** Text written since the last newline: the prompt a reader's line is typed after. */
   private lastLine = '';
+  /** The lines of the command being typed (PS2 continuations add to it). */
+  private commandLines: string[] = [];
   private refreshQueued = false;
-  private readonly completer = hostCompleter(
-    () => this.host?.dockerCommands(),
-    () => this.images,
-  );
+  private readonly completer: Completer;
 
   constructor(options: SessionOptions) {
     this.clock = options.clock ?? new RealClock();
     this.speed = this.clock.speed;
-    this.editor = createEditor({ prompt: PS1, columns: options.columns ?? 80 });
-    this.hostPromise = options.loadHost(this.clock).then((host) => {
-      this.host = host;
-      this.ready = true;
-      host.subscribe(() => this.scheduleRefresh());
-      this.refreshImages();
-      return host;
+    this.columns = options.columns ?? 80;
+    this.rows = options.rows ?? 24;
+    this.shellEditor = createEditor({ prompt: PS1, columns: this.columns });
+    this.completer = hostCompleter({
+      docker: () => this.host?.dockerCommands(),
+      images: () => this.images,
+      containers: () => this.safely(() => this.host?.containers() ?? [], []),
+      commands: () =>
+        this.safely(() => this.onLaptop((fs, env) => commandsOnPath(fs, env.PATH ?? '')) ?? [], []),
+      listDir: (dir) =>
+        this.safely(() => this.onLaptop((fs, env) => listDir(fs, dir, env.HOME ?? STUDENT.home)), undefined),
     });
-    // A failed load is shown in the page and apologised for when a command needs the host.
-    this.hostPromise.catch((e: unknown) => {
-      this.loadError = e instanceof Error ? e.message : String(e);
-    });
+    void options.loadHost(this.clock).then(
+      (host) => {
+        this.host = host;
+        host.subscribe(() => this.scheduleRefresh());
+        this.refreshImages();
+        this.startShell();
+      },
+      // a failed load is shown in the page and apologised for when a command is typed
+      (e: unknown) => {
+        this.loadError = e instanceof Error ? e.message : String(e);
+      },
+    );
   }
 
-  /** Connect the terminal and draw the first prompt. */
-  attach(term: TerminalPort, columns: number): () => void {
+  /** Connect the terminal; until the shell is up, its prompt is drawn here. */
+  attach(term: TerminalPort, columns: number, rows = this.rows): () => void {
     this.term = term;
-    this.resize(columns);
-    this.prompt();
+    this.resize(columns, rows);
+    if (!this.shell) this.beginReader('provisional', PS1, true);
     return () => {
       if (this.term === term) this.term = undefined;
     };
   }
 
-  resize(columns: number): void {
-    this.editor = resizeEditor(this.editor, columns);
-    if (this.reader) this.reader.editor = resizeEditor(this.reader.editor, columns);
+  resize(columns: number, rows = this.rows): void {
+    this.columns = columns;
+    this.rows = rows;
+    this.shellEditor = resizeEditor(this.shellEditor, columns);
+    if (this.editor) this.editor = resizeEditor(this.editor, columns);
+    this.shell?.tty.resize(columns, rows);
   }
 
   setSpeed(speed: number): void {
@@ -118,89 +129,114 @@ export class Session {
 
   /** Raw input from the terminal (xterm.js onData). */
   input(data: string): void {
-    let rest = data;
+    // keys a program watches for (docker's detach keys) never reach the line discipline
+    let rest = this.shell ? filterKeys(this.shell.tty, data) : data;
+    if (this.shell?.tty.raw) {
+      if (rest) this.shell.type(rest);
+      return;
+    }
     while (rest) {
-      if (this.reader) {
-        rest = this.feedReader(rest);
-      } else if (this.job) {
-        const ctrlC = rest.indexOf('\x03');
-        if (ctrlC < 0) {
-          this.typeahead = (this.typeahead + rest).slice(0, TYPEAHEAD_LIMIT);
-          return;
-        }
-        // The tty echoes ^C and flushes its input queue on SIGINT.
-        rest = rest.slice(ctrlC + 1);
-        this.typeahead = '';
-        this.write('^C');
-        this.signal(this.job);
-      } else {
-        const r = feed(this.editor, rest, this.completer);
-        this.editor = r.state;
-        this.write(r.output);
-        rest = r.rest;
-        if (r.action) this.onAction(r.action);
+      if (this.editor) {
+        rest = this.feedEditor(rest);
+        continue;
       }
+      const ctrlC = rest.indexOf('\x03');
+      if (ctrlC < 0) {
+        this.typeahead = (this.typeahead + rest).slice(0, TYPEAHEAD_LIMIT);
+        return;
+      }
+      // the tty echoes ^C and flushes its input queue on SIGINT
+      rest = rest.slice(ctrlC + 1);
+      this.typeahead = '';
+      this.write('^C');
+      this.shell?.interrupt();
     }
   }
 
   /**
    * The terminal boundary caught an exception of ours while handling input:
-   * apologise, drop the half-edited line and give a fresh prompt.
+   * apologise, drop the half-edited line and carry on.
    */
   recover(e: unknown): void {
     this.apologise(e);
-    this.continued = [];
     this.typeahead = '';
-    if (!this.job) this.prompt();
+    if (this.editor && this.reader)
+      this.beginReader(this.reader, this.reader === 'provisional' ? PS1 : this.lastLine, true);
   }
 
-  private onAction(action: EditorAction): void {
-    switch (action.kind) {
-      case 'submit':
-        this.submit(action.line);
-        return;
-      case 'interrupt':
-        this.continued = [];
-        this.status = 130;
-        this.prompt();
-        return;
-      case 'eof':
-        if (this.continued.length) {
-          const r = splitWords(this.continued.join('\n'));
-          this.continued = [];
-          if (!r.ok && r.error.message)
-            this.write(`bash: ${r.error.message}\r\nbash: syntax error: unexpected end of file\r\n`);
-          this.status = 2;
-          this.prompt();
-          return;
-        }
-        // The page's shell cannot be left: bash with `set -o ignoreeof` says so.
-        this.write('Use "exit" to leave the shell.\r\n');
-        this.prompt();
-        return;
-      case 'clear':
-      case 'complete':
-        return;
-    }
-  }
+  // ---- the shell ----
 
-  private submit(line: string): void {
-    const source = [...this.continued, line].join('\n');
-    const split = splitWords(source);
-    if (!split.ok) {
-      this.continued.push(line);
-      this.prompt(PS2);
+  private startShell(): void {
+    const host = this.host;
+    if (!host) return;
+    let shell: HostShell;
+    try {
+      shell = new HostShell(host.laptop, { columns: this.columns, rows: this.rows });
+    } catch (e) {
+      this.loadError = e instanceof Error ? e.message : String(e);
       return;
     }
-    this.continued = [];
-    void this.run(source, split.tokens);
+    const provisional = this.reader === 'provisional' ? (this.editor?.text ?? '') : '';
+    let first = true;
+    const offOutput = shell.tty.onOutput((s) => {
+      // the shell's own prompt replaces the one drawn while it loaded
+      if (first) {
+        first = false;
+        if (this.reader === 'provisional') this.endReader();
+        this.write(ERASE_LINE);
+      }
+      this.write(s);
+      // a read left waiting from before (SIGINT at the prompt) takes the line typed after this prompt
+      if (!this.editor && shell.atPrompt && shell.reading && !shell.tty.raw)
+        this.beginReader('shell', this.lastLine, false);
+    });
+    const offEvents = shell.on({
+      prompt: (status, continuation) => {
+        if (!continuation) {
+          this.status = status;
+          this.running = null;
+          this.commandLines = [];
+          this.scheduleRefresh();
+        }
+      },
+      blocked: () => {
+        if (!this.editor && !shell.tty.raw)
+          this.beginReader(shell.atPrompt ? 'shell' : 'program', this.lastLine, false);
+      },
+      exit: () => {
+        // `exit` or Ctrl-D closes the shell; the page opens a new one, as a terminal tab would
+        this.disposeShell?.();
+        this.running = null;
+        this.startShell();
+      },
+    });
+    this.disposeShell = () => {
+      offOutput();
+      offEvents();
+      if (this.shell === shell) this.shell = undefined;
+      this.endReader();
+    };
+    this.shell = shell;
+    this.ready = true;
+    // what was typed while the machine loaded is typed again into the shell
+    this.typeahead = (provisional + (this.pendingSubmit ? '\r' : '') + this.typeahead).slice(
+      0,
+      TYPEAHEAD_LIMIT,
+    );
+    this.pendingSubmit = false;
   }
 
-  private prompt(ps = PS1): void {
-    const b = beginLine(this.editor, ps);
-    this.editor = b.state;
-    this.write(b.output);
-    // Type-ahead kept while the last command ran is read now, as bash would.
+  private beginReader(reader: Reader, prompt: string, draw: boolean): void {
+    if (reader === 'shell' || reader === 'provisional') {
+      const b = beginLine(this.shellEditor, prompt);
+      this.editor = b.state;
+      if (draw) this.write(b.output);
+    } else {
+      // a command's question is on the screen: the answer is typed after it, with no history
+      this.editor = createEditor({ prompt, columns: this.columns, historySize: 0 });
+      if (draw) this.write(prompt);
+    }
+    this.reader = reader;
     if (this.typeahead) {
       const t = this.typeahead;
       this.typeahead = '';
@@ -208,165 +244,95 @@ export class Session {
     }
   }
 
-  private async run(source: string, tokens: Token[]): Promise<void> {
-    const op = tokens.find((t) => t.kind === 'op');
-    const argv = wordValues(tokens);
-    if (argv.length === 0 && !op) {
-      this.prompt();
-      return;
-    }
-    this.running = source;
-    const { status, interrupted } = await this.exec(argv, op?.kind === 'op' ? op.op : undefined);
-    this.running = null;
-    this.status = status;
-    this.scheduleRefresh();
-    // bash starts a new line after a command that died of SIGINT; otherwise the prompt goes where output left off.
-    if (interrupted && visibleWidth(this.lastLine) > 0) this.write('\r\n');
-    this.prompt();
+  private endReader(): void {
+    if (this.editor && (this.reader === 'shell' || this.reader === 'provisional'))
+      this.shellEditor = this.editor;
+    this.editor = undefined;
+    this.reader = undefined;
   }
 
-  /** Run one command line; resolves to its exit status. Never throws: a bug is apologised for. */
-  private async exec(argv: string[], op: string | undefined): Promise<JobResult> {
-    const done = (status: number): JobResult => ({ status, interrupted: false });
-    if (op) {
-      this.write(`stevedore: this shell does not run '${op}' yet: type one command per line\r\n`);
-      return done(2);
-    }
-    const [name, ...args] = argv;
-    if (name === 'clear') {
-      this.write(CLEAR_SCREEN);
-      return done(0);
-    }
-    if (name !== 'docker') {
-      this.write(`bash: ${name}: command not found\r\n`);
-      return done(127);
-    }
-    let host: Host;
-    try {
-      host = await this.hostPromise;
-    } catch (e) {
-      this.apologise(e);
-      return done(1);
-    }
-    return this.runJob((io) => host.runDocker(args, io));
+  private feedEditor(data: string): string {
+    const editor = this.editor as EditorState;
+    const reader = this.reader as Reader;
+    const r = feed(editor, data, reader === 'program' ? undefined : this.completer);
+    this.editor = r.state;
+    if (r.action) this.onAction(r.action, r.output);
+    else this.write(r.output);
+    return r.rest;
   }
 
-  private runJob(body: (io: CommandIO) => Promise<number>): Promise<JobResult> {
-    return new Promise<JobResult>((resolve) => {
-      const job: Job = {
-        live: true,
-        interrupted: false,
-        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain bookkeeping, nothing renders it
-        listeners: new Set(),
-        finish: (status) => {
-          if (!job.live) return;
-          job.live = false;
-          if (this.job === job) this.job = undefined;
-          if (this.reader) {
-            this.reader.resolve(null);
-            this.reader = undefined;
-          }
-          resolve({ status, interrupted: job.interrupted });
-        },
-      };
-      this.job = job;
-      const out = {
-        write: (s: string) => {
-          if (job.live) this.write(s);
-        },
-      };
-      const interrupt: Interrupt = {
-        get interrupted() {
-          return job.interrupted;
-        },
-        onInterrupt(cb) {
-          job.listeners.add(cb);
-          return () => job.listeners.delete(cb);
-        },
-      };
-      const io: CommandIO = {
-        stdout: out,
-        stderr: out,
-        isTTY: true,
-        columns: this.editor.columns,
-        readLine: () => (job.live ? this.readLine() : Promise.resolve(null)),
-        interrupt,
-        env: {
-          HOME: '/home/student',
-          USER: 'student',
-          TERM: 'xterm-256color',
-          PATH: '/usr/local/bin:/usr/bin:/bin',
-        },
-        // The client's clock is the world's: ages such as CREATED follow the simulated time.
-        now: () => this.clock.now(),
-      };
-      let result: Promise<number>;
-      try {
-        result = body(io);
-      } catch (e) {
-        result = Promise.reject(e);
-      }
-      result.then(
-        (status) => job.finish(status),
-        (e: unknown) => {
-          if (job.live) this.apologise(e);
-          job.finish(1);
-        },
-      );
-    });
-  }
-
-  /** SIGINT: a command that listens for it decides what to do; one that does not dies (status 130). */
-  private signal(job: Job): void {
-    job.interrupted = true;
-    if (job.listeners.size === 0) job.finish(130);
-    else for (const cb of [...job.listeners]) cb();
-  }
-
-  private readLine(): Promise<string | null> {
-    return new Promise((resolve) => {
-      // The command wrote its question on the current line: the answer is typed after it.
-      const editor = createEditor({ prompt: this.lastLine, columns: this.editor.columns, historySize: 0 });
-      this.reader = { editor, resolve };
-      if (this.typeahead) {
-        const t = this.typeahead;
-        this.typeahead = '';
-        this.input(t);
-      }
-    });
-  }
-
-  private feedReader(data: string): string {
-    const reader = this.reader as NonNullable<Session['reader']>;
-    const r = feed(reader.editor, data);
-    reader.editor = r.state;
-    this.write(r.output);
-    if (!r.action) return r.rest;
-    switch (r.action.kind) {
+  private onAction(action: EditorAction, output: string): void {
+    const reader = this.reader;
+    const shell = this.shell;
+    switch (action.kind) {
       case 'submit':
-        this.reader = undefined;
-        reader.resolve(r.action.line);
-        break;
-      case 'eof':
-        this.reader = undefined;
-        reader.resolve(null);
-        break;
+        if (reader === 'provisional') {
+          if (this.loadError) {
+            this.write(output);
+            this.apologise(new Error(this.loadError));
+            this.beginReader('provisional', PS1, true);
+          } else {
+            // not up yet: the line stays on the screen and is submitted when the shell is
+            this.editor = { ...(this.editor as EditorState), text: action.line, cursor: action.line.length };
+            this.pendingSubmit = true;
+          }
+          return;
+        }
+        this.write(output);
+        this.endReader();
+        if (reader === 'shell') {
+          this.commandLines.push(action.line);
+          if (this.commandLines.join('\n').trim() !== '') this.running = this.commandLines.join('\n');
+        }
+        shell?.type(`${action.line}\n`);
+        return;
       case 'interrupt':
-        // The editor echoed ^C and a newline; the command gets the signal.
-        this.reader = undefined;
+        // the editor echoed ^C and a newline; the newline is the shell's to print
+        this.write(output.replace(/\r\n$/, ''));
+        this.endReader();
         this.typeahead = '';
-        reader.resolve(null);
-        if (this.job) this.signal(this.job);
-        return '';
+        if (reader === 'provisional') {
+          this.write('\r\n');
+          this.beginReader('provisional', PS1, true);
+          return;
+        }
+        this.commandLines = [];
+        shell?.interrupt();
+        return;
+      case 'eof':
+        this.write(output);
+        if (reader === 'provisional') return;
+        this.endReader();
+        shell?.eof();
+        return;
+      case 'clear':
+      case 'complete':
+        this.write(output);
+        return;
     }
-    // What was typed after the answer is type-ahead for the command or the next prompt.
-    if (r.rest) this.typeahead = (this.typeahead + r.rest).slice(0, TYPEAHEAD_LIMIT);
-    return '';
+  }
+
+  /** Run `fn` on the laptop's files as the shell sees them (its user, working directory and environment). */
+  private onLaptop<T>(fn: (fs: FileSystem, env: Record<string, string>) => T): T | undefined {
+    const shell = this.shell;
+    if (!shell) return undefined;
+    const proc = shell.proc;
+    return fn(shell.machine.sys.fs.as({ uid: proc.uid, gid: proc.gid, cwd: proc.cwd }), proc.env);
+  }
+
+  /** Completion must never break typing: a failing source offers nothing. */
+  private safely<T>(fn: () => T, fallback: T): T {
+    try {
+      return fn();
+    } catch (e) {
+      console.error('stevedore: completion failed', e);
+      return fallback;
+    }
   }
 
   private apologise(e: unknown): void {
     const detail = e instanceof Error ? e.message : String(e);
-    console.error('stevedore: command failed', e);
+    console.error('stevedore: something failed', e);
     this.write(
       `${visibleWidth(this.lastLine) > 0 ? '\r\n' : ''}stevedore: sorry, something went wrong inside the simulator (${detail}).\r\n`,
     );

@@ -25,16 +25,18 @@ function completionTree(cmd: Command): CompletionCommand {
 }
 
 export const loadWorldHost: HostLoader = async (clock) => {
-  const [{ createWorld }, { runDocker, buildDockerCommand }] = await Promise.all([
+  const [{ createWorld }, { buildDockerCommand }, { laptopOf }] = await Promise.all([
     import('../core/world'),
     import('../cli/docker'),
+    import('../cli/runner/host-machine'),
   ]);
   const world = createWorld({ clock });
   const commands = completionTree(buildDockerCommand());
   return {
     engine: world.engine,
-    runDocker: (argv, io) => runDocker(argv, io, world.engine),
+    laptop: laptopOf(world),
     images: () => imageInputs(world.images.store),
+    containers: () => world.daemon.all().map((c) => c.name),
     dockerCommands: () => commands,
     subscribe: (onChange) => world.events.subscribe(onChange),
   };

@@ -1,37 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/core/clock';
-import type { CommandIO } from '../../src/cli/io';
+import { HostShell } from '../../src/cli/runner/host-shell';
 import { loadWorldHost } from '../../src/state/world-host';
 import type { Host } from '../../src/state/host';
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
-/** Run `docker …` on the host, moving the virtual clock whenever the command waits on it. */
-async function docker(
-  host: Host,
-  clock: VirtualClock,
-  argv: string[],
-): Promise<{ code: number; out: string }> {
+/** Type a command line into the student's shell on the laptop, moving the virtual clock whenever it waits. */
+async function sh(host: Host, clock: VirtualClock, line: string): Promise<{ code: number; out: string }> {
   let out = '';
-  const io: CommandIO = {
-    stdout: { write: (s) => (out += s) },
-    stderr: { write: (s) => (out += s) },
-    isTTY: false,
-    columns: 80,
-    now: () => clock.now(),
-  };
-  let code: number | undefined;
-  void host.runDocker(argv, io).then((c) => (code = c));
-  for (let idle = 0; code === undefined;) {
+  const shell = new HostShell(host.laptop, {
+    terminal: false,
+    output: { write: (s) => ((out += s), true), close: () => undefined },
+  });
+  let status: number | undefined;
+  shell.on({ exit: (s) => (status = s.code) });
+  for (let idle = 0; !(shell.atPrompt && shell.reading);) {
     await tick();
-    if (code !== undefined) break;
-    if (clock.runNext()) idle = 0;
-    else if (++idle > 1000) throw new Error('docker is stuck');
+    if (++idle > 1000) throw new Error('bash did not prompt');
   }
-  return { code, out };
+  out = '';
+  shell.type(`${line}\nexit $?\n`);
+  for (let idle = 0; status === undefined;) {
+    await tick();
+    if (status !== undefined) break;
+    if (clock.runNext()) idle = 0;
+    else if (++idle > 1000) throw new Error(`stuck: ${out}`);
+  }
+  // what bash printed after the command: its prompts and `exit`
+  const text = out.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+  return { code: status, out: text.replace(/student@laptop:\S*\$ /g, '').replace(/exit\n$/, '') };
 }
 
-describe('the world host', () => {
+const docker = (host: Host, clock: VirtualClock, argv: string[]) =>
+  sh(host, clock, `docker ${argv.map((a) => `'${a}'`).join(' ')}`);
+
+describe('the world host', { timeout: 30_000 }, () => {
   it('runs docker against the World and shows pulled images with their layers', async () => {
     const clock = new VirtualClock();
     const host = await loadWorldHost(clock);

@@ -1,253 +1,204 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PS1, PS2, Session } from '../../src/state/session.svelte';
-import type { Host } from '../../src/state/host';
-import type { CommandIO } from '../../src/cli/io';
-import type { ImageInput } from '../../src/viz/layer-stacks';
+import { PS1, Session } from '../../src/state/session.svelte';
+import { loadWorldHost } from '../../src/state/world-host';
+import { RealClock } from '../../src/state/real-clock';
 
 const PROMPT_TEXT = 'student@laptop:~$ ';
+// eslint-disable-next-line no-control-regex
+const plain = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
-/** A host whose `docker` runs the body the test gives it. */
-function fakeHost(body: (argv: string[], io: CommandIO) => Promise<number>) {
-  const listeners = new Set<() => void>();
-  let images: ImageInput[] = [];
-  const host: Host = {
-    engine: { request: () => Promise.reject(new Error('not used')) },
-    runDocker: vi.fn(body),
-    images: () => images,
-    dockerCommands: () => ({
-      name: 'docker',
-      children: [{ name: 'version', children: [], flags: [], args: [] }],
-      flags: [],
-      args: [],
-    }),
-    subscribe: (f) => {
-      listeners.add(f);
-      return () => listeners.delete(f);
-    },
-  };
-  return {
-    host,
-    setImages(next: ImageInput[]) {
-      images = next;
-      for (const l of listeners) l();
-    },
-  };
-}
-
-async function setup(body: (argv: string[], io: CommandIO) => Promise<number> = async () => 0) {
-  const fake = fakeHost(body);
-  const session = new Session({ loadHost: async () => fake.host, columns: 100 });
+/** A page session on a real World (the laptop's bash, the docker program, the daemon), sped up tenfold. */
+async function setup() {
+  const clock = new RealClock(undefined, 10);
+  const session = new Session({ loadHost: (c) => loadWorldHost(c), clock, columns: 100, rows: 30 });
   let out = '';
-  session.attach({ write: (d) => (out += d) }, 100);
-  await vi.waitFor(() => expect(session.ready).toBe(true));
-  return {
+  session.attach({ write: (d) => (out += d) }, 100, 30);
+  await vi.waitFor(() => expect(session.ready).toBe(true), { timeout: 10_000 });
+  const t = {
     session,
-    fake,
-    /** Everything written so far, colours stripped. */
-    // eslint-disable-next-line no-control-regex
-    screen: () => out.replace(/\x1b\[[0-9;]*m/g, ''),
+    /** Everything written so far, escape sequences stripped. */
+    screen: () => plain(out),
     raw: () => out,
     type: (s: string) => session.input(s),
+    /** Wait until the screen ends with a fresh prompt, n prompts after the first. */
+    async prompt(n = 1) {
+      await vi.waitFor(
+        () => {
+          const s = plain(out);
+          expect(s.split(PROMPT_TEXT).length - 1).toBeGreaterThanOrEqual(n + 1);
+          expect(s.endsWith('$ ')).toBe(true);
+        },
+        { timeout: 10_000 },
+      );
+    },
+    /** The text after the last prompt's command line up to the next prompt. */
+    last(): string {
+      const parts = plain(out).split(/student@laptop:[^$]*\$ /);
+      return parts[parts.length - 2] ?? '';
+    },
   };
+  await vi.waitFor(() => expect(plain(out).endsWith(PROMPT_TEXT)).toBe(true), { timeout: 10_000 });
+  return t;
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
-
-describe('Session', () => {
-  it('draws the Debian-style coloured prompt', async () => {
-    const t = await setup();
-    expect(t.raw()).toBe(PS1);
-    expect(PS1).toBe('\x1b[01;32mstudent@laptop\x1b[00m:\x1b[01;34m~\x1b[00m$ ');
+describe('Session on the laptop', { timeout: 20_000 }, () => {
+  it("draws the prompt at once, then bash's own prompt in its place", async () => {
+    const clock = new RealClock(undefined, 10);
+    let release: () => void = () => undefined;
+    const loading = new Promise<void>((r) => (release = r));
+    const session = new Session({
+      loadHost: (c) => loading.then(() => loadWorldHost(c)),
+      clock,
+      columns: 80,
+    });
+    let out = '';
+    session.attach({ write: (d) => (out += d) }, 80);
+    expect(out).toBe(PS1);
+    session.input('echo early\r');
+    release();
+    await vi.waitFor(() => expect(plain(out)).toContain('early\r\n'), { timeout: 10_000 });
+    // the provisional prompt's line is erased; bash draws its own and the early line runs after it
+    expect(out).toBe(`${PS1}\r\x1b[2K${PS1}echo early\r\nearly\r\n${PS1}`);
   });
 
-  it('says what bash says for an unknown command, with status 127', async () => {
+  it('runs command lines through bash: pipes, cd, $(…), unknown commands, $?', async () => {
     const t = await setup();
+    t.type('echo hello | tr a-z A-Z\r');
+    await t.prompt(1);
+    expect(t.last()).toBe('echo hello | tr a-z A-Z\r\nHELLO\r\n');
+    t.type('cd /tmp && echo "$(pwd)"\r');
+    await vi.waitFor(() => expect(t.screen().endsWith('student@laptop:/tmp$ ')).toBe(true));
+    expect(t.last()).toContain('/tmp\r\n');
     t.type('kubectl get pods\r');
-    await tick();
-    expect(t.screen()).toBe(
-      `${PROMPT_TEXT}kubectl get pods\r\nbash: kubectl: command not found\r\n${PROMPT_TEXT}`,
-    );
-    expect(t.session.status).toBe(127);
+    await vi.waitFor(() => expect(t.screen()).toContain('kubectl: command not found'));
+    await vi.waitFor(() => expect(t.session.status).toBe(127));
   });
 
-  it('re-prompts on an empty line and ignores a comment', async () => {
+  it('runs docker as a program on the laptop', async () => {
     const t = await setup();
-    t.type('\r   \r# note\r');
-    await tick();
-    expect(t.screen().split(PROMPT_TEXT).length - 1).toBe(4);
+    t.type('docker images | head -1\r');
+    await t.prompt(1);
+    expect(t.last()).toMatch(
+      /^docker images \| head -1\r\nREPOSITORY\s+TAG\s+IMAGE ID\s+CREATED\s+SIZE\r\n$/,
+    );
+    expect(t.session.status).toBe(0);
   });
 
-  it('runs docker with the words after it, on a TTY of the terminal width', async () => {
-    let seen: { argv: string[]; io: CommandIO } | undefined;
-    const t = await setup(async (argv, io) => {
-      seen = { argv, io };
-      io.stdout.write('Hello from Docker!\n');
-      return 0;
-    });
-    t.type(`docker run --name "my app" hello-world\r`);
-    await vi.waitFor(() => expect(t.screen().endsWith(PROMPT_TEXT)).toBe(true));
-    expect(seen?.argv).toEqual(['run', '--name', 'my app', 'hello-world']);
-    expect(seen?.io.isTTY).toBe(true);
-    expect(seen?.io.columns).toBe(100);
-    // CREATED ages are computed on the world's clock, not the wall clock.
-    expect(seen?.io.now?.()).toBeCloseTo(t.session.clock.now(), -3);
-    expect(t.screen()).toContain('hello-world\r\nHello from Docker!\n' + PROMPT_TEXT);
-  });
-
-  it('clear writes the clear-screen sequence', async () => {
+  it('Ctrl-C at the prompt abandons the line: ^C, a new prompt, $? 130', async () => {
     const t = await setup();
-    t.type('clear\r');
-    await tick();
-    expect(t.raw()).toContain('\x1b[H\x1b[2J\x1b[3J');
-  });
-
-  it('Ctrl-C kills a command that does not handle it: ^C, a new line, status 130, later output dropped', async () => {
-    let io: CommandIO | undefined;
-    const t = await setup((_argv, i) => {
-      io = i;
-      i.stdout.write('Using default tag: latest\n');
-      return new Promise(() => undefined); // never finishes by itself
-    });
-    t.type('docker pull python\r');
-    await tick();
+    t.type('echo never');
     t.type('\x03');
-    await tick();
-    io?.stdout.write('too late\n');
-    expect(t.screen()).toBe(
-      `${PROMPT_TEXT}docker pull python\r\nUsing default tag: latest\n^C\r\n${PROMPT_TEXT}`,
-    );
-    expect(t.session.status).toBe(130);
-    expect(io?.interrupt?.interrupted).toBe(true);
+    await t.prompt(1);
+    expect(t.screen().endsWith(`${PROMPT_TEXT}echo never^C\r\n${PROMPT_TEXT}`)).toBe(true);
+    await vi.waitFor(() => expect(t.session.status).toBe(130));
+    t.type('echo again\r');
+    await t.prompt(2);
+    expect(t.last()).toBe('echo again\r\nagain\r\n');
   });
 
-  it('Ctrl-C is delivered to a command that listens, which then ends itself', async () => {
-    const t = await setup(
-      (_argv, io) =>
-        new Promise((resolve) => {
-          io.interrupt?.onInterrupt(() => {
-            io.stderr.write('\ngot SIGINT\n');
-            resolve(130);
-          });
-        }),
-    );
-    t.type('docker logs -f web\r');
-    await tick();
-    t.type('\x03');
-    await vi.waitFor(() => expect(t.session.running).toBe(null));
-    expect(t.screen()).toBe(`${PROMPT_TEXT}docker logs -f web\r\n^C\ngot SIGINT\n${PROMPT_TEXT}`);
-  });
-
-  it('keeps keys typed during a command unechoed and replays them at the next prompt', async () => {
-    let finish: (n: number) => void = () => undefined;
-    const t = await setup(() => new Promise((r) => (finish = r)));
-    t.type('docker pull nginx\r');
-    await tick();
-    t.type('docker im');
-    t.type('ages');
-    expect(t.screen()).toBe(`${PROMPT_TEXT}docker pull nginx\r\n`);
-    finish(0);
-    await tick();
-    expect(t.screen()).toBe(`${PROMPT_TEXT}docker pull nginx\r\n${PROMPT_TEXT}docker images`);
-  });
-
-  it('Ctrl-C discards the type-ahead', async () => {
-    const t = await setup(() => new Promise(() => undefined));
-    t.type('docker pull nginx\r');
-    await tick();
+  it('Ctrl-C interrupts a running command and drops the type-ahead', async () => {
+    const t = await setup();
+    t.type('sleep 100\r');
+    await vi.waitFor(() => expect(t.session.running).toBe('sleep 100'));
+    // bash has started sleep by the time a person presses a key
+    await new Promise((r) => setTimeout(r, 50));
     t.type('ls');
     t.type('\x03');
-    await tick();
-    expect(t.screen().endsWith(`^C\r\n${PROMPT_TEXT}`)).toBe(true);
+    await t.prompt(1);
+    expect(t.screen().endsWith(`sleep 100\r\n^C\r\n${PROMPT_TEXT}`)).toBe(true);
+    expect(t.session.status).toBe(130);
+    expect(t.session.running).toBe(null);
   });
 
-  it('asks for more with PS2 while a quote is open, then runs the whole command', async () => {
-    const argvs: string[][] = [];
-    const t = await setup(async (argv) => {
-      argvs.push(argv);
-      return 0;
-    });
-    t.type(`docker run alpine echo 'a\r`);
-    expect(t.screen().endsWith(`\r\n${PS2}`)).toBe(true);
-    t.type(`b'\r`);
-    await vi.waitFor(() => expect(argvs).toEqual([['run', 'alpine', 'echo', 'a\nb']]));
-  });
-
-  it('Ctrl-D at PS2 reports the open quote as bash does', async () => {
+  it('keeps keys typed while a command runs and gives them to the next prompt', async () => {
     const t = await setup();
-    t.type(`echo "x\r`);
+    t.type('sleep 1\r');
+    await vi.waitFor(() => expect(t.session.running).toBe('sleep 1'));
+    t.type('echo typed ahead\r');
+    await t.prompt(2);
+    expect(t.screen()).toContain(`sleep 1\r\n${PROMPT_TEXT}echo typed ahead\r\ntyped ahead\r\n`);
+  });
+
+  it('gives a reading command the lines typed, with Ctrl-D as end of file; heredocs prompt with PS2', async () => {
+    const t = await setup();
+    t.type('cat > notes.txt\r');
+    await vi.waitFor(() => expect(t.session.running).toBe('cat > notes.txt'));
+    t.type('first line\r');
     t.type('\x04');
-    expect(t.screen()).toContain(
-      'bash: unexpected EOF while looking for matching `"\'\r\nbash: syntax error: unexpected end of file\r\n',
-    );
-    expect(t.session.status).toBe(2);
+    await t.prompt(1);
+    t.type('cat <<END\r');
+    await vi.waitFor(() => expect(t.screen().endsWith('> ')).toBe(true));
+    t.type('$(wc -l < notes.txt) line\r');
+    t.type('END\r');
+    await t.prompt(2);
+    expect(t.screen()).toContain('> END\r\n1 line\r\n');
   });
 
-  it('Ctrl-D on an empty line does not leave the page’s shell', async () => {
+  it('asks a question and reads the answer on the same line ([y/N])', async () => {
     const t = await setup();
-    t.type('\x04');
-    expect(t.screen()).toBe(`${PROMPT_TEXT}Use "exit" to leave the shell.\r\n${PROMPT_TEXT}`);
-  });
-
-  it('refuses operators the shell cannot run yet, saying so', async () => {
-    const t = await setup();
-    t.type('docker images | grep python\r');
-    await tick();
-    expect(t.screen()).toContain("stevedore: this shell does not run '|' yet");
-    expect(t.fake.host.runDocker).not.toHaveBeenCalled();
-  });
-
-  it('apologises for a bug in a command and gives a new prompt', async () => {
-    const t = await setup(async (_argv, io) => {
-      io.stdout.write('half a line');
-      throw new Error('boom');
-    });
-    t.type('docker ps\r');
-    await vi.waitFor(() => expect(t.session.running).toBe(null));
-    expect(t.screen()).toContain(
-      'half a line\r\nstevedore: sorry, something went wrong inside the simulator (boom).\r\n' + PROMPT_TEXT,
-    );
-  });
-
-  it('gives a command a line of input when it asks (a [y/N] prompt)', async () => {
-    let answer: string | null | undefined;
-    const t = await setup(async (_argv, io) => {
-      io.stdout.write('Are you sure you want to continue? [y/N] ');
-      answer = await io.readLine?.();
-      return 0;
-    });
     t.type('docker image prune\r');
-    await tick();
+    await vi.waitFor(() => expect(t.screen()).toContain('[y/N] '));
     t.type('y\r');
-    await vi.waitFor(() => expect(answer).toBe('y'));
-    expect(t.screen()).toContain('[y/N] y\r\n');
+    await t.prompt(1);
+    expect(t.screen()).toContain(
+      'Are you sure you want to continue? [y/N] y\r\nTotal reclaimed space: 0B\r\n',
+    );
   });
 
-  it('refreshes the images snapshot on daemon events and after each command', async () => {
-    const t = await setup();
-    const img: ImageInput = {
-      id: 'sha256:ab',
-      repoTags: ['hello-world:latest'],
-      layers: [{ diffId: 'sha256:cd', size: 1 }],
-    };
-    t.fake.setImages([img]);
-    await tick();
-    expect(t.session.images).toEqual([img]);
-  });
-
-  it('completes docker subcommands with Tab', async () => {
+  it('completes docker subcommands and paths with Tab', async () => {
     const t = await setup();
     t.type('docker ver\t');
-    expect(t.screen()).toBe(`${PROMPT_TEXT}docker version `);
+    expect(t.screen().endsWith(`${PROMPT_TEXT}docker version `)).toBe(true);
+    t.type('\x15ls /ho\t');
+    expect(t.screen().endsWith('ls /home/')).toBe(true);
+    t.type('\x15nan\t');
+    expect(t.screen().endsWith('nano ')).toBe(true);
   });
 
-  it('reports a simulator that failed to load, and apologises instead of running docker', async () => {
+  it('edits a file with nano in raw mode and returns to the shell', async () => {
+    const t = await setup();
+    t.type('nano todo.txt\r');
+    await vi.waitFor(() => expect(t.screen()).toContain('[ New File ]'));
+    t.type('milk');
+    t.type('\x18');
+    await vi.waitFor(() => expect(t.screen()).toContain('Save modified buffer?'));
+    t.type('y');
+    await vi.waitFor(() => expect(t.screen()).toContain('File Name to Write: todo.txt'));
+    t.type('\r');
+    await vi.waitFor(() => expect(t.raw()).toContain('\x1b[?1049l'));
+    t.type('cat todo.txt\r');
+    await vi.waitFor(() => expect(t.screen()).toContain('cat todo.txt\r\nmilk\r\n'));
+  });
+
+  it('opens a new shell when bash exits', async () => {
+    const t = await setup();
+    t.type('cd /tmp\r');
+    await vi.waitFor(() => expect(t.screen().endsWith('student@laptop:/tmp$ ')).toBe(true));
+    t.type('exit\r');
+    await vi.waitFor(() => expect(t.raw().endsWith(`exit\r\nexit\r\n\r\x1b[2K${PS1}`)).toBe(true), {
+      timeout: 10_000,
+    });
+  });
+
+  it('refreshes the images snapshot when the daemon changes the store', async () => {
+    const t = await setup();
+    expect(t.session.images).toEqual([]);
+    t.type('docker pull hello-world\r');
+    await vi.waitFor(
+      () => expect(t.session.images.map((i) => i.repoTags)).toEqual([['hello-world:latest']]),
+      {
+        timeout: 10_000,
+      },
+    );
+  });
+
+  it('reports a simulator that failed to load, and apologises when a command is typed', async () => {
     const session = new Session({ loadHost: () => Promise.reject(new Error('chunk failed')), columns: 80 });
     let out = '';
     session.attach({ write: (d) => (out += d) }, 80);
     await vi.waitFor(() => expect(session.loadError).toBe('chunk failed'));
     session.input('docker ps\r');
-    await vi.waitFor(() =>
-      expect(out).toContain('sorry, something went wrong inside the simulator (chunk failed)'),
-    );
+    expect(out).toContain('sorry, something went wrong inside the simulator (chunk failed)');
+    expect(out.endsWith(PS1)).toBe(true);
   });
 });
