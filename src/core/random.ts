@@ -26,7 +26,8 @@ export function randomInt(r: Random, n: number): number {
 
 /** 64 lowercase hex characters, as stringid.GenerateRandomID. */
 export function randomHex64(r: Random): string {
-  let s = '';
-  for (let i = 0; i < 64; i++) s += '0123456789abcdef'[randomInt(r, 16)];
-  return s;
+  // one flat string: appending char by char would keep a 64-node rope alive per ID
+  const chars = new Array<string>(64);
+  for (let i = 0; i < 64; i++) chars[i] = '0123456789abcdef'[randomInt(r, 16)];
+  return chars.join('');
 }

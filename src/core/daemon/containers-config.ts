@@ -206,8 +206,9 @@ export function adaptHostConfig(hc: HostConfigJson): void {
   if (!hc.CgroupnsMode) hc.CgroupnsMode = 'private';
   if (!hc.IpcMode) hc.IpcMode = 'private';
   if (!hc.Runtime) hc.Runtime = 'runc';
-  if (hc.MaskedPaths == null && !hc.Privileged) hc.MaskedPaths = [...MASKED_PATHS];
-  if (hc.ReadonlyPaths == null && !hc.Privileged) hc.ReadonlyPaths = [...READONLY_PATHS];
+  // the defaults are shared, read-only lists (every container has them)
+  if (hc.MaskedPaths == null && !hc.Privileged) hc.MaskedPaths = MASKED_PATHS;
+  if (hc.ReadonlyPaths == null && !hc.Privileged) hc.ReadonlyPaths = READONLY_PATHS;
 }
 
 const RW_MODES = new Set(['rw', 'ro']);

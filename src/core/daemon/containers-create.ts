@@ -5,8 +5,8 @@
 // directory and anonymous VOLUMEs set up, and empty volumes filled from the
 // image's content at their mount point.
 import { OverlayMount } from '../fs/overlay';
+import type { Layer } from '../fs/layer';
 import { FsError } from '../fs/types';
-import { buildLayer } from '../fs/build-layer';
 import { fail, ok, type Result } from '../image/errors';
 import type { ImageService } from '../image/service';
 import type { VolumeStore } from '../kernel/volumes';
@@ -99,10 +99,7 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
   const now = d.clock.now();
 
   // the RW layer over the image's layers and the init layer
-  const layers = imageId ? d.images.store.layersOf(imageId) : [];
-  const cacheIds = imageId
-    ? d.images.store.chainOf(imageId).map((c) => d.images.store.layer(c)?.cacheId ?? c)
-    : [];
+  const { layers, cacheIds } = imageLayers(d.images, imageId);
   const root = new OverlayMount([...layers, initLayerAt(now)], { clock: d.clock });
   const layerId = generateId(d.random);
   const rootInfo = overlayInfo(layerId, cacheIds, hc.ReadonlyRootfs === true);
@@ -179,15 +176,10 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
     mounts.push(m);
   }
 
-  const files = new OverlayMount(
-    [
-      buildLayer(
-        { '/hostname': `${config.Hostname}\n`, '/resolv.conf': RESOLV_CONF, '/hosts': '' },
-        { mtime: now },
-      ),
-    ],
-    { clock: d.clock },
-  );
+  const files = new OverlayMount([], { clock: d.clock });
+  files.writeFile('/hostname', `${config.Hostname}\n`, { mode: 0o644 });
+  files.writeFile('/resolv.conf', RESOLV_CONF, { mode: 0o644 });
+  files.writeFile('/hosts', '', { mode: 0o644 });
   const rec: ContainerRecord = {
     Id: id,
     Created: now,
@@ -223,6 +215,24 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
     },
   };
   return ok({ rec, root, files, rootInfo, warnings: [] });
+}
+
+const layerCache = new WeakMap<object, Map<string, { layers: Layer[]; cacheIds: string[] }>>();
+/** An image's layers and their overlay2 directories (chain IDs are hashes: worked out once per image). */
+function imageLayers(images: ImageService, imageId: string): { layers: Layer[]; cacheIds: string[] } {
+  if (!imageId) return { layers: [], cacheIds: [] };
+  let m = layerCache.get(images.store);
+  if (!m) layerCache.set(images.store, (m = new Map()));
+  let e = m.get(imageId);
+  if (!e) {
+    const store = images.store;
+    e = {
+      layers: store.layersOf(imageId),
+      cacheIds: store.chainOf(imageId).map((c) => store.layer(c)?.cacheId ?? c),
+    };
+    m.set(imageId, e);
+  }
+  return e;
 }
 
 /** populateVolume / copyExistingContents: an empty volume takes the image's directory (its contents and its own mode and owner). */

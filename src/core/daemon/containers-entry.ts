@@ -37,6 +37,8 @@ export interface StartFailure {
 
 export class ContainerEntry {
   ref!: ActorRefFrom<typeof containerMachine>;
+  /** The child actor's ID in dockerd. */
+  childId = '';
   live: LiveContainer | undefined;
   /** Why the last start failed (read by the start route right after it asked). */
   startError: StartFailure | undefined;

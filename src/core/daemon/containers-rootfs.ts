@@ -49,11 +49,16 @@ export function initLayerAt(mtime: number): Layer {
 }
 
 /** overlay2's short link names (l/<26 chars>): base32 of random bytes; here derived from the layer's directory. */
+const links = new Map<string, string>();
 export function linkId(cacheId: string): string {
+  let out = links.get(cacheId);
+  if (out !== undefined) return out;
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   const h = sha256Hex(cacheId);
-  let out = '';
+  out = '';
   for (let i = 0; i < 26; i++) out += alphabet[parseInt(h.slice(i * 2, i * 2 + 2), 16) & 31];
+  // image layers are shared by many containers: their links are made once
+  if (links.size < 4096) links.set(cacheId, out);
   return out;
 }
 
@@ -178,6 +183,40 @@ export function dockerInitFs(): OverlayMount {
   ));
 }
 
+// ---- /dev ----
+
+const devLayers = new Map<string, Layer>();
+/** runc's /dev (a tmpfs), the same for every container started in one instant. */
+function devLayer(mtime: number, tty: boolean): Layer {
+  const key = `${mtime}:${tty}`;
+  let l = devLayers.get(key);
+  if (!l) {
+    const nodes: Record<string, LayerSpecValue> = {};
+    for (const d of DEV_NODES) nodes[`/${d.name}`] = { content: '', mode: d.mode, gid: d.gid };
+    for (const [n, t] of DEV_LINKS) nodes[`/${n}`] = { symlink: t };
+    for (const d of ['pts', 'shm', 'mqueue']) nodes[`/${d}`] = { dir: true };
+    if (tty) nodes['/console'] = { content: '', mode: 0o620, gid: 5 };
+    l = buildLayer(nodes, { mtime });
+    if (devLayers.size >= 8) devLayers.delete(devLayers.keys().next().value!);
+    devLayers.set(key, l);
+  }
+  return l;
+}
+
+const ptsLayers = new Map<string, Layer>();
+function ptsLayer(mtime: number, tty: boolean): Layer {
+  const key = `${mtime}:${tty}`;
+  let l = ptsLayers.get(key);
+  if (!l) {
+    const pts: Record<string, LayerSpecValue> = { '/ptmx': { content: '', mode: 0o666 } };
+    if (tty) pts['/0'] = { content: '', mode: 0o620, gid: 5 };
+    l = buildLayer(pts, { mtime });
+    if (ptsLayers.size >= 8) ptsLayers.delete(ptsLayers.keys().next().value!);
+    ptsLayers.set(key, l);
+  }
+  return l;
+}
+
 // ---- the namespace ----
 
 export interface UserMount {
@@ -204,94 +243,132 @@ export interface NamespaceParts {
   pid1: () => Process<Sys> | undefined;
 }
 
+const HOST_FS_RO = HOST_FS.replace('rw', 'ro');
+const PROC_OPTS = 'rw,nosuid,nodev,noexec,relatime';
+const DEVPTS_OPTS = 'rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666';
+const TMPFS_64M = { size: 67_108_864, used: 0 };
+/** The /proc/mounts lines that are the same in every container (shared, never changed). */
+const INFO: Record<string, MountInfo> = Object.freeze({
+  proc: { source: 'proc', target: '/proc', fstype: 'proc', options: PROC_OPTS },
+  dev: {
+    source: 'tmpfs',
+    target: '/dev',
+    fstype: 'tmpfs',
+    options: 'rw,nosuid,size=65536k,mode=755,inode64',
+    ...TMPFS_64M,
+  },
+  pts: { source: 'devpts', target: '/dev/pts', fstype: 'devpts', options: DEVPTS_OPTS },
+  sys: { source: 'sysfs', target: '/sys', fstype: 'sysfs', options: 'ro,nosuid,nodev,noexec,relatime' },
+  cgroup: {
+    source: 'cgroup',
+    target: '/sys/fs/cgroup',
+    fstype: 'cgroup2',
+    options: 'ro,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot',
+  },
+  mqueue: {
+    source: 'mqueue',
+    target: '/dev/mqueue',
+    fstype: 'mqueue',
+    options: 'rw,nosuid,nodev,noexec,relatime',
+  },
+  shm: {
+    source: 'shm',
+    target: '/dev/shm',
+    fstype: 'tmpfs',
+    options: 'rw,nosuid,nodev,noexec,relatime,size=65536k,inode64',
+    ...TMPFS_64M,
+  },
+  console: { source: 'devpts', target: '/dev/console', fstype: 'devpts', options: DEVPTS_OPTS },
+  init: { source: '/dev/sda1', target: '/sbin/docker-init', fstype: 'ext4', options: HOST_FS_RO },
+});
+const ETC_INFO = ['resolv.conf', 'hostname', 'hosts'].map((f): [string, MountInfo] => [
+  f,
+  { source: '/dev/sda1', target: `/etc/${f}`, fstype: 'ext4', options: HOST_FS },
+]);
+const PROC_RO = ['bus', 'fs', 'irq', 'sys', 'sysrq-trigger'].map((p): [string, MountInfo] => [
+  p,
+  { source: 'proc', target: `/proc/${p}`, fstype: 'proc', options: PROC_OPTS.replace('rw', 'ro') },
+]);
+const MASKED_FILES = ['/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/timer_list'];
+const MASKED_DIRS = ['/proc/acpi', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'];
+const MASK_ORDER = [
+  '/proc/acpi',
+  '/proc/interrupts',
+  '/proc/kcore',
+  '/proc/keys',
+  '/proc/timer_list',
+  '/proc/scsi',
+  '/sys/firmware',
+  '/sys/devices/virtual/powercap',
+];
+const maskInfos = new Map<number, Map<string, MountInfo>>();
+/** Masked files are /dev/null bind-mounted (the /dev tmpfs); masked directories a fresh read-only tmpfs (half the RAM). */
+function maskInfo(memTotal: number): Map<string, MountInfo> {
+  let m = maskInfos.get(memTotal);
+  if (!m) {
+    m = new Map();
+    const size = Math.floor(memTotal / 2 / 4096) * 4096;
+    for (const f of MASKED_FILES)
+      m.set(f, {
+        source: 'tmpfs',
+        target: f,
+        fstype: 'tmpfs',
+        options: 'rw,nosuid,size=65536k,mode=755,inode64',
+        ...TMPFS_64M,
+      });
+    for (const d of MASKED_DIRS)
+      m.set(d, {
+        source: 'tmpfs',
+        target: d,
+        fstype: 'tmpfs',
+        options: 'ro,relatime,inode64',
+        size,
+        used: 0,
+      });
+    maskInfos.set(memTotal, m);
+  }
+  return m;
+}
+/** The device nodes of a container's namespace (each namespace copies the table only if it changes). */
+const BASE_DEVICES: ReadonlyMap<string, DeviceKind> = new Map<string, DeviceKind>([
+  ...DEV_NODES.map((d): [string, DeviceKind] => [`/dev/${d.name}`, d.kind]),
+  ['/dev/pts/ptmx', 'ptmx'],
+  ...MASKED_FILES.map((f): [string, DeviceKind] => [f, 'null']),
+]);
+const TTY_DEVICES: ReadonlyMap<string, DeviceKind> = new Map<string, DeviceKind>([
+  ...BASE_DEVICES,
+  ['/dev/pts/0', 'tty'],
+  ['/dev/console', 'tty'],
+]);
+
+/** A filesystem made the first time someone looks (most containers never look at /dev/shm). */
+function lazy(make: () => FileSystem): () => FileSystem {
+  let fs: FileSystem | undefined;
+  return () => (fs ??= make());
+}
+
 /** The mount table runc makes from the OCI spec Docker generates. */
 export function containerNamespace(parts: NamespaceParts): MountNamespace {
   const holder: { ns?: MountNamespace } = {};
   const procSrc: ProcSource = { ...parts.proc, mounts: () => holder.ns?.mounts() ?? [] };
   const proc = (r: Reader) => procFs(procSrc, r);
-  const devNodes: Record<string, LayerSpecValue> = {};
-  for (const d of DEV_NODES) devNodes[`/${d.name}`] = { content: '', mode: d.mode, gid: d.gid };
-  for (const [n, t] of DEV_LINKS) devNodes[`/${n}`] = { symlink: t };
-  for (const d of ['pts', 'shm', 'mqueue']) devNodes[`/${d}`] = { dir: true };
-  if (parts.tty) devNodes['/console'] = { content: '', mode: 0o620, gid: 5 };
-  const dev = new OverlayMount([buildLayer(devNodes, { mtime: parts.proc.kernel.clock.now() })], {
-    clock: parts.proc.kernel.clock,
-  });
-  const pts: Record<string, LayerSpecValue> = { '/ptmx': { content: '', mode: 0o666 } };
-  if (parts.tty) pts['/0'] = { content: '', mode: 0o620, gid: 5 };
-  const devpts = new OverlayMount([buildLayer(pts, { mtime: parts.proc.kernel.clock.now() })], {
-    clock: parts.proc.kernel.clock,
-  });
   const clock = parts.proc.kernel.clock;
-  const shm = new OverlayMount([], { clock, root: { mode: 0o1777 } });
-  const mqueue = new OverlayMount([], { clock, root: { mode: 0o1777 } });
+  const now = clock.now();
+  const tty = parts.tty;
+  const dev = lazy(() => new OverlayMount([devLayer(now, tty)], { clock }));
+  const devpts = lazy(() => new OverlayMount([ptsLayer(now, tty)], { clock }));
+  const shm = lazy(() => new OverlayMount([], { clock, root: { mode: 0o1777 } }));
+  const mqueue = lazy(() => new OverlayMount([], { clock, root: { mode: 0o1777 } }));
   const cg = parts.cgroup;
-
-  const procOpts = 'rw,nosuid,nodev,noexec,relatime';
-  const devptsOpts = 'rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666';
   const mounts: MountSpec[] = [
     { target: '/', source: parts.root, readOnly: parts.readOnly, info: parts.rootInfo },
-    {
-      target: '/proc',
-      source: proc,
-      info: { source: 'proc', target: '/proc', fstype: 'proc', options: procOpts },
-    },
-    {
-      target: '/dev',
-      source: dev,
-      info: {
-        source: 'tmpfs',
-        target: '/dev',
-        fstype: 'tmpfs',
-        options: 'rw,nosuid,size=65536k,mode=755,inode64',
-        size: 67_108_864,
-        used: 0,
-      },
-    },
-    {
-      target: '/dev/pts',
-      source: devpts,
-      info: { source: 'devpts', target: '/dev/pts', fstype: 'devpts', options: devptsOpts },
-    },
-    {
-      target: '/sys',
-      source: sysFs(),
-      readOnly: true,
-      info: { source: 'sysfs', target: '/sys', fstype: 'sysfs', options: 'ro,nosuid,nodev,noexec,relatime' },
-    },
-    {
-      target: '/sys/fs/cgroup',
-      source: () => cgroupFs(cg),
-      readOnly: true,
-      info: {
-        source: 'cgroup',
-        target: '/sys/fs/cgroup',
-        fstype: 'cgroup2',
-        options: 'ro,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot',
-      },
-    },
-    {
-      target: '/dev/mqueue',
-      source: mqueue,
-      info: {
-        source: 'mqueue',
-        target: '/dev/mqueue',
-        fstype: 'mqueue',
-        options: 'rw,nosuid,nodev,noexec,relatime',
-      },
-    },
-    {
-      target: '/dev/shm',
-      source: shm,
-      info: {
-        source: 'shm',
-        target: '/dev/shm',
-        fstype: 'tmpfs',
-        options: 'rw,nosuid,nodev,noexec,relatime,size=65536k,inode64',
-        size: 67_108_864,
-        used: 0,
-      },
-    },
+    { target: '/proc', source: proc, info: INFO.proc },
+    { target: '/dev', source: dev, info: INFO.dev },
+    { target: '/dev/pts', source: devpts, info: INFO.pts },
+    { target: '/sys', source: sysFs(), readOnly: true, info: INFO.sys },
+    { target: '/sys/fs/cgroup', source: () => cgroupFs(cg), readOnly: true, info: INFO.cgroup },
+    { target: '/dev/mqueue', source: mqueue, info: INFO.mqueue },
+    { target: '/dev/shm', source: shm, info: INFO.shm },
   ];
   // moby sortMounts: by the number of path components (a stable order here)
   const depth = (p: string) => p.split('/').length;
@@ -305,84 +382,32 @@ export function containerNamespace(parts: NamespaceParts): MountNamespace {
         source: '/dev/sda1',
         target: m.destination,
         fstype: 'ext4',
-        options: m.readOnly ? HOST_FS.replace('rw', 'ro') : HOST_FS,
+        options: m.readOnly ? HOST_FS_RO : HOST_FS,
       },
     });
   }
-  for (const f of ['resolv.conf', 'hostname', 'hosts']) {
-    mounts.push({
-      target: `/etc/${f}`,
-      source: parts.files,
-      root: `/${f}`,
-      info: { source: '/dev/sda1', target: `/etc/${f}`, fstype: 'ext4', options: HOST_FS },
-    });
-  }
-  if (parts.init) {
+  for (const [f, info] of ETC_INFO)
+    mounts.push({ target: info.target, source: parts.files, root: `/${f}`, info });
+  if (parts.init)
     mounts.push({
       target: '/sbin/docker-init',
       source: dockerInitFs(),
       root: '/docker-init',
       readOnly: true,
-      info: {
-        source: '/dev/sda1',
-        target: '/sbin/docker-init',
-        fstype: 'ext4',
-        options: HOST_FS.replace('rw', 'ro'),
-      },
+      info: INFO.init,
     });
+  if (tty) mounts.push({ target: '/dev/console', source: devpts, root: '/0', info: INFO.console });
+  for (const [p, info] of PROC_RO)
+    mounts.push({ target: info.target, source: proc, root: `/${p}`, readOnly: true, info });
+  const masks = maskInfo(parts.proc.host.memTotal);
+  for (const m of MASK_ORDER) {
+    const info = masks.get(m)!;
+    if (MASKED_FILES.includes(m)) mounts.push({ target: m, source: dev, root: '/null', info });
+    else mounts.push({ target: m, source: emptyDir(), readOnly: true, info });
   }
-  if (parts.tty)
-    mounts.push({
-      target: '/dev/console',
-      source: devpts,
-      root: '/0',
-      info: { source: 'devpts', target: '/dev/console', fstype: 'devpts', options: devptsOpts },
-    });
-  for (const p of ['bus', 'fs', 'irq', 'sys', 'sysrq-trigger']) {
-    mounts.push({
-      target: `/proc/${p}`,
-      source: proc,
-      root: `/${p}`,
-      readOnly: true,
-      info: { source: 'proc', target: `/proc/${p}`, fstype: 'proc', options: procOpts.replace('rw', 'ro') },
-    });
-  }
-  const devices = new Map<string, DeviceKind>(DEV_NODES.map((d) => [`/dev/${d.name}`, d.kind]));
-  devices.set('/dev/pts/ptmx', 'ptmx');
-  if (parts.tty) {
-    devices.set('/dev/pts/0', 'tty');
-    devices.set('/dev/console', 'tty');
-  }
-  const tmpfsMask = 'rw,nosuid,size=65536k,mode=755,inode64';
-  for (const m of [
-    '/proc/acpi',
-    '/proc/interrupts',
-    '/proc/kcore',
-    '/proc/keys',
-    '/proc/timer_list',
-    '/proc/scsi',
-    '/sys/firmware',
-    '/sys/devices/virtual/powercap',
-  ]) {
-    const isFile =
-      m === '/proc/interrupts' || m === '/proc/kcore' || m === '/proc/keys' || m === '/proc/timer_list';
-    // masked files are /dev/null bind-mounted; masked directories an empty read-only tmpfs
-    if (isFile) {
-      mounts.push({
-        target: m,
-        source: dev,
-        root: '/null',
-        info: { source: 'tmpfs', target: m, fstype: 'tmpfs', options: tmpfsMask },
-      });
-      devices.set(m, 'null');
-    } else
-      mounts.push({
-        target: m,
-        source: emptyDir(),
-        readOnly: true,
-        info: { source: 'tmpfs', target: m, fstype: 'tmpfs', options: 'ro,relatime,inode64' },
-      });
-  }
-  holder.ns = new MountNamespace(mounts, { devices, defaultReader: parts.pid1 });
+  holder.ns = new MountNamespace(mounts, {
+    devices: tty ? TTY_DEVICES : BASE_DEVICES,
+    defaultReader: parts.pid1,
+  });
   return holder.ns;
 }

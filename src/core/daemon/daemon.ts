@@ -80,6 +80,7 @@ export class Daemon {
   private readonly byId = new Map<string, ContainerEntry>();
   private readonly names = new Map<string, string>();
   private readonly rt: RuntimeDeps;
+  private nextChild = 1;
 
   constructor(readonly deps: DaemonDeps) {
     this.actor = createActor(daemonMachine, { clock: deps.clock }).start();
@@ -146,9 +147,13 @@ export class Daemon {
     this.byId.set(rec.Id, c);
     this.names.set(rec.Name, rec.Id);
     const policy = rec.HostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 };
+    // child IDs are small integers: xstate copies its children object on every spawn,
+    // and V8 copies integer-keyed properties much faster than 64-hex ones
+    const childId = String(this.nextChild++);
+    c.childId = childId;
     this.actor.send({
       type: 'container.add',
-      id: rec.Id,
+      id: childId,
       input: {
         runtime: {
           start: () => this.runtimeStart(c),
@@ -165,7 +170,7 @@ export class Daemon {
         now: () => this.deps.clock.now(),
       },
     });
-    c.ref = this.actor.getSnapshot().children[rec.Id] as ContainerEntry['ref'];
+    c.ref = this.actor.getSnapshot().children[childId] as ContainerEntry['ref'];
     let prev = c.machineState;
     c.ref.subscribe((snap) => {
       const now = snap.value as ContainerStateName;
@@ -409,7 +414,7 @@ export class Daemon {
       if (volumes && m.anonymous) this.deps.volumes.remove(m.Name);
     }
     c.ref.send({ type: 'container.remove' });
-    this.actor.send({ type: 'container.drop', id: c.id });
+    this.actor.send({ type: 'container.drop', id: c.childId });
     this.event(c, 'destroy');
     for (const l of [...c.removeListeners]) l();
   }

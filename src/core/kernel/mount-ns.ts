@@ -37,9 +37,11 @@ export interface MountSpec {
 
 interface NsState {
   mounts: MountSpec[];
-  /** Mounts by target length, longest first: the lookup order. */
-  byDepth: MountSpec[];
-  devices: Map<string, DeviceKind>;
+  /** Mounts by target length, longest first: the lookup order (made when first needed after a change). */
+  byDepth: MountSpec[] | undefined;
+  /** Device nodes by path: shared with the table the runtime gave until the first change (copy on write). */
+  devices: ReadonlyMap<string, DeviceKind>;
+  devicesOwned: boolean;
   /** Who /proc is about when the reader did not say (the container's PID 1). */
   defaultReader: () => Process<Sys> | undefined;
   /** The container's terminal, when it has one (writes to /dev/tty, /dev/console). */
@@ -87,8 +89,9 @@ export class MountNamespace implements FileSystem {
   ) {
     this.s = state ?? {
       mounts: [],
-      byDepth: [],
-      devices: new Map(opts.devices ?? []),
+      byDepth: undefined,
+      devices: opts.devices ?? new Map(),
+      devicesOwned: false,
       defaultReader: opts.defaultReader ?? (() => undefined),
       terminal: opts.terminal,
       random: new RandomSource(opts.seed ?? 1),
@@ -106,9 +109,9 @@ export class MountNamespace implements FileSystem {
 
   /** Add a mount on top of the table (mount(2)); a later mount at the same point hides the earlier. */
   mount(m: MountSpec): void {
-    const spec = { ...m, target: normalizePath(m.target) };
-    this.s.mounts.push(spec);
-    this.s.byDepth = [...this.s.mounts].reverse().sort((a, b) => b.target.length - a.target.length);
+    const t = normalizePath(m.target);
+    this.s.mounts.push(t === m.target ? m : { ...m, target: t });
+    this.s.byDepth = undefined;
   }
 
   /** Remove the topmost mount at `target`; false when nothing is mounted there. */
@@ -117,7 +120,7 @@ export class MountNamespace implements FileSystem {
     for (let i = this.s.mounts.length - 1; i >= 0; i--) {
       if (this.s.mounts[i].target !== t) continue;
       this.s.mounts.splice(i, 1);
-      this.s.byDepth = [...this.s.mounts].reverse().sort((a, b) => b.target.length - a.target.length);
+      this.s.byDepth = undefined;
       return true;
     }
     return false;
@@ -125,8 +128,8 @@ export class MountNamespace implements FileSystem {
 
   /** Declare a device node (the runtime's /dev, masked /proc files). */
   setDevice(path: string, kind: DeviceKind | undefined): void {
-    if (kind) this.s.devices.set(normalizePath(path), kind);
-    else this.s.devices.delete(normalizePath(path));
+    if (kind) this.ownDevices().set(normalizePath(path), kind);
+    else this.ownDevices().delete(normalizePath(path));
   }
 
   setTerminal(w: Writable | undefined): void {
@@ -379,7 +382,7 @@ export class MountNamespace implements FileSystem {
       if (this.isMountPoint(f.path)) return new FsError('EBUSY', path, 'unlink');
       if (f.mount.readOnly) return new FsError('EROFS', path, 'unlink');
       const err = this.call(f, path, (v) => v.unlink(f.bpath));
-      if (!err) this.s.devices.delete(f.path);
+      if (!err && this.s.devices.has(f.path)) this.ownDevices().delete(f.path);
       return err;
     });
   }
@@ -429,8 +432,8 @@ export class MountNamespace implements FileSystem {
       if (err) return new FsError(err.code, err.path === b.bpath ? to : from, 'rename');
       const dev = this.s.devices.get(a.path);
       if (dev) {
-        this.s.devices.delete(a.path);
-        this.s.devices.set(b.path, dev);
+        this.ownDevices().delete(a.path);
+        this.ownDevices().set(b.path, dev);
       }
       return undefined;
     });
@@ -440,6 +443,8 @@ export class MountNamespace implements FileSystem {
 
   /** The mount a canonical path lies on, and the path inside its source. */
   locate(path: string): { mount: MountSpec; bpath: string } {
+    // later mounts first among equals: a mount hides an earlier one at the same point
+    this.s.byDepth ??= [...this.s.mounts].reverse().sort((a, b) => b.target.length - a.target.length);
     for (const m of this.s.byDepth) {
       const t = m.target;
       if (path === t || t === '/' || path.startsWith(t + '/')) {
@@ -458,18 +463,23 @@ export class MountNamespace implements FileSystem {
     const trailingSlash = full.length > 1 && full.endsWith('/') && splitPath(full).length > 0;
     const pending = splitPath(full).reverse();
     const resolved: string[] = [];
+    // the canonical path so far, kept as a string too (no join per component)
+    let cur = '';
     let hops = 0;
     let lastKind: Found['lastKind'] = 'root';
     while (pending.length > 0) {
       const name = pending.pop()!;
       const isLast = pending.length === 0;
       if (name === '.' || name === '..') {
-        if (name === '..') resolved.pop();
+        if (name === '..' && resolved.length > 0) {
+          resolved.pop();
+          cur = cur.slice(0, cur.lastIndexOf('/'));
+        }
         lastKind = isLast ? (name === '.' ? 'dot' : 'dotdot') : 'root';
         continue;
       }
       lastKind = 'root';
-      const cand = '/' + [...resolved, name].join('/');
+      const cand = `${cur}/${name}`;
       const { mount, bpath } = this.locate(cand);
       const st = this.viewOf(mount).lstat(bpath);
       if (isErr(st)) {
@@ -484,7 +494,10 @@ export class MountNamespace implements FileSystem {
         if (fd) return { path: cand, mount, bpath, st, lastKind: 'name', fd };
         if (++hops > MAX_SYMLINKS) return new FsError('ELOOP', path, syscall);
         if (target === '') return new FsError('ENOENT', path, syscall);
-        if (target.startsWith('/')) resolved.length = 0;
+        if (target.startsWith('/')) {
+          resolved.length = 0;
+          cur = '';
+        }
         const t = splitPath(target);
         for (let i = t.length - 1; i >= 0; i--) pending.push(t[i]);
         continue;
@@ -492,12 +505,13 @@ export class MountNamespace implements FileSystem {
       if (!isLast) {
         if (st.kind !== 'dir') return new FsError('ENOTDIR', path, syscall);
         resolved.push(name);
+        cur = cand;
         continue;
       }
       if (trailingSlash && st.kind !== 'dir') return new FsError('ENOTDIR', path, syscall);
       return { path: cand, mount, bpath, st, lastKind: 'name' };
     }
-    const dir = '/' + resolved.join('/');
+    const dir = cur === '' ? '/' : cur;
     const { mount, bpath } = this.locate(dir);
     const st = this.viewOf(mount).lstat(bpath);
     if (isErr(st)) return new FsError(st.code, path, syscall);
@@ -532,6 +546,14 @@ export class MountNamespace implements FileSystem {
     }
     const t = this.s.terminal;
     return t ? (d) => t.write(d) : undefined;
+  }
+
+  private ownDevices(): Map<string, DeviceKind> {
+    if (!this.s.devicesOwned) {
+      this.s.devices = new Map(this.s.devices);
+      this.s.devicesOwned = true;
+    }
+    return this.s.devices as Map<string, DeviceKind>;
   }
 
   private isMountPoint(path: string): boolean {

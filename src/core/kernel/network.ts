@@ -85,6 +85,9 @@ export interface Endpoint {
 /** A Docker network: `docker network ls` rows and, for the bridge, IP address management. */
 export class DockerNetwork {
   readonly endpoints = new Map<string, Endpoint>();
+  /** Addresses handed out (allocateIp's memory), and where the search for a free one starts. */
+  private used = new Set<number>();
+  private lowest = 2;
   constructor(
     readonly id: string,
     readonly name: string,
@@ -99,13 +102,27 @@ export class DockerNetwork {
     if (!this.subnet || !this.gateway) return undefined;
     const [base] = this.subnet.split('/');
     const b = ipToInt(base);
-    const used = new Set([...this.endpoints.values()].map((e) => e.ip));
-    for (let i = 2; i < 65534; i++) {
-      const ip = intToIp(b + i);
-      if (!used.has(ip)) return ip;
+    // the used set is kept between calls (a thousand containers must not cost a million steps);
+    // it is rebuilt when endpoints went away (or were added by someone else)
+    if (this.used.size !== this.endpoints.size) {
+      this.used = new Set([...this.endpoints.values()].map((e) => ipIntOf(e.ip)));
+      this.lowest = 2;
+    }
+    for (let i = this.lowest; i < 65534; i++) {
+      if (this.used.has(b + i)) continue;
+      this.used.add(b + i);
+      this.lowest = i + 1;
+      return intToIp(b + i);
     }
     return undefined;
   }
+}
+
+const ipInts = new Map<string, number>();
+function ipIntOf(ip: string): number {
+  let n = ipInts.get(ip);
+  if (n === undefined) ipInts.set(ip, (n = ipToInt(ip)));
+  return n;
 }
 
 export function ipToInt(ip: string): number {
