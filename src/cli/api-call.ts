@@ -22,8 +22,9 @@ export class DaemonError extends CliError {
 function errorMessage(res: ApiResponse): string {
   if (isStream(res)) return `unexpected stream (status ${res.status})`;
   const b = res.body as { message?: unknown } | null;
-  if (b && typeof b === 'object' && typeof b.message === 'string') return b.message;
-  return typeof res.body === 'string' ? res.body : `unknown error (status ${res.status})`;
+  // client/request.go: strings.TrimSpace of the daemon's message
+  if (b && typeof b === 'object' && typeof b.message === 'string') return b.message.trim();
+  return typeof res.body === 'string' ? res.body.trim() : `unknown error (status ${res.status})`;
 }
 
 /** A request whose answer is a JSON body. */

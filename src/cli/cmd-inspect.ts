@@ -202,3 +202,39 @@ export const inspectCommand: Partial<CommandSpec> = {
   ],
   run: runInspect,
 };
+
+/**
+ * `docker container inspect`, `docker volume inspect`, `docker network inspect`: one
+ * kind of object, its path, and the Go type the CLI decodes it into (if typed).
+ */
+export function objectInspectCommand(
+  path: (name: string) => string,
+  goType?: GoType,
+  opts: { size?: boolean; verbose?: boolean } = {},
+): Partial<CommandSpec> {
+  const flags: FlagSpec[] = [formatFlag];
+  if (opts.size)
+    flags.push({ name: 'size', shorthand: 's', kind: 'bool', usage: 'Display total file sizes' });
+  if (opts.verbose)
+    flags.push({ name: 'verbose', shorthand: 'v', kind: 'bool', usage: 'Verbose output for diagnostics' });
+  return {
+    args: { kind: 'min', n: 1 },
+    flags,
+    run: async (ctx) => {
+      const bad = badFormat(ctx);
+      if (bad !== undefined) return bad;
+      const query: Record<string, string> = {};
+      if (opts.size && ctx.flags.bool('size')) query.size = '1';
+      if (opts.verbose && ctx.flags.bool('verbose')) query.verbose = 'true';
+      const items: Lookup[] = [];
+      for (const name of ctx.args) items.push(await inspectOne(ctx.client, path(enc(name)), query, goType));
+      return output(ctx, items);
+    },
+  };
+}
+
+export const containerInspectCommand = objectInspectCommand(
+  (n) => `/containers/${n}/json`,
+  containerInspectResponse,
+  { size: true },
+);

@@ -14,10 +14,11 @@ import { imagesCommand } from './cmd-images';
 import { imageInspectCommand, inspectCommand } from './cmd-inspect';
 import { historyCommand } from './cmd-history';
 import { imagePruneCommand, removeCommand, tagCommand } from './cmd-image-manage';
+import { READ_COMMANDS } from './read-commands';
+import { CLIENT_GIT_COMMIT, CLIENT_VERSION } from './client-version';
 import { CONTAINER_COMMANDS } from './container-commands';
 
-export const CLIENT_VERSION = '28.5.2';
-export const CLIENT_GIT_COMMIT = 'ecc6942';
+export { CLIENT_GIT_COMMIT, CLIENT_VERSION };
 
 /** Behaviour attached to command paths (a root shortcut and its `docker image …` twin share one). */
 export const DOCKER_IMPLEMENTATIONS: Record<string, Partial<CommandSpec>> = {
@@ -34,6 +35,7 @@ export const DOCKER_IMPLEMENTATIONS: Record<string, Partial<CommandSpec>> = {
   tag: tagCommand,
   'image tag': tagCommand,
   'image prune': imagePruneCommand,
+  ...READ_COMMANDS,
   ...CONTAINER_COMMANDS,
 };
 

@@ -29,8 +29,8 @@ describe('transcript 22: CLI usage errors', () => {
   it('a command not simulated yet says so, on stderr, exit 1', async () => {
     for (const argv of [
       ['build', '.'],
-      ['ps', '--nope'],
-      ['container', 'ls', '-a'],
+      ['export', 'web'],
+      ['image', 'save', 'python'],
       ['compose', 'up'],
       ['swarm', 'init'],
     ]) {

@@ -54,9 +54,10 @@ export interface HijackedConn extends ApiStream<OutputFrame> {
 }
 
 export type ApiResponse =
-  | { status: number; body: unknown }
+  | { status: number; body: unknown; headers?: Readonly<Record<string, string>> }
   | { status: number; stream: ApiStream<JsonMessage> }
-  | { status: number; body?: undefined; conn: HijackedConn };
+  | { status: number; body?: undefined; conn: HijackedConn }
+  | { status: number; body?: undefined; json: ApiStream<unknown> };
 
 /** Errors are `{"message": "…"}` with 4xx/5xx, as the daemon sends them. */
 export interface ApiErrorBody {
@@ -73,4 +74,12 @@ export function isStream(r: ApiResponse): r is { status: number; stream: ApiStre
 
 export function isConn(r: ApiResponse): r is { status: number; conn: HijackedConn } {
   return 'conn' in r;
+}
+
+/**
+ * A stream of JSON documents, one per line, for as long as the daemon has
+ * something to say (`GET /events`, `GET /containers/{id}/stats?stream=1`).
+ */
+export function isJsonStream(r: ApiResponse): r is { status: number; json: ApiStream<unknown> } {
+  return 'json' in r;
 }

@@ -102,7 +102,7 @@ const CONFIG_DEFAULTS: Partial<Record<keyof ContainerConfig, unknown>> = {
   Labels: {},
 };
 
-function configJson(cfg: ContainerConfig): Record<string, unknown> {
+export function configJson(cfg: ContainerConfig): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of CONFIG_ORDER) {
     const v = cfg[k];

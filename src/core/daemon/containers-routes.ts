@@ -9,7 +9,8 @@ import type { ImageService } from '../image/service';
 import type { ApiResponse } from './api';
 import type { Daemon } from './daemon';
 import type { ContainerEntry } from './containers-entry';
-import { containerSummary, inspectContainer } from './containers-inspect';
+import { inspectContainer } from './containers-inspect';
+import { listContainers } from './containers-list';
 import { attachConn, logsConn, logsError } from './containers-streams';
 import type { CreateBody } from './containers-types';
 import { boolValue, errorResponse, type RouteRequest, type Router } from './engine';
@@ -39,7 +40,7 @@ export function registerContainerRoutes(
     return Number(v);
   };
 
-  router.add('GET', '/containers/json', (req) => listContainers(daemon, images, req));
+  router.add('GET', '/containers/json', (req) => listContainers(daemon, images, req.query));
   router.add(
     'GET',
     '/containers/{name}/changes',
@@ -218,91 +219,6 @@ export function registerContainerRoutes(
       return r.ok ? noContent : errorResponse(r);
     }),
   );
-}
-
-/** GET /containers/json: newest first; running only unless all (or a limit, or a status filter). */
-function listContainers(daemon: Daemon, images: ImageService, req: RouteRequest): ApiResponse {
-  const f = parseFilters(req.query.filters);
-  if (!f.ok) return errorResponse(f);
-  const filters = f.value;
-  const bad = validateFilters(filters, [
-    'ancestor',
-    'before',
-    'expose',
-    'exited',
-    'health',
-    'id',
-    'isolation',
-    'is-task',
-    'label',
-    'name',
-    'network',
-    'publish',
-    'since',
-    'status',
-    'volume',
-  ]);
-  if (bad) return { status: 400, body: { message: bad } };
-  const states = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
-  for (const s of filters.get('status') ?? [])
-    if (!states.includes(s))
-      return {
-        status: 400,
-        body: {
-          message: `invalid filter 'status=${s}': invalid value for state (${s}): must be one of ${states.join(', ')}`,
-        },
-      };
-  const exited: number[] = [];
-  for (const v of filters.get('exited') ?? []) {
-    if (!/^-?\d+$/.test(v))
-      return {
-        status: 400,
-        body: { message: `invalid filter 'exited=${v}': strconv.Atoi: parsing "${v}": invalid syntax` },
-      };
-    exited.push(Number(v));
-  }
-  const ancestors = new Set<string>();
-  for (const a of filters.get('ancestor') ?? []) {
-    const id = images.get(a);
-    if (id.ok) ancestors.add(id.value);
-  }
-  const limit = Number(req.query.limit ?? '0') || 0;
-  const all = boolValue(req.query, 'all') || filters.has('status');
-  const size = boolValue(req.query, 'size');
-  const match = (key: string, value: string) => {
-    const terms = filters.get(key);
-    if (!terms || terms.size === 0) return true;
-    return [...terms].some((t) => {
-      try {
-        return new RegExp(t).test(value);
-      } catch {
-        return false;
-      }
-    });
-  };
-  const out: unknown[] = [];
-  const now = daemon.deps.clock.now();
-  for (const c of daemon.all().reverse()) {
-    if (!c.running && !all && limit <= 0) continue;
-    if (!match('name', c.rec.Name) && !match('name', c.name)) continue;
-    if (!match('id', c.id)) continue;
-    if (!matchKVList(filters, 'label', c.rec.Config.Labels ?? {})) continue;
-    if (limit > 0 && out.length === limit) break;
-    const st = c.rec.State;
-    if (exited.length && !exited.some((e) => e === st.ExitCode && !c.running && st.StartedAt !== 0)) continue;
-    const status = filters.get('status');
-    if (status && status.size && !status.has(c.state().Status)) continue;
-    if (filters.has('ancestor') && !ancestors.has(c.rec.ImageId)) continue;
-    const vols = filters.get('volume');
-    if (
-      vols &&
-      vols.size &&
-      !c.rec.Mounts.some((m) => vols.has(m.Destination) || vols.has(m.Name ?? m.Source))
-    )
-      continue;
-    out.push(containerSummary(c, images, now, size));
-  }
-  return { status: 200, body: out };
 }
 
 /** POST /containers/prune: every container that is not running (created ones too). */

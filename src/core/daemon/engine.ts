@@ -13,6 +13,8 @@ import type { Daemon } from './daemon';
 import { ExecStore } from './exec';
 import { registerImageRoutes } from './images-routes';
 import { registerVolumeRoutes } from './volumes-routes';
+import { registerNetworkWriteRoutes } from './networks-write';
+import { registerSystemRoutes } from './system-routes';
 
 /** A request as a handler sees it: path parameters resolved. */
 export interface RouteRequest extends ApiRequest {
@@ -201,7 +203,10 @@ export class Engine implements EngineClient {
     registerImageRoutes(this.router, deps.images);
     if (deps.daemon) {
       this.execs = new ExecStore(deps.daemon);
+      // the read side first: its complete container list answers before the runtime's routes
+      registerSystemRoutes(this.router, { images: deps.images, daemon: deps.daemon, volumes: deps.volumes });
       registerContainerRoutes(this.router, deps.daemon, this.execs, deps.images);
+      registerNetworkWriteRoutes(this.router, deps.daemon);
     }
     if (deps.volumes) registerVolumeRoutes(this.router, deps.volumes);
   }

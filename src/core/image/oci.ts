@@ -101,7 +101,8 @@ export function orderDefaults(c: ContainerDefaults): ContainerDefaults {
   const out: Record<string, unknown> = {};
   for (const k of DEFAULTS_ORDER) {
     const v = c[k];
-    if (v === undefined || v === '' || v === false) continue;
+    // a committed image's config is a container.Config: nil slices and maps are JSON null
+    if (v === undefined || v === null || v === '' || v === false) continue;
     if (Array.isArray(v) && v.length === 0) continue;
     if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
     out[k] = v;

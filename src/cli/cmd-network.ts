@@ -1,0 +1,133 @@
+// `docker network` ls/inspect/prune (cli/command/network/list.go, inspect.go,
+// prune.go, formatter.go): the networks the daemon knows, naturally sorted.
+
+import type { CommandSpec, RunContext } from './command';
+import { CliError } from './command';
+import type { EngineClient } from '../core/daemon/api';
+import { callJson, filtersJson } from './api-call';
+import { contextValue, formatWrite, headerValue } from './formatter';
+import { FORMAT_HELP, goUnixString, truncateID } from './cmd-images';
+import { objectInspectCommand } from './cmd-inspect';
+import { confirm } from './cmd-image-manage';
+import { INTERRUPTED } from './cmd-pull';
+import { filterPairs } from './cmd-ps';
+import { naturalSort } from './natural-sort';
+
+/** network.Summary (= network.Inspect). */
+export interface NetworkJson {
+  Name: string;
+  Id: string;
+  Created: string;
+  Scope: string;
+  Driver: string;
+  EnableIPv4?: boolean;
+  EnableIPv6: boolean;
+  Internal: boolean;
+  Labels: Record<string, string> | null;
+}
+
+function networkFormat(source: string, quiet: boolean): string {
+  if (source === 'table') return quiet ? '{{.ID}}' : 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}';
+  if (source === 'raw')
+    return quiet
+      ? 'network_id: {{.ID}}'
+      : 'network_id: {{.ID}}\\nname: {{.Name}}\\ndriver: {{.Driver}}\\nscope: {{.Scope}}\\n';
+  return source;
+}
+
+/** time.Time.String() of an RFC 3339 timestamp, in UTC (the simulated machine's zone). */
+function goTimeString(rfc3339: string): string {
+  const ms = Date.parse(rfc3339);
+  if (Number.isNaN(ms)) return '0001-01-01 00:00:00 +0000 UTC';
+  const frac = /\.(\d+)/.exec(rfc3339)?.[1]?.replace(/0+$/, '') ?? '';
+  return goUnixString(Math.floor(ms / 1000)).replace(/ \+0000 UTC$/, (frac ? '.' + frac : '') + ' +0000 UTC');
+}
+
+async function runList(ctx: RunContext): Promise<number> {
+  const { flags } = ctx;
+  const query: Record<string, string> = {};
+  const f = filtersJson(filterPairs(flags.strings('filter')));
+  if (f) query.filters = f;
+  const nets = ((await callJson(ctx.client, { method: 'GET', path: '/networks', query })) ??
+    []) as NetworkJson[];
+  const trunc = !flags.bool('no-trunc');
+  const rows = naturalSort(nets, (n) => n.Name).map((n) =>
+    contextValue('network.networkContext', {
+      ID: trunc ? truncateID(n.Id) : n.Id,
+      Name: n.Name,
+      Driver: n.Driver,
+      Scope: n.Scope,
+      IPv4: String(n.EnableIPv4 ?? false),
+      IPv6: String(n.EnableIPv6),
+      Internal: String(n.Internal),
+      Labels: Object.entries(n.Labels ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
+      CreatedAt: goTimeString(n.Created),
+    }),
+  );
+  const header = headerValue({
+    ID: 'NETWORK ID',
+    Name: 'NAME',
+    Driver: 'DRIVER',
+    Scope: 'SCOPE',
+    IPv4: 'IPV4',
+    IPv6: 'IPV6',
+    Internal: 'INTERNAL',
+    Labels: 'LABELS',
+    CreatedAt: 'CREATED AT',
+  });
+  const r = formatWrite(networkFormat(flags.string('format') || 'table', flags.bool('quiet')), header, rows);
+  if (r.error) throw new CliError(r.error, 1);
+  ctx.io.stdout.write(r.out);
+  return 0;
+}
+
+/** network.RunPrune: the report's text ("" when nothing went). */
+export async function pruneNetworks(client: EngineClient, pairs: Array<[string, string]>): Promise<string> {
+  const report = (await callJson(client, {
+    method: 'POST',
+    path: '/networks/prune',
+    query: { filters: filtersJson(pairs) },
+  })) as { NetworksDeleted: string[] | null };
+  const deleted = report?.NetworksDeleted ?? [];
+  return deleted.length === 0 ? '' : 'Deleted Networks:\n' + deleted.map((n) => n + '\n').join('');
+}
+
+const PRUNE_WARNING =
+  'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue?';
+
+async function runPrune(ctx: RunContext): Promise<number> {
+  if (!ctx.flags.bool('force')) {
+    const ok = await confirm(ctx, PRUNE_WARNING);
+    if (ok === INTERRUPTED) return INTERRUPTED;
+    if (!ok) return 0;
+  }
+  const output = await pruneNetworks(ctx.client, filterPairs(ctx.flags.strings('filter')));
+  if (output !== '') ctx.io.stdout.write(output + '\n');
+  return 0;
+}
+
+export const networkListCommand: Partial<CommandSpec> = {
+  args: { kind: 'none' },
+  flags: [
+    { name: 'quiet', shorthand: 'q', kind: 'bool', usage: 'Only display network IDs' },
+    { name: 'no-trunc', kind: 'bool', usage: 'Do not truncate the output' },
+    { name: 'format', kind: 'string', usage: FORMAT_HELP },
+    { name: 'filter', shorthand: 'f', kind: 'filter', usage: 'Provide filter values (e.g. "driver=bridge")' },
+  ],
+  run: runList,
+};
+
+export const networkInspectCommand = objectInspectCommand((n) => `/networks/${n}`, undefined, {
+  verbose: true,
+});
+
+export const networkPruneCommand: Partial<CommandSpec> = {
+  args: { kind: 'none' },
+  flags: [
+    { name: 'filter', kind: 'filter', usage: 'Provide filter values (e.g. "until=<timestamp>")' },
+    { name: 'force', shorthand: 'f', kind: 'bool', usage: 'Do not prompt for confirmation' },
+  ],
+  run: runPrune,
+};

@@ -1,0 +1,289 @@
+// docker/cli's ContainerContext (cli/command/formatter/container.go): how one
+// container.Summary from GET /containers/json becomes the cells of `docker ps`
+// and `docker system df -v`: IDs, image names, quoted commands, ports, sizes.
+
+import type { GoValue } from './go-value';
+import { contextValue, headerValue } from './formatter';
+import { goMarshal } from './go-json';
+import { goUnixString, truncateID } from './cmd-images';
+import { familiarString, isReferenceError, parseNormalizedNamed } from './reference';
+import { ellipsis } from './runewidth';
+import { humanDuration, humanSizeWithPrecision } from './units';
+
+export interface PortSummary {
+  IP?: string;
+  PrivatePort: number;
+  PublicPort?: number;
+  Type: string;
+}
+
+export interface MountSummary {
+  Type?: string;
+  Name?: string;
+  Source: string;
+  Destination: string;
+  Driver?: string;
+  Mode: string;
+  RW: boolean;
+  Propagation: string;
+}
+
+/** container.Summary (API 1.51). */
+export interface ContainerSummary {
+  Id: string;
+  Names: string[] | null;
+  Image: string;
+  ImageID: string;
+  ImageManifestDescriptor?: { platform?: { architecture: string; os: string; variant?: string } };
+  Command: string;
+  Created: number;
+  Ports: PortSummary[] | null;
+  SizeRw?: number;
+  SizeRootFs?: number;
+  Labels: Record<string, string> | null;
+  State: string;
+  Status: string;
+  HostConfig?: { NetworkMode?: string };
+  NetworkSettings?: { Networks?: Record<string, unknown> | null } | null;
+  Mounts: MountSummary[] | null;
+}
+
+export const DEFAULT_CONTAINER_TABLE =
+  'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
+
+/** NewContainerFormat. */
+export function containerFormat(source: string, quiet: boolean, size: boolean): string {
+  if (source === 'table' || source === '') {
+    if (quiet) return '{{.ID}}';
+    return DEFAULT_CONTAINER_TABLE + (size ? '\t{{.Size}}' : '');
+  }
+  if (source === 'raw') {
+    if (quiet) return 'container_id: {{.ID}}';
+    return (
+      'container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\n' +
+      'state: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\n' +
+      'labels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n' +
+      (size ? 'size: {{.Size}}\\n' : '')
+    );
+  }
+  return quiet ? '{{.ID}}' : source;
+}
+
+export const CONTAINER_HEADERS: Record<string, string> = {
+  ID: 'CONTAINER ID',
+  Names: 'NAMES',
+  Image: 'IMAGE',
+  Command: 'COMMAND',
+  CreatedAt: 'CREATED AT',
+  RunningFor: 'CREATED',
+  Ports: 'PORTS',
+  State: 'STATE',
+  Status: 'STATUS',
+  Size: 'SIZE',
+  Labels: 'LABELS',
+  Mounts: 'MOUNTS',
+  LocalVolumes: 'LOCAL VOLUMES',
+  Networks: 'NETWORKS',
+  Platform: 'PLATFORM',
+};
+
+export function containerHeader(): GoValue {
+  return headerValue(CONTAINER_HEADERS);
+}
+
+/** strconv.Quote: double quotes, Go escapes for `"`, `\` and characters that are not printable. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (c === 7) out += '\\a';
+    else if (c === 8) out += '\\b';
+    else if (c === 12) out += '\\f';
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else if (c === 11) out += '\\v';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (!isPrint(c))
+      out += c > 0xffff ? '\\U' + c.toString(16).padStart(8, '0') : '\\u' + c.toString(16).padStart(4, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** unicode.IsPrint for the characters a command line can hold: controls, separators and format characters are not. */
+function isPrint(c: number): boolean {
+  if (c >= 0x80 && c < 0xa0) return false;
+  if (c === 0xad || c === 0x2028 || c === 0x2029) return false;
+  if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064))
+    return false;
+  if (c === 0xfeff || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) return false;
+  // spaces other than U+0020 are not "graphic" in Go's sense
+  if (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  )
+    return false;
+  return true;
+}
+
+/** net.JoinHostPort: IPv6 addresses in brackets. */
+export function joinHostPort(host: string, port: string): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+function comparePorts(a: PortSummary, b: PortSummary): number {
+  if (a.PrivatePort !== b.PrivatePort) return a.PrivatePort - b.PrivatePort;
+  const ai = a.IP ?? '';
+  const bi = b.IP ?? '';
+  if (ai !== bi) return ai < bi ? -1 : 1;
+  const ap = a.PublicPort ?? 0;
+  const bp = b.PublicPort ?? 0;
+  if (ap !== bp) return ap - bp;
+  return a.Type < b.Type ? -1 : a.Type > b.Type ? 1 : 0;
+}
+
+function formGroup(key: string, start: number, last: number): string {
+  const parts = key.split('/');
+  let type = parts[0];
+  let ip = '';
+  if (parts.length > 1) {
+    ip = parts[0];
+    type = parts[1];
+  }
+  let group = String(start);
+  if (start !== last) group = `${group}-${last}`;
+  if (ip !== '') group = `${joinHostPort(ip, group)}->${group}`;
+  return `${group}/${type}`;
+}
+
+/** DisplayablePorts: ranges of consecutive ports, same-number publications grouped, others last. */
+export function displayablePorts(ports: readonly PortSummary[] | null): string {
+  const sorted = [...(ports ?? [])].sort(comparePorts);
+  const groups = new Map<string, { first: number; last: number }>();
+  const keys: string[] = [];
+  const result: string[] = [];
+  const hostMappings: string[] = [];
+  for (const p of sorted) {
+    const current = p.PrivatePort;
+    let key = p.Type;
+    if (p.IP) {
+      if ((p.PublicPort ?? 0) !== current) {
+        hostMappings.push(`${joinHostPort(p.IP, String(p.PublicPort ?? 0))}->${p.PrivatePort}/${p.Type}`);
+        continue;
+      }
+      key = `${p.IP}/${p.Type}`;
+    }
+    const g = groups.get(key);
+    if (!g) {
+      groups.set(key, { first: current, last: current });
+      keys.push(key);
+      continue;
+    }
+    if (current === g.last + 1) {
+      g.last = current;
+      continue;
+    }
+    result.push(formGroup(key, g.first, g.last));
+    groups.set(key, { first: current, last: current });
+  }
+  for (const k of keys) {
+    const g = groups.get(k)!;
+    result.push(formGroup(k, g.first, g.last));
+  }
+  return [...result, ...hostMappings].join(', ');
+}
+
+/** ContainerContext.Image: the reference as typed, digest dropped when truncating, or the short image ID. */
+export function containerImage(c: ContainerSummary, trunc: boolean): string {
+  if (c.Image === '') return '<no image>';
+  if (!trunc) return c.Image;
+  const short = truncateID(c.ImageID);
+  if (short === truncateID(c.Image)) return short;
+  const ref = parseNormalizedNamed(c.Image);
+  if (isReferenceError(ref)) return c.Image;
+  return familiarString({ name: ref.name, domain: ref.domain, path: ref.path, tag: ref.tag });
+}
+
+function names(c: ContainerSummary, trunc: boolean): string {
+  let ns = (c.Names ?? []).map((n) => n.slice(1));
+  if (trunc) {
+    const first = ns.find((n) => !n.includes('/'));
+    if (first !== undefined) ns = [first];
+  }
+  return ns.join(',');
+}
+
+function labels(c: ContainerSummary): string {
+  if (!c.Labels) return '';
+  return Object.entries(c.Labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .join(',');
+}
+
+function mounts(c: ContainerSummary, trunc: boolean): string {
+  return (c.Mounts ?? [])
+    .map((m) => {
+      const name = m.Name ? m.Name : m.Source;
+      return trunc ? ellipsis(name, 15) : name;
+    })
+    .join(',');
+}
+
+function platform(c: ContainerSummary): string {
+  const p = c.ImageManifestDescriptor?.platform;
+  if (!p) return '<nil>';
+  return `${p.os}/${p.architecture}${p.variant ? '/' + p.variant : ''}`;
+}
+
+/** The cells of one container; `onSize` is told when a template reads .Size (ps then asks for sizes). */
+export function containerContext(
+  c: ContainerSummary,
+  trunc: boolean,
+  now: number,
+  onSize?: () => void,
+): GoValue {
+  const fields: Record<string, string> = {
+    ID: trunc ? truncateID(c.Id) : c.Id,
+    Names: names(c, trunc),
+    Image: containerImage(c, trunc),
+    Command: goQuote(trunc ? ellipsis(c.Command, 20) : c.Command),
+    CreatedAt: goUnixString(c.Created),
+    RunningFor: humanDuration(now - c.Created * 1000) + ' ago',
+    Ports: displayablePorts(c.Ports),
+    State: c.State,
+    Status: c.Status,
+    Size: '',
+    Labels: labels(c),
+    Mounts: mounts(c, trunc),
+    LocalVolumes: String((c.Mounts ?? []).filter((m) => m.Driver === 'local').length),
+    Networks: Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
+    Platform: platform(c),
+  };
+  const size = humanSizeWithPrecision(c.SizeRw ?? 0, 3);
+  const sizeText =
+    (c.SizeRootFs ?? 0) > 0 ? `${size} (virtual ${humanSizeWithPrecision(c.SizeRootFs ?? 0, 3)})` : size;
+  Object.defineProperty(fields, 'Size', {
+    enumerable: true,
+    get: () => {
+      onSize?.();
+      return sizeText;
+    },
+  });
+  const value = contextValue('formatter.ContainerContext', fields);
+  const t = value.t.kind === 'ptr' ? value.t.elem : value.t;
+  if (t.kind === 'struct' && t.marshal) {
+    // formatter.MarshalJSON marshals each method's result: Platform is the ocispec.Platform struct, not its String()
+    const base = t.marshal;
+    const p = c.ImageManifestDescriptor?.platform;
+    const platformJson = p ? goMarshal(p, true) : 'null';
+    t.marshal = (v) => base(v).replace(/"Platform":"(?:[^"\\]|\\.)*"/, `"Platform":${platformJson}`);
+  }
+  return value;
+}
