@@ -7,14 +7,18 @@ import { pythonPrograms } from './python';
 import { serverPrograms } from './servers';
 import { shellPrograms } from './shell';
 import { toolPrograms } from './tools';
-import { ProgramTable } from './types';
+import { ProgramTable, type ProgramSpec } from './types';
 
+let specs: readonly ProgramSpec[] | undefined;
+
+/** A fresh table (callers add their own programs to it); the specs themselves are made once. */
 export function defaultPrograms(): ProgramTable {
-  return new ProgramTable().register(
+  specs ??= [
     ...shellPrograms(),
     ...toolPrograms(),
     ...pythonPrograms(),
     ...packagePrograms(),
     ...serverPrograms(),
-  );
+  ];
+  return new ProgramTable().register(...specs);
 }
