@@ -37,11 +37,11 @@ async function setup() {
       return parts[parts.length - 2] ?? '';
     },
   };
-  await vi.waitFor(() => expect(plain(out).endsWith(PROMPT_TEXT)).toBe(true), { timeout: 10_000 });
+  await vi.waitFor(() => expect(plain(out).endsWith(PROMPT_TEXT)).toBe(true), { timeout: 45_000 });
   return t;
 }
 
-describe('Session on the laptop', { timeout: 20_000 }, () => {
+describe('Session on the laptop', { timeout: 60_000 }, () => {
   it("draws the prompt at once, then bash's own prompt in its place", async () => {
     const clock = new RealClock(undefined, 10);
     let release: () => void = () => undefined;
@@ -56,7 +56,7 @@ describe('Session on the laptop', { timeout: 20_000 }, () => {
     expect(out).toBe(PS1);
     session.input('echo early\r');
     release();
-    await vi.waitFor(() => expect(plain(out)).toContain('early\r\n'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(plain(out)).toContain('early\r\n'), { timeout: 45_000 });
     // the provisional prompt's line is erased; bash draws its own and the early line runs after it
     expect(out).toBe(`${PS1}\r\x1b[2K${PS1}echo early\r\nearly\r\n${PS1}`);
   });
