@@ -154,7 +154,7 @@ export function cgroupFs(cg: Cgroup | undefined): FileSystem {
 
 let sysTree: OverlayMount | undefined;
 /** sysfs (read-only in a container): the top-level directories; /sys/fs/cgroup is its own mount. */
-function sysFs(): OverlayMount {
+export function sysFs(): OverlayMount {
   const spec: [string, LayerSpecValue][] = [
     'block',
     'bus',
@@ -187,7 +187,7 @@ export function dockerInitFs(): OverlayMount {
 
 const devLayers = new Map<string, Layer>();
 /** runc's /dev (a tmpfs), the same for every container started in one instant. */
-function devLayer(mtime: number, tty: boolean): Layer {
+export function devLayer(mtime: number, tty: boolean): Layer {
   const key = `${mtime}:${tty}`;
   let l = devLayers.get(key);
   if (!l) {
@@ -330,7 +330,7 @@ function maskInfo(memTotal: number): Map<string, MountInfo> {
   return m;
 }
 /** The device nodes of a container's namespace (each namespace copies the table only if it changes). */
-const BASE_DEVICES: ReadonlyMap<string, DeviceKind> = new Map<string, DeviceKind>([
+export const BASE_DEVICES: ReadonlyMap<string, DeviceKind> = new Map<string, DeviceKind>([
   ...DEV_NODES.map((d): [string, DeviceKind] => [`/dev/${d.name}`, d.kind]),
   ['/dev/pts/ptmx', 'ptmx'],
   ...MASKED_FILES.map((f): [string, DeviceKind] => [f, 'null']),
