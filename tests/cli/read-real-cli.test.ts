@@ -231,6 +231,8 @@ describe('read-side commands against the real docker CLI', () => {
         expect(io.err).toBe(clientFacts(c.stderr));
       }
       expect(code).toBe(c.exit);
+      // the client's files after docker cp (the root's own mode is the test machine's umask)
+      if (c.files) expect(listTree(io.hostFs!, c.hostRoot!)!.slice(1)).toEqual(c.files.slice(1));
       const sorted = (rs: Exchange['req'][]) =>
         rs
           .map((r) => JSON.stringify({ ...r, query: Object.fromEntries(Object.entries(r.query).sort()) }))
