@@ -226,7 +226,7 @@ export class Daemon {
     st.Error = '';
     st.OOMKilled = false;
     if (r.endpoint) {
-      const bridge = this.deps.network.bridge;
+      const bridge = this.deps.network.endpointOf(c.id)?.net ?? this.deps.network.bridge;
       c.rec.Network = {
         NetworkID: bridge.id,
         EndpointID: r.endpoint.endpointId,
@@ -416,6 +416,9 @@ export class Daemon {
     c.ref.send({ type: 'container.remove' });
     this.actor.send({ type: 'container.drop', id: c.childId });
     this.event(c, 'destroy');
+    // whoever still waits for an exit or a stop of a container that is gone hears of it now
+    for (const l of [...c.stopListeners]) l();
+    for (const l of [...c.exitListeners]) l(c.rec.State.ExitCode);
     for (const l of [...c.removeListeners]) l();
   }
 

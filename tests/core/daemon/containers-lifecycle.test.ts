@@ -452,6 +452,15 @@ describe('restart, pause, policies, --rm, wait, rm', () => {
     expect(err(await api(w, 'POST', `/containers/${id}/wait`, { condition: 'sometime' }))).toBe(
       'invalid condition: "sometime"',
     );
+    // a container removed before it ever exits still answers its waiters
+    const gone = await create(w, { Image: SLIM, Cmd: ['true'] });
+    const pending = w.engine.request({
+      method: 'POST',
+      path: `/containers/${gone}/wait`,
+      query: { condition: 'next-exit' },
+    });
+    await api(w, 'DELETE', `/containers/${gone}`);
+    expect(json(await drive(w, pending))).toEqual({ StatusCode: 0, Error: null });
   });
 
   it('rm of a running container is refused (v28.3 wording); -f kills it', async () => {
