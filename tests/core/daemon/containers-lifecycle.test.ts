@@ -249,6 +249,13 @@ describe('start', () => {
       'uid=1000 gid=1000 groups=1000\n',
     );
   });
+  it("with --init a missing command is tini's to report: started, then 127", async () => {
+    const w = await worldWith([SLIM]);
+    const r = await runAttached(w, { Image: SLIM, Cmd: ['nosuch'], HostConfig: { Init: true } });
+    expect(r.err).toBe('[FATAL tini (2)] exec nosuch failed: No such file or directory\n');
+    expect(r.code).toBe(127);
+    expect((await inspect(w, r.id)).State).toMatchObject({ Status: 'exited', ExitCode: 127, Error: '' });
+  });
 });
 
 describe('stop and kill', () => {
