@@ -228,6 +228,48 @@ describe('lifecycle', () => {
   });
 });
 
+describe('run', () => {
+  it('--rm with a command that cannot start: 127, and the container is removed', async () => {
+    const name = fresh();
+    const r = await l.run(['run', '--rm', '--name', name, 'python:3.13', 'nosuchcommand']);
+    expect(r.code).toBe(127);
+    expect(r.io.err).toMatch(
+      /^docker: Error response from daemon: .*exec: "nosuchcommand": executable file not found in \$PATH: unknown\n\nRun 'docker run --help' for more information\n$/,
+    );
+    expect((await l.run(['inspect', name])).code).toBe(1);
+  });
+
+  it('-a stderr attaches only that stream', async () => {
+    const r = await l.run([
+      'run',
+      '--rm',
+      '-a',
+      'stderr',
+      'python:3.13',
+      'sh',
+      '-c',
+      'echo out; echo err >&2',
+    ]);
+    expect(r.io.out).toBe('');
+    expect(r.io.err).toBe('err\n');
+  });
+
+  it('-d --attach is a conflict', async () => {
+    const r = await l.run(['run', '-d', '-a', 'stdout', 'python:3.13']);
+    expect(r.io.err).toBe('conflicting options: cannot specify both --attach and --detach\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('a container killed while attached: docker run exits 137', async () => {
+    const name = fresh();
+    const run = l.run(['run', '--name', name, 'python:3.13', 'sleep', '300']);
+    await l.pause(1_000);
+    const kill = await l.run(['kill', name]);
+    expect(kill.io.out).toBe(`${name}\n`);
+    expect((await run).code).toBe(137);
+  });
+});
+
 describe('ports', () => {
   it('docker port lists each binding, naturally sorted; one port; an unpublished one is an error', async () => {
     const name = fresh();
