@@ -15,7 +15,8 @@ import { SIGNALS } from '../../../kernel/signals';
 import type { PyModule } from '../values';
 
 function num(v: PyValue | undefined, name: string): number {
-  if (v === undefined || !isNumber(v)) throw pyErr(TypeError, `must be real number, not ${v === undefined ? 'NoneType' : typeName(v)}`);
+  if (v === undefined || !isNumber(v))
+    throw pyErr(TypeError, `must be real number, not ${v === undefined ? 'NoneType' : typeName(v)}`);
   void name;
   return toFloat(v);
 }
@@ -24,7 +25,20 @@ function num(v: PyValue | undefined, name: string): number {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const FULL_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const FULL_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** strftime over a UTC instant (containers run in UTC). */
@@ -32,7 +46,11 @@ export function strftime(fmt: string, ms: number): string {
   const d = new Date(ms);
   const p2 = (n: number) => String(n).padStart(2, '0');
   const wd = (d.getUTCDay() + 6) % 7;
-  const yday = Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000) + 1;
+  const yday =
+    Math.floor(
+      (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) /
+        86400000,
+    ) + 1;
   return fmt.replace(/%([a-zA-Z%])/g, (_m, c: string) => {
     switch (c) {
       case 'Y':
@@ -97,16 +115,44 @@ export function timeModule(it: Interp): PyModule {
   });
   fn(m, 'strftime', (args) => {
     const [f, t] = builtinArgs('strftime', ['format', 't?'], args, undefined);
-    return strftime(String(f), t instanceof PyTuple ? Date.UTC(Number(t.items[0]), Number(t.items[1]) - 1, Number(t.items[2]), Number(t.items[3]), Number(t.items[4]), Number(t.items[5])) : now());
+    return strftime(
+      String(f),
+      t instanceof PyTuple
+        ? Date.UTC(
+            Number(t.items[0]),
+            Number(t.items[1]) - 1,
+            Number(t.items[2]),
+            Number(t.items[3]),
+            Number(t.items[4]),
+            Number(t.items[5]),
+          )
+        : now(),
+    );
   });
-  fn(m, 'ctime', (args) => strftime('%c', args[0] !== undefined && args[0] !== None ? num(args[0], 'ctime') * 1000 : now()));
+  fn(m, 'ctime', (args) =>
+    strftime('%c', args[0] !== undefined && args[0] !== None ? num(args[0], 'ctime') * 1000 : now()),
+  );
   const struct = (ms: number) => {
     const d = new Date(ms);
     const yday = Math.floor((ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000) + 1;
-    return tuple(BigInt(d.getUTCFullYear()), BigInt(d.getUTCMonth() + 1), BigInt(d.getUTCDate()), BigInt(d.getUTCHours()), BigInt(d.getUTCMinutes()), BigInt(d.getUTCSeconds()), BigInt((d.getUTCDay() + 6) % 7), BigInt(yday), 0n);
+    return tuple(
+      BigInt(d.getUTCFullYear()),
+      BigInt(d.getUTCMonth() + 1),
+      BigInt(d.getUTCDate()),
+      BigInt(d.getUTCHours()),
+      BigInt(d.getUTCMinutes()),
+      BigInt(d.getUTCSeconds()),
+      BigInt((d.getUTCDay() + 6) % 7),
+      BigInt(yday),
+      0n,
+    );
   };
-  fn(m, 'localtime', (args) => struct(args[0] !== undefined && args[0] !== None ? num(args[0], 'localtime') * 1000 : now()));
-  fn(m, 'gmtime', (args) => struct(args[0] !== undefined && args[0] !== None ? num(args[0], 'gmtime') * 1000 : now()));
+  fn(m, 'localtime', (args) =>
+    struct(args[0] !== undefined && args[0] !== None ? num(args[0], 'localtime') * 1000 : now()),
+  );
+  fn(m, 'gmtime', (args) =>
+    struct(args[0] !== undefined && args[0] !== None ? num(args[0], 'gmtime') * 1000 : now()),
+  );
   m.dict.set('timezone', 0n);
   m.dict.set('tzname', tuple('UTC', 'UTC'));
   return m;
@@ -171,14 +217,18 @@ export function mathModule(it: Interp): PyModule {
     return x === y || Math.abs(x - y) <= Math.max(r * Math.max(Math.abs(x), Math.abs(y)), t);
   });
   const intArgs = (name: string, args: PyValue[]) =>
-    args.map((a) => {
-      if (!isInt(a)) throw pyErr(TypeError, `'${typeName(a)}' object cannot be interpreted as an integer`);
-      return asBigInt(a);
-    }).map((v) => (v < 0n ? -v : v));
-  fn(m, 'gcd', (args) => intArgs('gcd', args).reduce((a, b) => {
-    while (b) [a, b] = [b, a % b];
-    return a;
-  }, 0n));
+    args
+      .map((a) => {
+        if (!isInt(a)) throw pyErr(TypeError, `'${typeName(a)}' object cannot be interpreted as an integer`);
+        return asBigInt(a);
+      })
+      .map((v) => (v < 0n ? -v : v));
+  fn(m, 'gcd', (args) =>
+    intArgs('gcd', args).reduce((a, b) => {
+      while (b) [a, b] = [b, a % b];
+      return a;
+    }, 0n),
+  );
   fn(m, 'factorial', (args) => {
     const [x] = builtinArgs('factorial', ['n'], args, undefined);
     if (!isInt(x!)) throw pyErr(TypeError, `'${typeName(x!)}' object cannot be interpreted as an integer`);
@@ -197,7 +247,8 @@ export function mathModule(it: Interp): PyModule {
   });
   fn(m, 'prod', function* (args) {
     let r: PyValue = 1n;
-    for (const v of yield* toArray(it, args[0])) r = isInt(r) && isInt(v) ? asBigInt(r) * asBigInt(v) : toFloat(r as number) * toFloat(v as number);
+    for (const v of yield* toArray(it, args[0]))
+      r = isInt(r) && isInt(v) ? asBigInt(r) * asBigInt(v) : toFloat(r as number) * toFloat(v as number);
     return r;
   });
   fn(m, 'fsum', function* (args) {
@@ -219,17 +270,22 @@ export function mathModule(it: Interp): PyModule {
 export function randomModule(it: Interp): PyModule {
   const m = newModule(it, 'random', 200_000);
   const seedOf = (s: string) => parseInt(sha256Hex(s).slice(0, 8), 16);
-  let rng: Random = seededRandom(seedOf(`${it.ctx.kernel.clock.now()}:${it.ctx.proc.pid}:${it.ctx.ns.uts.hostname}`));
+  let rng: Random = seededRandom(
+    seedOf(`${it.ctx.kernel.clock.now()}:${it.ctx.proc.pid}:${it.ctx.ns.uts.hostname}`),
+  );
   const below = (n: bigint): bigint => {
     if (n <= 0n) throw pyErr(ValueError, 'empty range in randrange()');
     if (n <= 2n ** 32n) return BigInt(Math.floor(rng.next() * Number(n)));
     let r = 0n;
-    for (let k = 0; k < n.toString(2).length; k += 32) r = (r << 32n) | BigInt(Math.floor(rng.next() * 2 ** 32));
+    for (let k = 0; k < n.toString(2).length; k += 32)
+      r = (r << 32n) | BigInt(Math.floor(rng.next() * 2 ** 32));
     return r % n;
   };
   fn(m, 'seed', function* (args) {
     const [a] = builtinArgs('seed', ['a?', 'version?'], args, undefined);
-    rng = seededRandom(seedOf(a === undefined || a === None ? String(it.ctx.kernel.clock.now()) : yield* str(it, a)));
+    rng = seededRandom(
+      seedOf(a === undefined || a === None ? String(it.ctx.kernel.clock.now()) : yield* str(it, a)),
+    );
     return None;
   });
   fn(m, 'random', () => rng.next());
@@ -240,7 +296,8 @@ export function randomModule(it: Interp): PyModule {
   });
   fn(m, 'randint', (args) => {
     const [a, b] = builtinArgs('randint', ['a', 'b'], args, undefined);
-    if (!isInt(a!) || !isInt(b!)) throw pyErr(TypeError, `'${typeName(isInt(a!) ? b! : a!)}' object cannot be interpreted as an integer`);
+    if (!isInt(a!) || !isInt(b!))
+      throw pyErr(TypeError, `'${typeName(isInt(a!) ? b! : a!)}' object cannot be interpreted as an integer`);
     const lo = asBigInt(a);
     const hi = asBigInt(b);
     if (hi < lo) throw pyErr(ValueError, `empty range in randrange(${lo}, ${hi + 1n})`);
@@ -269,7 +326,8 @@ export function randomModule(it: Interp): PyModule {
   });
   fn(m, 'shuffle', (args) => {
     const l = args[0];
-    if (!(l instanceof PyList)) throw pyErr(TypeError, `'${typeName(l)}' object does not support item assignment`);
+    if (!(l instanceof PyList))
+      throw pyErr(TypeError, `'${typeName(l)}' object does not support item assignment`);
     for (let i = l.items.length - 1; i > 0; i--) {
       const j = Number(below(BigInt(i + 1)));
       [l.items[i], l.items[j]] = [l.items[j], l.items[i]];
@@ -294,7 +352,9 @@ export function randomModule(it: Interp): PyModule {
 export function platformModule(it: Interp): PyModule {
   const m = newModule(it, 'platform', 100_000);
   const host = it.ctx.ns.host;
-  const version = String((it.modules.get('sys')?.dict.get('version') as string | undefined)?.split(' ')[0] ?? '');
+  const version = String(
+    (it.modules.get('sys')?.dict.get('version') as string | undefined)?.split(' ')[0] ?? '',
+  );
   fn(m, 'system', () => 'Linux');
   fn(m, 'node', () => it.ctx.ns.uts.hostname);
   fn(m, 'release', () => host.kernelRelease);
@@ -305,7 +365,9 @@ export function platformModule(it: Interp): PyModule {
   fn(m, 'python_version', () => version);
   fn(m, 'python_implementation', () => 'CPython');
   fn(m, 'platform', () => `Linux-${host.kernelRelease}-${host.machine}-with-glibc2.36`);
-  fn(m, 'uname', () => tuple('Linux', it.ctx.ns.uts.hostname, host.kernelRelease, host.kernelVersion, host.machine, ''));
+  fn(m, 'uname', () =>
+    tuple('Linux', it.ctx.ns.uts.hostname, host.kernelRelease, host.kernelVersion, host.machine, ''),
+  );
   return m;
 }
 
@@ -315,7 +377,8 @@ export function socketModule(it: Interp): PyModule {
   fn(m, 'getfqdn', () => it.ctx.ns.uts.hostname);
   fn(m, 'gethostbyname', (args) => {
     const h = String(args[0]);
-    if (h === 'localhost' || h === it.ctx.ns.uts.hostname) return h === 'localhost' ? '127.0.0.1' : it.ctx.ns.net.ip ?? '127.0.0.1';
+    if (h === 'localhost' || h === it.ctx.ns.uts.hostname)
+      return h === 'localhost' ? '127.0.0.1' : (it.ctx.ns.net.ip ?? '127.0.0.1');
     throw it.unsupported('socket.gethostbyname() for other hosts');
   });
   fn(m, 'socket', () => {
@@ -338,10 +401,17 @@ export function stringModule(it: Interp): PyModule {
   m.dict.set('octdigits', '01234567');
   m.dict.set('punctuation', '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
   m.dict.set('whitespace', ' \t\n\r\x0b\x0c');
-  m.dict.set('printable', '0123456789' + lower + upper + '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~' + ' \t\n\r\x0b\x0c');
+  m.dict.set(
+    'printable',
+    '0123456789' + lower + upper + '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~' + ' \t\n\r\x0b\x0c',
+  );
   fn(m, 'capwords', function* (args) {
     const s = yield* str(it, args[0]);
-    return s.split(/\s+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join(' ');
+    return s
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase())
+      .join(' ');
   });
   return m;
 }
@@ -361,9 +431,11 @@ export function signalModule(it: Interp): PyModule {
   m.dict.set('default_int_handler', defaultInt);
   fn(m, 'signal', (args) => {
     const [sigV, handler] = builtinArgs('signal', ['signalnum', 'handler'], args, undefined);
-    if (!isInt(sigV!)) throw pyErr(TypeError, `'${typeName(sigV!)}' object cannot be interpreted as an integer`);
+    if (!isInt(sigV!))
+      throw pyErr(TypeError, `'${typeName(sigV!)}' object cannot be interpreted as an integer`);
     const sig = Number(asBigInt(sigV));
-    if (sig === SIGNALS.SIGKILL || sig === SIGNALS.SIGSTOP || sig < 1 || sig > 64) throw pyErr(OSError, 22n, 'Invalid argument');
+    if (sig === SIGNALS.SIGKILL || sig === SIGNALS.SIGSTOP || sig < 1 || sig > 64)
+      throw pyErr(OSError, 22n, 'Invalid argument');
     const old = it.signalHandlers.get(sig) ?? (sig === SIGNALS.SIGINT ? defaultInt : SIG_DFL);
     if (handler === SIG_DFL || handler === 0n) {
       it.signalHandlers.delete(sig);
@@ -375,7 +447,8 @@ export function signalModule(it: Interp): PyModule {
       it.signalHandlers.set(sig, handler === defaultInt ? (undefined as unknown as PyValue) : handler);
       if (handler === defaultInt) it.signalHandlers.delete(sig);
       it.ctx.trap(sig, (s) => it.onSignal(s));
-    } else throw pyErr(TypeError, 'signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object');
+    } else
+      throw pyErr(TypeError, 'signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object');
     return old;
   });
   fn(m, 'getsignal', (args) => {
@@ -391,4 +464,3 @@ export function signalModule(it: Interp): PyModule {
   });
   return m;
 }
-
