@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OverlayMount } from '../../../src/core/fs/overlay';
 import { exportOci, importOci } from '../../../src/core/fs/oci';
+import { FsError } from '../../../src/core/fs/types';
 import { FlatFs, flatten, norm } from './model';
 import type { Norm, Tree } from './model';
 import { modelView, viewOf } from './views';
@@ -14,6 +15,13 @@ const RUNS = Number(process.env.FS_PROPERTY_RUNS ?? 300);
 
 const sorted = (m: Map<string, Norm>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 const treeView = (t: Tree) => sorted(new Map([...t].map(([p, e]) => [p, norm(e)])));
+
+const ALL_PATHS = ['a', 'b', 'c'].flatMap((x) => [
+  `/${x}`,
+  ...['a', 'b', 'c'].flatMap((y) => [`/${x}/${y}`, ...['a', 'b', 'c'].map((z) => `/${x}/${y}/${z}`)]),
+]);
+
+const errnoOr = <T>(x: T | FsError) => (x instanceof FsError ? x.code : x);
 
 function tick() {
   let t = 1_700_000_000_000;
@@ -43,6 +51,12 @@ describe('overlay vs flat reference model', () => {
           expect([o, applyToMount(mount, o)]).toEqual([o, applyToModel(model, o)]);
         }
         expect(sorted(viewOf(mount))).toEqual(sorted(modelView(model)));
+        // the quick lookup (absolute paths) and the full walk (relative ones) agree
+        const slow = mount.as({ cwd: '/' });
+        for (const p of ALL_PATHS) {
+          expect(errnoOr(mount.stat(p))).toEqual(errnoOr(slow.stat(p.slice(1))));
+          expect(errnoOr(mount.lstat(p))).toEqual(errnoOr(slow.lstat(p.slice(1))));
+        }
       }),
       { numRuns: RUNS },
     );
