@@ -3,7 +3,8 @@
 // types --help shows, and each flag.Value's Set check with its exact error text.
 
 import type { FlagSpec } from './flags';
-import { isIPAddress, parseCpus, parseRamBytes } from './run-values';
+import { parseCpus, parseRamBytes } from './run-values';
+import { isIPAddress } from './run-ports';
 
 const list = (name: string, usage: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({
   name,

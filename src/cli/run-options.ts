@@ -5,90 +5,16 @@
 
 import type { FlagSet } from './flags';
 import type { CommandIO } from './io';
-import {
-  absPath,
-  parseCpus,
-  parseEnvFile,
-  parseExpose,
-  parseMount,
-  parsePortSpecs,
-  parseRamBytes,
-  parseRestartPolicy,
-  parseVolumeSpec,
-} from './run-values';
-import type { MountJson, PortBinding, RestartPolicy } from './run-values';
+import { parseCpus, parseEnvFile, parseRamBytes, parseRestartPolicy } from './run-values';
+import { parseExpose, parsePortSpecs } from './run-ports';
+import { absPath, parseMount, parseVolumeSpec } from './run-mounts';
+import type { MountJson } from './run-mounts';
+import { networkEndpoints } from './run-body';
+import type { ContainerConfigBody, CreateBody, HostConfigBody } from './run-body';
+
+export type { ContainerConfigBody, CreateBody, HostConfigBody } from './run-body';
 
 type Empty = Record<string, never>;
-
-export interface ContainerConfigBody {
-  Hostname: string;
-  Domainname: string;
-  User: string;
-  AttachStdin: boolean;
-  AttachStdout: boolean;
-  AttachStderr: boolean;
-  ExposedPorts?: Record<string, Empty>;
-  Tty: boolean;
-  OpenStdin: boolean;
-  StdinOnce: boolean;
-  Env: string[] | null;
-  Cmd: string[] | null;
-  Healthcheck?: {
-    Test: string[] | null;
-    Interval?: number;
-    Timeout?: number;
-    StartPeriod?: number;
-    StartInterval?: number;
-    Retries?: number;
-  };
-  Image: string;
-  Volumes: Record<string, Empty>;
-  WorkingDir: string;
-  Entrypoint: string[] | null;
-  MacAddress?: string;
-  OnBuild: null;
-  Labels: Record<string, string>;
-  StopSignal?: string;
-  StopTimeout?: number;
-}
-
-export interface HostConfigBody {
-  Binds: string[] | null;
-  ContainerIDFile: string;
-  LogConfig: { Type: string; Config: Record<string, string> };
-  NetworkMode: string;
-  PortBindings: Record<string, PortBinding[]>;
-  RestartPolicy: RestartPolicy;
-  AutoRemove: boolean;
-  VolumeDriver: string;
-  VolumesFrom: string[] | null;
-  ConsoleSize: [number, number];
-  Annotations?: Record<string, string>;
-  [field: string]: unknown;
-}
-
-export interface CreateBody extends ContainerConfigBody {
-  HostConfig: HostConfigBody;
-  NetworkingConfig: { EndpointsConfig: Record<string, EndpointSettings> };
-}
-
-export interface EndpointSettings {
-  IPAMConfig: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] } | null;
-  Links: string[] | null;
-  Aliases: string[] | null;
-  MacAddress: string;
-  DriverOpts: null;
-  GwPriority: number;
-  NetworkID: string;
-  EndpointID: string;
-  Gateway: string;
-  IPAddress: string;
-  IPPrefixLen: number;
-  IPv6Gateway: string;
-  GlobalIPv6Address: string;
-  GlobalIPv6PrefixLen: number;
-  DNSNames: null;
-}
 
 const STRERROR: Record<string, string> = {
   ENOENT: 'no such file or directory',
@@ -112,28 +38,6 @@ export function readHostFile(io: CommandIO, path: string): string | { error: str
 export function clientCwd(io: CommandIO): string {
   return io.hostFs?.ctx.cwd ?? io.env?.PWD ?? '/';
 }
-
-function endpoint(): EndpointSettings {
-  return {
-    IPAMConfig: null,
-    Links: null,
-    Aliases: null,
-    MacAddress: '',
-    DriverOpts: null,
-    GwPriority: 0,
-    NetworkID: '',
-    EndpointID: '',
-    Gateway: '',
-    IPAddress: '',
-    IPPrefixLen: 0,
-    IPv6Gateway: '',
-    GlobalIPv6Address: '',
-    GlobalIPv6PrefixLen: 0,
-    DNSNames: null,
-  };
-}
-
-const NETWORK_MODES = ['default', 'bridge', 'host', 'none'];
 
 /**
  * parse(): the create body for `image` and `args`, or the error text run/create
@@ -369,7 +273,6 @@ export function buildCreateBody(
   const networks = [...flags.strings('net'), ...flags.strings('network')];
   const networkMode = networks[0] ?? 'default';
   const aliases = [...flags.strings('net-alias'), ...flags.strings('network-alias')];
-  const userDefined = (n: string) => !NETWORK_MODES.includes(n) && !n.startsWith('container:');
   const orNull = (a: string[]) => (a.length ? a : null);
 
   const config: ContainerConfigBody = {
@@ -477,42 +380,7 @@ export function buildCreateBody(
   if (flags.changed('init')) hostConfig.Init = flags.bool('init');
   if (config.OpenStdin && config.AttachStdin) config.StdinOnce = true;
 
-  // parseNetworkOpts: with no --network the "default" endpoint is sent; a single plain one is omitted
-  const endpoints: Record<string, EndpointSettings> = {};
-  const hasOptions =
-    aliases.length > 0 ||
-    flags.string('ip') !== '' ||
-    flags.string('ip6') !== '' ||
-    macAddress !== '' ||
-    flags.strings('link-local-ip').length > 0;
-  if (networks.length === 0 || hasOptions || networks.length > 1) {
-    for (const [i, n] of (networks.length ? networks : ['default']).entries()) {
-      if (n.trim() === '') return fail('no name set for network');
-      if (endpoints[n]) return fail(`network ${JSON.stringify(n)} is specified multiple times`);
-      const ep = endpoint();
-      if (i === 0) {
-        if (aliases.length) {
-          if (!userDefined(n))
-            return fail('network-scoped aliases are only supported for user-defined networks');
-          ep.Aliases = aliases;
-        }
-        if (userDefined(n) && flags.strings('link').length) ep.Links = flags.strings('link');
-        const ip4 = flags.string('ip');
-        const ip6 = flags.string('ip6');
-        const lls = flags.strings('link-local-ip');
-        if (ip4 || ip6 || lls.length)
-          ep.IPAMConfig = {
-            IPv4Address: ip4,
-            IPv6Address: ip6,
-            ...(lls.length ? { LinkLocalIPs: lls } : {}),
-          };
-        ep.MacAddress = macAddress;
-      }
-      endpoints[n] = ep;
-    }
-  }
-  if (networks.some(userDefined) && networks.some((n) => !userDefined(n)))
-    return fail('conflicting options: cannot attach both user-defined and non-user-defined network-modes');
-
+  const endpoints = networkEndpoints(flags, networks, aliases, macAddress);
+  if (typeof endpoints === 'string') return fail(endpoints);
   return { ...config, HostConfig: hostConfig, NetworkingConfig: { EndpointsConfig: endpoints } };
 }
