@@ -204,7 +204,18 @@ export class ContainerStore {
   }
 
   private runtimeStart(c: ContainerEntry): void {
-    const r = startContainer(this.rt, c);
+    let r: ReturnType<typeof startContainer>;
+    try {
+      r = startContainer(this.rt, c);
+    } catch (e) {
+      // a bug of ours must not take the container's actor down: say so as the start's error
+      const why = e instanceof Error ? e.message : String(e);
+      r = {
+        status: 500,
+        message: `stevedore: internal error while starting the container: ${why}`,
+        exitCode: 128,
+      };
+    }
     if ('exitCode' in r) {
       c.startError = r;
       c.rec.State.Error = r.message;
