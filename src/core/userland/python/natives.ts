@@ -2,15 +2,11 @@
 // importable only if its file exists on sys.path (or it is built in); the
 // native body then stands in for the file's code.
 import { NotSimulated, type Interp } from './interp';
-import {
-  mathModule,
-  platformModule,
-  randomModule,
-  signalModule,
-  socketModule,
-  stringModule,
-  timeModule,
-} from './modules/basic';
+import { mathModule } from './modules/math';
+import { randomModule } from './modules/random';
+import { signalModule } from './modules/signal';
+import { platformModule, socketModule, stringModule } from './modules/system';
+import { timeModule } from './modules/time';
 import { datetimeModule } from './modules/datetime';
 import { jsonModule } from './modules/json';
 import { osModule } from './modules/os';

@@ -16,7 +16,7 @@ import {
   type Gen,
   type PyValue,
 } from '../values';
-import { strftime } from './basic';
+import { strftime } from './time';
 import { newModule } from './util';
 
 const US = 1_000_000n;
