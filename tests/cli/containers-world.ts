@@ -4,7 +4,7 @@
 // clock whenever the command waits on it.
 import type { World } from '../../src/core/world';
 import { createWorld } from '../../src/core/world';
-import { VirtualClock } from '../../src/core/clock';
+import { VirtualClock, sleep } from '../../src/core/clock';
 import { runDocker } from '../../src/cli/docker';
 import type { FileSystem } from '../../src/core/userland/types';
 import { captureIO } from './engine-replay';
@@ -100,6 +100,8 @@ export class Laptop {
     const io = captureIO({ tty, columns: opts.columns ?? (tty ? 120 : 200) });
     io.rows = opts.rows ?? (tty ? 40 : undefined);
     io.now = () => clock.now();
+    // docker stats redraws on the world's clock
+    io.sleep = (ms) => sleep(clock, ms);
     io.env = { ...this.env, ...(opts.env ?? {}) };
     io.hostFs = this.fs;
     const pending = [...(opts.input ?? [])];
