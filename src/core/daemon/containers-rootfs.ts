@@ -60,17 +60,21 @@ export function initLayerAt(mtime: number): Layer {
 }
 
 /** overlay2's short link names (l/<26 chars>): base32 of random bytes; here derived from the layer's directory. */
-const links = new Map<string, string>();
+/**
+ * overlay2's short link names (l/<26 chars>) are base32 of random bytes; the
+ * layer's directory name is random hex already, so its bytes serve (the
+ * init layer's, "<id>-init", reads them from the other end).
+ */
 export function linkId(cacheId: string): string {
-  let out = links.get(cacheId);
-  if (out !== undefined) return out;
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const h = sha256Hex(cacheId);
-  out = '';
-  for (let i = 0; i < 26; i++) out += alphabet[parseInt(h.slice(i * 2, i * 2 + 2), 16) & 31];
-  // image layers are shared by many containers: their links are made once
-  if (links.size < 4096) links.set(cacheId, out);
-  return out;
+  const init = cacheId.endsWith('-init');
+  const hex = /^[0-9a-f]{64}/.test(cacheId) ? cacheId.slice(0, 64) : sha256Hex(cacheId);
+  const chars = new Array<string>(26);
+  for (let i = 0; i < 26; i++) {
+    const at = init ? 62 - i * 2 : i * 2;
+    chars[i] = alphabet[parseInt(hex.slice(at, at + 2), 16) & 31];
+  }
+  return chars.join('');
 }
 
 /** The `overlay /` line of /proc/mounts: init layer, then the image's layers top first. */
