@@ -132,9 +132,10 @@ export function networkEndpoints(
         const ip6 = flags.string('ip6');
         const lls = flags.strings('link-local-ip');
         if (ip4 || ip6 || lls.length)
+          // EndpointIPAMConfig's fields are omitempty
           ep.IPAMConfig = {
-            IPv4Address: ip4,
-            IPv6Address: ip6,
+            ...(ip4 ? { IPv4Address: ip4 } : {}),
+            ...(ip6 ? { IPv6Address: ip6 } : {}),
             ...(lls.length ? { LinkLocalIPs: lls } : {}),
           };
         ep.MacAddress = macAddress;

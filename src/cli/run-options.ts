@@ -10,6 +10,13 @@ import { parseExpose, parsePortSpecs } from './run-ports';
 import { absPath, parseMount, parseVolumeSpec } from './run-mounts';
 import type { MountJson } from './run-mounts';
 import { networkEndpoints } from './run-body';
+import {
+  parsedAll,
+  parseThrottleBps,
+  parseThrottleIOps,
+  parseUlimit,
+  parseWeightDevice,
+} from './run-resources';
 import type { ContainerConfigBody, CreateBody, HostConfigBody } from './run-body';
 
 export type { ContainerConfigBody, CreateBody, HostConfigBody } from './run-body';
@@ -32,6 +39,16 @@ export function readHostFile(io: CommandIO, path: string): string | { error: str
   // os.ReadFile opens then reads: a directory fails at the read
   const op = r.code === 'EISDIR' ? 'read' : 'open';
   return { error: `${op} ${path}: ${STRERROR[r.code] ?? r.message.toLowerCase()}` };
+}
+
+/** client.normalizeCapabilities: upper case, a CAP_ prefix (ALL excepted), no duplicates, sorted. */
+function normalizeCapabilities(caps: string[]): string[] | null {
+  if (caps.length === 0) return null;
+  const norm = caps.map((c) => {
+    const u = c.toUpperCase();
+    return u === 'ALL' || u.startsWith('CAP_') ? u : `CAP_${u}`;
+  });
+  return [...new Set(norm)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The client's working directory, for relative bind sources (`-v ./data:/data`). */
@@ -236,13 +253,14 @@ export function buildCreateBody(
     if (health.retries < 0) return fail('--health-retries cannot be negative');
     if (health.start < 0) return fail('--health-start-period cannot be negative');
     if (health.startInterval < 0) return fail('--health-start-interval cannot be negative');
+    // HealthConfig's durations and retries are omitempty
     healthcheck = {
       Test: health.cmd !== '' ? ['CMD-SHELL', health.cmd] : null,
-      Interval: health.interval,
-      Timeout: health.timeout,
-      StartPeriod: health.start,
-      StartInterval: health.startInterval,
-      Retries: health.retries,
+      ...(health.interval ? { Interval: health.interval } : {}),
+      ...(health.timeout ? { Timeout: health.timeout } : {}),
+      ...(health.start ? { StartPeriod: health.start } : {}),
+      ...(health.startInterval ? { StartInterval: health.startInterval } : {}),
+      ...(health.retries ? { Retries: health.retries } : {}),
     };
   }
 
@@ -293,7 +311,7 @@ export function buildCreateBody(
     Volumes: volumes,
     WorkingDir: flags.string('workdir'),
     Entrypoint: entrypoint,
-    ...(macAddress ? { MacAddress: macAddress } : {}),
+    // since API 1.44 the client clears Config.MacAddress: the endpoint carries it
     OnBuild: null,
     Labels: labels,
     ...(flags.string('stop-signal') ? { StopSignal: flags.string('stop-signal') } : {}),
@@ -313,8 +331,8 @@ export function buildCreateBody(
     // the client's terminal size (height, width) when its stdout is one
     ConsoleSize: io.isTTY ? [io.rows ?? 24, io.columns] : [0, 0],
     ...(Object.keys(annotations).length ? { Annotations: annotations } : {}),
-    CapAdd: orNull(flags.strings('cap-add')),
-    CapDrop: orNull(flags.strings('cap-drop')),
+    CapAdd: normalizeCapabilities(flags.strings('cap-add')),
+    CapDrop: normalizeCapabilities(flags.strings('cap-drop')),
     CgroupnsMode: cgroupns,
     Dns: flags.strings('dns').map((d) => d.trim()),
     DnsOptions: [...flags.strings('dns-opt'), ...flags.strings('dns-option')],
@@ -345,11 +363,11 @@ export function buildCreateBody(
     NanoCpus: typeof cpus === 'number' ? cpus : 0,
     CgroupParent: flags.string('cgroup-parent'),
     BlkioWeight: flags.int('blkio-weight'),
-    BlkioWeightDevice: [],
-    BlkioDeviceReadBps: [],
-    BlkioDeviceWriteBps: [],
-    BlkioDeviceReadIOps: [],
-    BlkioDeviceWriteIOps: [],
+    BlkioWeightDevice: parsedAll(flags.strings('blkio-weight-device'), parseWeightDevice),
+    BlkioDeviceReadBps: parsedAll(flags.strings('device-read-bps'), parseThrottleBps),
+    BlkioDeviceWriteBps: parsedAll(flags.strings('device-write-bps'), parseThrottleBps),
+    BlkioDeviceReadIOps: parsedAll(flags.strings('device-read-iops'), parseThrottleIOps),
+    BlkioDeviceWriteIOps: parsedAll(flags.strings('device-write-iops'), parseThrottleIOps),
     CpuPeriod: flags.int('cpu-period'),
     CpuQuota: flags.int('cpu-quota'),
     CpuRealtimePeriod: flags.int('cpu-rt-period'),
@@ -359,13 +377,14 @@ export function buildCreateBody(
     Devices: devices,
     DeviceCgroupRules: orNull(flags.strings('device-cgroup-rule')),
     DeviceRequests: null,
-    ...(bytes('kernel-memory') ? { KernelMemory: bytes('kernel-memory') } : {}),
+    // the client zeroes KernelMemory (omitempty) for API 1.42 and later
     MemoryReservation: bytes('memory-reservation'),
     MemorySwap: bytes('memory-swap'),
     MemorySwappiness: swappiness,
     OomKillDisable: flags.bool('oom-kill-disable'),
     PidsLimit: flags.int('pids-limit'),
-    Ulimits: [],
+    // UlimitOpt keeps one per name, the last one given
+    Ulimits: [...new Map(parsedAll(flags.strings('ulimit'), parseUlimit).map((u) => [u.Name, u])).values()],
     CpuCount: flags.int('cpu-count'),
     CpuPercent: flags.int('cpu-percent'),
     IOMaximumIOps: flags.int('io-maxiops'),
