@@ -4,7 +4,7 @@
 // search, login/logout with ~/.docker/config.json, inspect templates.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Laptop } from './containers-world';
-import { VirtualClock, sleep } from '../../src/core/clock';
+import { sleep, type VirtualClock } from '../../src/core/clock';
 import { runDocker } from '../../src/cli/docker';
 import { captureIO } from './engine-replay';
 import { withImages } from './containers-golden';
@@ -78,7 +78,7 @@ describe('docker stats on the laptop', () => {
       /^CONTAINER ID +NAME +CPU %.*\n[0-9a-f]{12} +limited +\d+\.\d\d% +[\d.]+[KM]iB \/ 64MiB/,
     );
     // the copy with erase-to-end-of-line that follows every table
-    expect(frames[1]).toMatch(/ \x1b\[K\n \x1b\[K\n\x1b\[J$/);
+    expect(frames[1].endsWith(' \x1b[K\n \x1b[K\n\x1b[J')).toBe(true);
     // redraws every 500 ms of the world's clock
     expect(frameTimes[2] - frameTimes[0]).toBe(500);
     // after the first Ctrl-C the requests are cancelled: every cell turns to --
