@@ -5,7 +5,14 @@
 import type { FlagSpec } from './flags';
 import { parseCpus, parseRamBytes } from './run-values';
 import { isIPAddress } from './run-ports';
-import { check, parseThrottleBps, parseThrottleIOps, parseUlimit, parseWeightDevice } from './run-resources';
+import {
+  check,
+  parseGpus,
+  parseThrottleBps,
+  parseThrottleIOps,
+  parseUlimit,
+  parseWeightDevice,
+} from './run-resources';
 
 const list = (name: string, usage: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({
   name,
@@ -120,7 +127,10 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
         : `invalid device cgroup format '${v}'`,
   }),
   list('device', 'Add a host device to the container'),
-  str('gpus', "GPU devices to add to the container ('all' to pass all GPUs)", { typeName: 'gpu-request' }),
+  list('gpus', "GPU devices to add to the container ('all' to pass all GPUs)", {
+    typeName: 'gpu-request',
+    validate: check(parseGpus),
+  }),
   list('env', 'Set environment variables', { shorthand: 'e', validate: validateEnv }),
   list('env-file', 'Read in a file of environment variables'),
   str('entrypoint', 'Overwrite the default ENTRYPOINT of the image'),

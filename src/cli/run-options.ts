@@ -12,6 +12,7 @@ import type { MountJson } from './run-mounts';
 import { networkEndpoints } from './run-body';
 import {
   parsedAll,
+  parseGpus,
   parseThrottleBps,
   parseThrottleIOps,
   parseUlimit,
@@ -376,7 +377,10 @@ export function buildCreateBody(
     CpusetMems: flags.string('cpuset-mems'),
     Devices: devices,
     DeviceCgroupRules: orNull(flags.strings('device-cgroup-rule')),
-    DeviceRequests: null,
+    DeviceRequests: (() => {
+      const gpus = parsedAll(flags.strings('gpus'), parseGpus);
+      return gpus.length ? gpus : null;
+    })(),
     // the client zeroes KernelMemory (omitempty) for API 1.42 and later
     MemoryReservation: bytes('memory-reservation'),
     MemorySwap: bytes('memory-swap'),

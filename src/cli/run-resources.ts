@@ -122,3 +122,72 @@ export function check<T>(parse: (v: string) => T | string): (v: string) => strin
 export function parsedAll<T>(values: string[], parse: (v: string) => T | string): T[] {
   return values.map(parse).filter((r): r is T => typeof r !== 'string');
 }
+
+export interface DeviceRequest {
+  Driver: string;
+  Count: number;
+  DeviceIDs: string[] | null;
+  Capabilities: string[][];
+  Options: Record<string, string>;
+}
+
+/** opts.GpuOpts.Set: `all`, `2`, `device=0,1`, `count=…,capabilities=…,driver=…`. */
+export function parseGpus(value: string): DeviceRequest | string {
+  // a CSV record: "device=0,1" quoted keeps its comma
+  const fields: string[] = [];
+  for (const m of value.matchAll(/"((?:[^"]|"")*)"|([^,]*)/g)) {
+    if (m.index === undefined || (m[0] === '' && m.index > 0 && value[m.index - 1] !== ',')) continue;
+    fields.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]);
+  }
+  const req: DeviceRequest = { Driver: '', Count: 0, DeviceIDs: null, Capabilities: [], Options: {} };
+  const seen = new Set<string>();
+  const count = (s: string): number | string => {
+    if (s === 'all') return -1;
+    return /^[+-]?\d+$/.test(s)
+      ? Number(s)
+      : `invalid count (${s}): value must be either "all" or an integer: invalid syntax`;
+  };
+  let caps: string[][] | undefined;
+  for (const field of fields) {
+    const eq = field.indexOf('=');
+    const key = eq < 0 ? field : field.slice(0, eq);
+    const val = field.slice(eq + 1);
+    if (seen.has(key)) return `gpu request key '${key}' can be specified only once`;
+    seen.add(key);
+    if (eq < 0) {
+      seen.add('count');
+      const c = count(key);
+      if (typeof c === 'string') return c;
+      req.Count = c;
+      continue;
+    }
+    switch (key) {
+      case 'driver':
+        req.Driver = val;
+        break;
+      case 'count': {
+        const c = count(val);
+        if (typeof c === 'string') return c;
+        req.Count = c;
+        break;
+      }
+      case 'device':
+        req.DeviceIDs = val.split(',');
+        break;
+      case 'capabilities':
+        caps = [[...val.split(','), 'gpu']];
+        break;
+      case 'options':
+        for (const kv of val.split(',')) {
+          const i = kv.indexOf('=');
+          req.Options[i < 0 ? kv : kv.slice(0, i)] = i < 0 ? '' : kv.slice(i + 1);
+        }
+        break;
+      default:
+        return `unexpected key '${key}' in '${field}'`;
+    }
+  }
+  if (!seen.has('count') && req.DeviceIDs === null) req.Count = 1;
+  req.Capabilities = caps ?? [['gpu']];
+  return req;
+}
