@@ -192,6 +192,37 @@ describe('volumes, networks, prune, events', () => {
   });
 });
 
+describe('docker events, live', () => {
+  it('prints events as they happen until Ctrl-C (exit 130)', async () => {
+    const clock = laptop.world.clock as VirtualClock;
+    const io = captureIO({});
+    io.now = () => clock.now();
+    const listeners = new Set<() => void>();
+    io.interrupt = {
+      interrupted: false,
+      onInterrupt: (cb) => (listeners.add(cb), () => listeners.delete(cb)),
+    };
+    let code: number | undefined;
+    const p = runDocker(['events', '--filter', 'type=volume'], io, laptop.world.engine).then(
+      (c) => (code = c),
+    );
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(io.out).toBe('');
+    await laptop.world.engine.request({
+      method: 'POST',
+      path: '/volumes/create',
+      body: { Name: 'live-vol' },
+    });
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(io.out).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z volume create live-vol \(driver=local\)\n$/,
+    );
+    for (const l of [...listeners]) l();
+    await p;
+    expect(code).toBe(130);
+  });
+});
+
 describe('search and login', () => {
   it('search lists the catalog with Hub descriptions, 45 columns wide', async () => {
     const r = await out('docker search --limit 3 python');
