@@ -281,6 +281,14 @@ export function buildCreateBody(
     mounts.push(r);
   }
 
+  // --use-api-socket: the engine's socket (the client's DOCKER_HOST) bind-mounted in after the
+  // other mounts; Stevedore's client keeps no credentials to inject with it
+  if (flags.bool('use-api-socket')) {
+    const host = io.env?.DOCKER_HOST ?? '';
+    const source = host.startsWith('unix://') ? host.slice('unix://'.length) : '/var/run/docker.sock';
+    mounts.push({ Type: 'bind', Source: source, Target: '/var/run/docker.sock', BindOptions: {} });
+  }
+
   const sysctls: Record<string, string> = {};
   for (const s of flags.strings('sysctl')) sysctls[s.slice(0, s.indexOf('='))] = s.slice(s.indexOf('=') + 1);
   const annotations: Record<string, string> = {};

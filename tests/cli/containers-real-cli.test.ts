@@ -53,7 +53,8 @@ describe('container commands against recorded real-CLI behaviour', () => {
       });
       // the recordings' pseudo-terminal was 40 rows high
       if (c.tty) io.rows = 40;
-      io.env = { ...(c.env ?? {}) };
+      // the recordings' client talked to the scripted daemon's socket
+      io.env = { DOCKER_HOST: 'unix:///tmp/stevedore-fake-docker-containers.sock', ...(c.env ?? {}) };
       io.hostFs = hostFs(c.files ?? {});
       const code = await runDocker(c.args, io, client);
       if (c.tty) {
