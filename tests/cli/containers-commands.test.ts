@@ -168,6 +168,22 @@ describe('lifecycle', () => {
     expect((await l.run(['logs', name])).io.out).toBe('ran\nran\n');
   });
 
+  it('stop of several containers waits one grace period, not one each (parallelOperation)', async () => {
+    const a = fresh();
+    const b = fresh();
+    await l.run(['run', '-d', '--name', a, 'python:3.13', 'sleep', '300']);
+    await l.run(['run', '-d', '--name', b, 'python:3.13', 'sleep', '300']);
+    const started = l.world.clock.now();
+    const r = await l.run(['stop', a, 'nosuch', b]);
+    expect(r.io.out).toBe(`${a}\n${b}\n`);
+    expect(r.io.err).toBe('Error response from daemon: No such container: nosuch\n');
+    expect(r.code).toBe(1);
+    const took = l.world.clock.now() - started;
+    expect(took).toBeGreaterThanOrEqual(10_000);
+    expect(took).toBeLessThan(11_000);
+    expect(await inspect('{{.State.ExitCode}}', a)).toBe('137');
+  });
+
   it('stop -s and kill -s send the given signal', async () => {
     const name = fresh();
     await l.run([
