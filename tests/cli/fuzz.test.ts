@@ -262,7 +262,11 @@ function checkWorld(world: World): void {
     if (top) expected.set(top, (expected.get(top) ?? 0) + 1);
   }
   for (const l of layers) if (l.parent) expected.set(l.parent, (expected.get(l.parent) ?? 0) + 1);
-  for (const l of layers) expect(l.refs, `refcount of ${l.chainId}`).toBe(expected.get(l.chainId) ?? 0);
+  for (const l of layers) {
+    // no orphan layers: everything stored is held by an image or a child layer, exactly as often
+    expect(l.refs, `orphan layer ${l.chainId}`).toBeGreaterThan(0);
+    expect(l.refs, `refcount of ${l.chainId}`).toBe(expected.get(l.chainId) ?? 0);
+  }
   for (const c of world.daemon.all()) {
     const state = c.machineState;
     const alive = c.live?.pid1.alive === true;
