@@ -78,7 +78,11 @@ function deepStack(n: number): { layers: Layer[]; paths: string[] } {
   return { layers, paths };
 }
 
-/** Median per-call time in µs over `batches` batches of `perBatch` calls. */
+/**
+ * Median per-call time in µs over `batches` batches of `perBatch` calls.
+ * Batches are short (well under a scheduler time slice) so that, on a busy
+ * machine, the median batch is one that ran undisturbed.
+ */
 function measure(perBatch: number, batches: number, call: (i: number) => void): number {
   for (let i = 0; i < perBatch; i++) call(i); // warm up (JIT, lazy caches)
   const times: number[] = [];
@@ -97,7 +101,7 @@ function statRow(n: number): BenchRow {
   // a container that changed a few things, as a running one has
   m.writeFile('/usr/local/lib/python3.13/site-packages/pkg0/sub0/new.py', 'x');
   let sink = 0;
-  const us = measure(2000, 31, (i) => {
+  const us = measure(200, 501, (i) => {
     const st = m.stat(paths[(i * 7919) % paths.length]);
     if ('size' in st) sink += st.size;
   });
@@ -125,7 +129,7 @@ function readdirRow(): BenchRow {
   for (let i = 0; i < 20; i++) m.writeFile(`/usr/share/many/zz_new_${i}`, 'x');
   m.unlink('/usr/share/many/entry_0500');
   let n = 0;
-  const us = measure(50, 31, () => {
+  const us = measure(10, 301, () => {
     n = (m.readdir('/usr/share/many') as string[]).length;
   });
   return { name: `merged readdir, ${n}-entry dir over 10 layers + upper`, value: us, unit: 'µs' };

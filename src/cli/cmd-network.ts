@@ -12,6 +12,7 @@ import { confirm } from './cmd-image-manage';
 import { INTERRUPTED } from './cmd-pull';
 import { filterPairs } from './cmd-ps';
 import { naturalSort } from './natural-sort';
+import { labelMethod } from './container-format';
 
 /** network.Summary (= network.Inspect). */
 export interface NetworkJson {
@@ -52,19 +53,23 @@ async function runList(ctx: RunContext): Promise<number> {
     []) as NetworkJson[];
   const trunc = !flags.bool('no-trunc');
   const rows = naturalSort(nets, (n) => n.Name).map((n) =>
-    contextValue('network.networkContext', {
-      ID: trunc ? truncateID(n.Id) : n.Id,
-      Name: n.Name,
-      Driver: n.Driver,
-      Scope: n.Scope,
-      IPv4: String(n.EnableIPv4 ?? false),
-      IPv6: String(n.EnableIPv6),
-      Internal: String(n.Internal),
-      Labels: Object.entries(n.Labels ?? {})
-        .map(([k, v]) => `${k}=${v}`)
-        .join(','),
-      CreatedAt: goTimeString(n.Created),
-    }),
+    contextValue(
+      'network.networkContext',
+      {
+        ID: trunc ? truncateID(n.Id) : n.Id,
+        Name: n.Name,
+        Driver: n.Driver,
+        Scope: n.Scope,
+        IPv4: String(n.EnableIPv4 ?? false),
+        IPv6: String(n.EnableIPv6),
+        Internal: String(n.Internal),
+        Labels: Object.entries(n.Labels ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(','),
+        CreatedAt: goTimeString(n.Created),
+      },
+      { Label: labelMethod(n.Labels) },
+    ),
   );
   const header = headerValue({
     ID: 'NETWORK ID',

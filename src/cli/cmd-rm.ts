@@ -13,22 +13,27 @@ async function runRm(ctx: RunContext): Promise<number> {
   if (flags.bool('volumes')) query.v = '1';
   if (flags.bool('link')) query.link = '1';
   if (force) query.force = '1';
+  // parallelOperation: every removal at once, reported in argument order
+  const results = await Promise.all(
+    ctx.args.map(async (name): Promise<string | DaemonError | undefined> => {
+      const id = name.replace(/^\/+|\/+$/g, '');
+      if (id === '') return 'container name cannot be empty';
+      try {
+        await callJson(ctx.client, { method: 'DELETE', path: `/containers/${id}`, query });
+        return undefined;
+      } catch (e) {
+        if (!(e instanceof DaemonError)) throw e;
+        return e;
+      }
+    }),
+  );
   const errs: string[] = [];
-  for (const name of ctx.args) {
-    const id = name.replace(/^\/+|\/+$/g, '');
-    if (id === '') {
-      errs.push('container name cannot be empty');
-      continue;
-    }
-    try {
-      await callJson(ctx.client, { method: 'DELETE', path: `/containers/${id}`, query });
-      ctx.io.stdout.write(name + '\n');
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      if (force && e.notFound) ctx.io.stderr.write(e.message + '\n');
-      else errs.push(e.message);
-    }
-  }
+  results.forEach((r, i) => {
+    if (r === undefined) ctx.io.stdout.write(ctx.args[i] + '\n');
+    else if (typeof r === 'string') errs.push(r);
+    else if (force && r.notFound) ctx.io.stderr.write(r.message + '\n');
+    else errs.push(r.message);
+  });
   if (errs.length) throw new CliError(errs.join('\n'), 1);
   return 0;
 }

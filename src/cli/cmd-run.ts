@@ -66,6 +66,8 @@ async function runRun(ctx: RunContext): Promise<number> {
       })
     : undefined;
 
+  // detached, the ID is printed at once (a goroutine in run.go), even if the start then fails
+  if (!conn) io.stdout.write(id + '\n');
   const status = waitExitOrRemoved(client, id, body.HostConfig.AutoRemove);
   try {
     await callJson(client, { method: 'POST', path: `/containers/${id}/start` });
@@ -76,10 +78,7 @@ async function runRun(ctx: RunContext): Promise<number> {
     throw e;
   }
 
-  if (!conn) {
-    io.stdout.write(id + '\n');
-    return 0;
-  }
+  if (!conn) return 0;
   if (body.Tty && io.isTTY) await resizeTty(client, `/containers/${id}/resize`, io);
   const end = await streamSession({
     conn,

@@ -7,8 +7,34 @@ import { CliError } from './command';
 import type { FlagSpec } from './flags';
 import { DaemonError, callJson } from './api-call';
 
-/** Run `op` for each argument in order; the successes print their argument, the failures are joined (errors.Join). */
-async function eachContainer(ctx: RunContext, op: (name: string) => Promise<void>): Promise<number> {
+/**
+ * parallelOperation: `op` runs for every argument at once (docker stop a b waits one grace
+ * period, not two); then, in argument order, successes print their argument as typed and
+ * the failures are joined at the end (errors.Join).
+ */
+export async function eachContainer(ctx: RunContext, op: (name: string) => Promise<void>): Promise<number> {
+  const results = await Promise.all(
+    ctx.args.map((name) =>
+      op(name).then(
+        () => undefined,
+        (e: unknown) => {
+          if (!(e instanceof DaemonError)) throw e;
+          return e;
+        },
+      ),
+    ),
+  );
+  const errs: string[] = [];
+  results.forEach((err, i) => {
+    if (err) errs.push(err.message);
+    else ctx.io.stdout.write(ctx.args[i] + '\n');
+  });
+  if (errs.length) throw new CliError(errs.join('\n'), 1);
+  return 0;
+}
+
+/** Restart goes one container after the other (restart.go has no parallelOperation). */
+async function eachInTurn(ctx: RunContext, op: (name: string) => Promise<void>): Promise<number> {
   const errs: string[] = [];
   for (const name of ctx.args) {
     try {
@@ -63,7 +89,7 @@ export const restartCommand: Partial<CommandSpec> = {
   flags: STOP_FLAGS,
   run: (ctx) => {
     const q = stopQuery(ctx);
-    return eachContainer(ctx, (n) => post(ctx, `/containers/${n}/restart`, q));
+    return eachInTurn(ctx, (n) => post(ctx, `/containers/${n}/restart`, q));
   },
 };
 

@@ -13,6 +13,7 @@ import { confirm } from './cmd-image-manage';
 import { INTERRUPTED } from './cmd-pull';
 import { filterPairs } from './cmd-ps';
 import { naturalSort } from './natural-sort';
+import { labelMethod } from './container-format';
 import { humanSize } from './units';
 
 /** volume.Volume. */
@@ -50,20 +51,24 @@ export const VOLUME_HEADERS: Record<string, string> = {
 
 /** formatter.volumeContext. */
 export function volumeContext(v: VolumeJson) {
-  return contextValue('formatter.volumeContext', {
-    Name: v.Name,
-    Driver: v.Driver,
-    Scope: v.Scope,
-    Mountpoint: v.Mountpoint,
-    Labels: Object.entries(v.Labels ?? {})
-      .map(([k, val]) => `${k}=${val}`)
-      .join(','),
-    Links: v.UsageData ? String(v.UsageData.RefCount) : 'N/A',
-    Size: v.UsageData ? humanSize(v.UsageData.Size) : 'N/A',
-    Group: 'N/A',
-    Availability: 'N/A',
-    Status: 'N/A',
-  });
+  return contextValue(
+    'formatter.volumeContext',
+    {
+      Name: v.Name,
+      Driver: v.Driver,
+      Scope: v.Scope,
+      Mountpoint: v.Mountpoint,
+      Labels: Object.entries(v.Labels ?? {})
+        .map(([k, val]) => `${k}=${val}`)
+        .join(','),
+      Links: v.UsageData ? String(v.UsageData.RefCount) : 'N/A',
+      Size: v.UsageData ? humanSize(v.UsageData.Size) : 'N/A',
+      Group: 'N/A',
+      Availability: 'N/A',
+      Status: 'N/A',
+    },
+    { Label: labelMethod(v.Labels) },
+  );
 }
 
 async function runCreate(ctx: RunContext): Promise<number> {

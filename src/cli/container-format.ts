@@ -2,7 +2,8 @@
 // container.Summary from GET /containers/json becomes the cells of `docker ps`
 // and `docker system df -v`: IDs, image names, quoted commands, ports, sizes.
 
-import type { GoValue } from './go-value';
+import type { GoMethod, GoValue } from './go-value';
+import { T } from './go-value';
 import { contextValue, headerValue } from './formatter';
 import { goMarshal } from './go-json';
 import { goUnixString, truncateID } from './cmd-images';
@@ -242,6 +243,14 @@ function platform(c: ContainerSummary): string {
   return `${p.os}/${p.architecture}${p.variant ? '/' + p.variant : ''}`;
 }
 
+/** The contexts' Label(name) method: the label's value, or "" (also for no labels at all). */
+export function labelMethod(labels: Record<string, string> | null | undefined): GoMethod {
+  return {
+    params: ['string'],
+    call: (_recv, [name]) => ({ t: T.string, v: labels?.[String(name?.v ?? '')] ?? '' }),
+  };
+}
+
 /** The cells of one container; `onSize` is told when a template reads .Size (ps then asks for sizes). */
 export function containerContext(
   c: ContainerSummary,
@@ -276,7 +285,7 @@ export function containerContext(
       return sizeText;
     },
   });
-  const value = contextValue('formatter.ContainerContext', fields);
+  const value = contextValue('formatter.ContainerContext', fields, { Label: labelMethod(c.Labels) });
   const t = value.t.kind === 'ptr' ? value.t.elem : value.t;
   if (t.kind === 'struct' && t.marshal) {
     // formatter.MarshalJSON marshals each method's result: Platform is the ocispec.Platform struct, not its String()

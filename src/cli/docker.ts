@@ -17,6 +17,7 @@ import { imagePruneCommand, removeCommand, tagCommand } from './cmd-image-manage
 import { READ_COMMANDS } from './read-commands';
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION } from './client-version';
 import { CONTAINER_COMMANDS } from './container-commands';
+import { composeCommand } from './compose/command';
 
 export { CLIENT_GIT_COMMIT, CLIENT_VERSION };
 
@@ -37,6 +38,7 @@ export const DOCKER_IMPLEMENTATIONS: Record<string, Partial<CommandSpec>> = {
   'image prune': imagePruneCommand,
   ...READ_COMMANDS,
   ...CONTAINER_COMMANDS,
+  compose: composeCommand,
 };
 
 /** Plugins a standard Docker Engine install ships (docker-compose-plugin, docker-buildx-plugin). */

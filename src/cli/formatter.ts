@@ -1,7 +1,7 @@
 // docker/cli's formatter.Context: `table …` / custom / `json` formats, header rows
 // from a SubHeaderContext, rows through a Go template, tables through the tabwriter.
 
-import type { GoValue } from './go-value';
+import type { GoMethod, GoValue } from './go-value';
 import { T, mapKeys } from './go-value';
 import { goJsonString } from './go-json';
 import { parseGoTemplate, TemplateError } from './template';
@@ -15,13 +15,18 @@ export const DEFAULT_QUIET_FORMAT = '{{.ID}}';
 export const isTableFormat = (f: string): boolean => f.startsWith(TABLE_FORMAT);
 
 /** A formatter sub-context (imageContext, historyContext…): its exported methods, all strings. */
-export function contextValue(goName: string, fields: Record<string, string>): GoValue {
+export function contextValue(
+  goName: string,
+  fields: Record<string, string>,
+  methods?: Record<string, GoMethod>,
+): GoValue {
   const names = Object.keys(fields);
   return {
     t: T.ptr({
       kind: 'struct',
       name: goName,
       fields: names.map((name) => ({ name, type: T.string })),
+      ...(methods ? { methods } : {}),
       // formatter.MarshalJSON: json.Marshal of a map of the methods, so keys are sorted and HTML is escaped
       marshal: (v) =>
         '{' +

@@ -24,11 +24,24 @@ export type GoType =
   | { kind: 'slice'; elem: GoType; name?: string }
   | { kind: 'map'; elem: GoType; name?: string }
   | { kind: 'ptr'; elem: GoType }
-  | { kind: 'struct'; name: string; fields: StructField[]; marshal?: (v: Record<string, unknown>) => string }
+  | {
+      kind: 'struct';
+      name: string;
+      fields: StructField[];
+      marshal?: (v: Record<string, unknown>) => string;
+      /** Methods with arguments (`{{.Label "name"}}` of the formatter contexts), by name. */
+      methods?: Record<string, GoMethod>;
+    }
   | { kind: 'iface' }
   | { kind: 'time' }
   | { kind: 'duration' }
   | { kind: 'empty' };
+
+/** A method bound to its receiver's value: its parameter types and how it is called. */
+export interface GoMethod {
+  params: Array<'string' | 'any'>;
+  call(recv: Record<string, unknown>, args: Array<GoValue | undefined>): GoValue | undefined;
+}
 
 /** A valid Go value. `undefined` stands for Go's invalid reflect.Value ("<no value>"). */
 export interface GoValue {

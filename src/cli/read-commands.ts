@@ -24,6 +24,7 @@ import { infoCommand } from './cmd-system-info';
 import { versionCommand } from './cmd-system-version';
 import { searchCommand } from './cmd-search';
 import { loginCommand, logoutCommand } from './cmd-login';
+import { cpCommand } from './cmd-cp';
 
 export const READ_COMMANDS: Record<string, Partial<CommandSpec>> = {
   ps: psCommand,
@@ -54,6 +55,8 @@ export const READ_COMMANDS: Record<string, Partial<CommandSpec>> = {
   'system info': infoCommand,
   version: versionCommand,
   search: searchCommand,
+  cp: cpCommand,
+  'container cp': cpCommand,
   login: loginCommand,
   logout: logoutCommand,
 };

@@ -3,7 +3,16 @@
 // types --help shows, and each flag.Value's Set check with its exact error text.
 
 import type { FlagSpec } from './flags';
-import { isIPAddress, parseCpus, parseRamBytes } from './run-values';
+import { parseCpus, parseRamBytes } from './run-values';
+import { isIPAddress } from './run-ports';
+import {
+  check,
+  parseGpus,
+  parseThrottleBps,
+  parseThrottleIOps,
+  parseUlimit,
+  parseWeightDevice,
+} from './run-resources';
 
 const list = (name: string, usage: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({
   name,
@@ -118,7 +127,10 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
         : `invalid device cgroup format '${v}'`,
   }),
   list('device', 'Add a host device to the container'),
-  str('gpus', "GPU devices to add to the container ('all' to pass all GPUs)", { typeName: 'gpu-request' }),
+  list('gpus', "GPU devices to add to the container ('all' to pass all GPUs)", {
+    typeName: 'gpu-request',
+    validate: check(parseGpus),
+  }),
   list('env', 'Set environment variables', { shorthand: 'e', validate: validateEnv }),
   list('env-file', 'Read in a file of environment variables'),
   str('entrypoint', 'Overwrite the default ENTRYPOINT of the image'),
@@ -134,7 +146,7 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
   int('stop-timeout', 'Timeout (in seconds) to stop a container'),
   list('sysctl', 'Sysctl options', { typeName: 'map', defValue: 'map[]', validate: validateSysctl }),
   bool('tty', 'Allocate a pseudo-TTY', { shorthand: 't' }),
-  list('ulimit', 'Ulimit options', { typeName: 'ulimit', defValue: '[]' }),
+  list('ulimit', 'Ulimit options', { typeName: 'ulimit', defValue: '[]', validate: check(parseUlimit) }),
   str('user', 'Username or UID (format: <name|uid>[:<group|gid>])', { shorthand: 'u' }),
   str('workdir', 'Working directory inside the container', { shorthand: 'w' }),
   bool('rm', 'Automatically remove the container and its associated anonymous volumes when it exits'),
@@ -194,7 +206,10 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
     typeName: 'uint16',
     validate: uintCheck(16),
   }),
-  list('blkio-weight-device', 'Block IO weight (relative device weight)', { defValue: '[]' }),
+  list('blkio-weight-device', 'Block IO weight (relative device weight)', {
+    defValue: '[]',
+    validate: check(parseWeightDevice),
+  }),
   str('cidfile', 'Write the container ID to the file'),
   str('cpuset-cpus', 'CPUs in which to allow execution (0-3, 0,1)'),
   str('cpuset-mems', 'MEMs in which to allow execution (0-3, 0,1)'),
@@ -213,10 +228,22 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
       return typeof r === 'string' ? r : undefined;
     },
   }),
-  list('device-read-bps', 'Limit read rate (bytes per second) from a device', { defValue: '[]' }),
-  list('device-read-iops', 'Limit read rate (IO per second) from a device', { defValue: '[]' }),
-  list('device-write-bps', 'Limit write rate (bytes per second) to a device', { defValue: '[]' }),
-  list('device-write-iops', 'Limit write rate (IO per second) to a device', { defValue: '[]' }),
+  list('device-read-bps', 'Limit read rate (bytes per second) from a device', {
+    defValue: '[]',
+    validate: check(parseThrottleBps),
+  }),
+  list('device-read-iops', 'Limit read rate (IO per second) from a device', {
+    defValue: '[]',
+    validate: check(parseThrottleIOps),
+  }),
+  list('device-write-bps', 'Limit write rate (bytes per second) to a device', {
+    defValue: '[]',
+    validate: check(parseThrottleBps),
+  }),
+  list('device-write-iops', 'Limit write rate (IO per second) to a device', {
+    defValue: '[]',
+    validate: check(parseThrottleIOps),
+  }),
   bytes('io-maxbandwidth', 'Maximum IO bandwidth limit for the system drive (Windows only)', {
     hidden: true,
   }),

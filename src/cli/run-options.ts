@@ -5,90 +5,24 @@
 
 import type { FlagSet } from './flags';
 import type { CommandIO } from './io';
+import { parseCpus, parseEnvFile, parseRamBytes, parseRestartPolicy } from './run-values';
+import { parseExpose, parsePortSpecs } from './run-ports';
+import { absPath, parseMount, parseVolumeSpec } from './run-mounts';
+import type { MountJson } from './run-mounts';
+import { networkEndpoints } from './run-body';
 import {
-  absPath,
-  parseCpus,
-  parseEnvFile,
-  parseExpose,
-  parseMount,
-  parsePortSpecs,
-  parseRamBytes,
-  parseRestartPolicy,
-  parseVolumeSpec,
-} from './run-values';
-import type { MountJson, PortBinding, RestartPolicy } from './run-values';
+  parsedAll,
+  parseGpus,
+  parseThrottleBps,
+  parseThrottleIOps,
+  parseUlimit,
+  parseWeightDevice,
+} from './run-resources';
+import type { ContainerConfigBody, CreateBody, HostConfigBody } from './run-body';
+
+export type { ContainerConfigBody, CreateBody, HostConfigBody } from './run-body';
 
 type Empty = Record<string, never>;
-
-export interface ContainerConfigBody {
-  Hostname: string;
-  Domainname: string;
-  User: string;
-  AttachStdin: boolean;
-  AttachStdout: boolean;
-  AttachStderr: boolean;
-  ExposedPorts?: Record<string, Empty>;
-  Tty: boolean;
-  OpenStdin: boolean;
-  StdinOnce: boolean;
-  Env: string[] | null;
-  Cmd: string[] | null;
-  Healthcheck?: {
-    Test: string[] | null;
-    Interval?: number;
-    Timeout?: number;
-    StartPeriod?: number;
-    StartInterval?: number;
-    Retries?: number;
-  };
-  Image: string;
-  Volumes: Record<string, Empty>;
-  WorkingDir: string;
-  Entrypoint: string[] | null;
-  MacAddress?: string;
-  OnBuild: null;
-  Labels: Record<string, string>;
-  StopSignal?: string;
-  StopTimeout?: number;
-}
-
-export interface HostConfigBody {
-  Binds: string[] | null;
-  ContainerIDFile: string;
-  LogConfig: { Type: string; Config: Record<string, string> };
-  NetworkMode: string;
-  PortBindings: Record<string, PortBinding[]>;
-  RestartPolicy: RestartPolicy;
-  AutoRemove: boolean;
-  VolumeDriver: string;
-  VolumesFrom: string[] | null;
-  ConsoleSize: [number, number];
-  Annotations?: Record<string, string>;
-  [field: string]: unknown;
-}
-
-export interface CreateBody extends ContainerConfigBody {
-  HostConfig: HostConfigBody;
-  NetworkingConfig: { EndpointsConfig: Record<string, EndpointSettings> };
-}
-
-export interface EndpointSettings {
-  IPAMConfig: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] } | null;
-  Links: string[] | null;
-  Aliases: string[] | null;
-  MacAddress: string;
-  DriverOpts: null;
-  GwPriority: number;
-  NetworkID: string;
-  EndpointID: string;
-  Gateway: string;
-  IPAddress: string;
-  IPPrefixLen: number;
-  IPv6Gateway: string;
-  GlobalIPv6Address: string;
-  GlobalIPv6PrefixLen: number;
-  DNSNames: null;
-}
 
 const STRERROR: Record<string, string> = {
   ENOENT: 'no such file or directory',
@@ -108,32 +42,20 @@ export function readHostFile(io: CommandIO, path: string): string | { error: str
   return { error: `${op} ${path}: ${STRERROR[r.code] ?? r.message.toLowerCase()}` };
 }
 
+/** client.normalizeCapabilities: upper case, a CAP_ prefix (ALL excepted), no duplicates, sorted. */
+function normalizeCapabilities(caps: string[]): string[] | null {
+  if (caps.length === 0) return null;
+  const norm = caps.map((c) => {
+    const u = c.toUpperCase();
+    return u === 'ALL' || u.startsWith('CAP_') ? u : `CAP_${u}`;
+  });
+  return [...new Set(norm)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** The client's working directory, for relative bind sources (`-v ./data:/data`). */
 export function clientCwd(io: CommandIO): string {
   return io.hostFs?.ctx.cwd ?? io.env?.PWD ?? '/';
 }
-
-function endpoint(): EndpointSettings {
-  return {
-    IPAMConfig: null,
-    Links: null,
-    Aliases: null,
-    MacAddress: '',
-    DriverOpts: null,
-    GwPriority: 0,
-    NetworkID: '',
-    EndpointID: '',
-    Gateway: '',
-    IPAddress: '',
-    IPPrefixLen: 0,
-    IPv6Gateway: '',
-    GlobalIPv6Address: '',
-    GlobalIPv6PrefixLen: 0,
-    DNSNames: null,
-  };
-}
-
-const NETWORK_MODES = ['default', 'bridge', 'host', 'none'];
 
 /**
  * parse(): the create body for `image` and `args`, or the error text run/create
@@ -332,13 +254,14 @@ export function buildCreateBody(
     if (health.retries < 0) return fail('--health-retries cannot be negative');
     if (health.start < 0) return fail('--health-start-period cannot be negative');
     if (health.startInterval < 0) return fail('--health-start-interval cannot be negative');
+    // HealthConfig's durations and retries are omitempty
     healthcheck = {
       Test: health.cmd !== '' ? ['CMD-SHELL', health.cmd] : null,
-      Interval: health.interval,
-      Timeout: health.timeout,
-      StartPeriod: health.start,
-      StartInterval: health.startInterval,
-      Retries: health.retries,
+      ...(health.interval ? { Interval: health.interval } : {}),
+      ...(health.timeout ? { Timeout: health.timeout } : {}),
+      ...(health.start ? { StartPeriod: health.start } : {}),
+      ...(health.startInterval ? { StartInterval: health.startInterval } : {}),
+      ...(health.retries ? { Retries: health.retries } : {}),
     };
   }
 
@@ -358,6 +281,14 @@ export function buildCreateBody(
     mounts.push(r);
   }
 
+  // --use-api-socket: the engine's socket (the client's DOCKER_HOST) bind-mounted in after the
+  // other mounts; Stevedore's client keeps no credentials to inject with it
+  if (flags.bool('use-api-socket')) {
+    const host = io.env?.DOCKER_HOST ?? '';
+    const source = host.startsWith('unix://') ? host.slice('unix://'.length) : '/var/run/docker.sock';
+    mounts.push({ Type: 'bind', Source: source, Target: '/var/run/docker.sock', BindOptions: {} });
+  }
+
   const sysctls: Record<string, string> = {};
   for (const s of flags.strings('sysctl')) sysctls[s.slice(0, s.indexOf('='))] = s.slice(s.indexOf('=') + 1);
   const annotations: Record<string, string> = {};
@@ -369,7 +300,6 @@ export function buildCreateBody(
   const networks = [...flags.strings('net'), ...flags.strings('network')];
   const networkMode = networks[0] ?? 'default';
   const aliases = [...flags.strings('net-alias'), ...flags.strings('network-alias')];
-  const userDefined = (n: string) => !NETWORK_MODES.includes(n) && !n.startsWith('container:');
   const orNull = (a: string[]) => (a.length ? a : null);
 
   const config: ContainerConfigBody = {
@@ -390,7 +320,7 @@ export function buildCreateBody(
     Volumes: volumes,
     WorkingDir: flags.string('workdir'),
     Entrypoint: entrypoint,
-    ...(macAddress ? { MacAddress: macAddress } : {}),
+    // since API 1.44 the client clears Config.MacAddress: the endpoint carries it
     OnBuild: null,
     Labels: labels,
     ...(flags.string('stop-signal') ? { StopSignal: flags.string('stop-signal') } : {}),
@@ -410,8 +340,8 @@ export function buildCreateBody(
     // the client's terminal size (height, width) when its stdout is one
     ConsoleSize: io.isTTY ? [io.rows ?? 24, io.columns] : [0, 0],
     ...(Object.keys(annotations).length ? { Annotations: annotations } : {}),
-    CapAdd: orNull(flags.strings('cap-add')),
-    CapDrop: orNull(flags.strings('cap-drop')),
+    CapAdd: normalizeCapabilities(flags.strings('cap-add')),
+    CapDrop: normalizeCapabilities(flags.strings('cap-drop')),
     CgroupnsMode: cgroupns,
     Dns: flags.strings('dns').map((d) => d.trim()),
     DnsOptions: [...flags.strings('dns-opt'), ...flags.strings('dns-option')],
@@ -442,11 +372,11 @@ export function buildCreateBody(
     NanoCpus: typeof cpus === 'number' ? cpus : 0,
     CgroupParent: flags.string('cgroup-parent'),
     BlkioWeight: flags.int('blkio-weight'),
-    BlkioWeightDevice: [],
-    BlkioDeviceReadBps: [],
-    BlkioDeviceWriteBps: [],
-    BlkioDeviceReadIOps: [],
-    BlkioDeviceWriteIOps: [],
+    BlkioWeightDevice: parsedAll(flags.strings('blkio-weight-device'), parseWeightDevice),
+    BlkioDeviceReadBps: parsedAll(flags.strings('device-read-bps'), parseThrottleBps),
+    BlkioDeviceWriteBps: parsedAll(flags.strings('device-write-bps'), parseThrottleBps),
+    BlkioDeviceReadIOps: parsedAll(flags.strings('device-read-iops'), parseThrottleIOps),
+    BlkioDeviceWriteIOps: parsedAll(flags.strings('device-write-iops'), parseThrottleIOps),
     CpuPeriod: flags.int('cpu-period'),
     CpuQuota: flags.int('cpu-quota'),
     CpuRealtimePeriod: flags.int('cpu-rt-period'),
@@ -455,14 +385,18 @@ export function buildCreateBody(
     CpusetMems: flags.string('cpuset-mems'),
     Devices: devices,
     DeviceCgroupRules: orNull(flags.strings('device-cgroup-rule')),
-    DeviceRequests: null,
-    ...(bytes('kernel-memory') ? { KernelMemory: bytes('kernel-memory') } : {}),
+    DeviceRequests: (() => {
+      const gpus = parsedAll(flags.strings('gpus'), parseGpus);
+      return gpus.length ? gpus : null;
+    })(),
+    // the client zeroes KernelMemory (omitempty) for API 1.42 and later
     MemoryReservation: bytes('memory-reservation'),
     MemorySwap: bytes('memory-swap'),
     MemorySwappiness: swappiness,
     OomKillDisable: flags.bool('oom-kill-disable'),
     PidsLimit: flags.int('pids-limit'),
-    Ulimits: [],
+    // UlimitOpt keeps one per name, the last one given
+    Ulimits: [...new Map(parsedAll(flags.strings('ulimit'), parseUlimit).map((u) => [u.Name, u])).values()],
     CpuCount: flags.int('cpu-count'),
     CpuPercent: flags.int('cpu-percent'),
     IOMaximumIOps: flags.int('io-maxiops'),
@@ -477,42 +411,7 @@ export function buildCreateBody(
   if (flags.changed('init')) hostConfig.Init = flags.bool('init');
   if (config.OpenStdin && config.AttachStdin) config.StdinOnce = true;
 
-  // parseNetworkOpts: with no --network the "default" endpoint is sent; a single plain one is omitted
-  const endpoints: Record<string, EndpointSettings> = {};
-  const hasOptions =
-    aliases.length > 0 ||
-    flags.string('ip') !== '' ||
-    flags.string('ip6') !== '' ||
-    macAddress !== '' ||
-    flags.strings('link-local-ip').length > 0;
-  if (networks.length === 0 || hasOptions || networks.length > 1) {
-    for (const [i, n] of (networks.length ? networks : ['default']).entries()) {
-      if (n.trim() === '') return fail('no name set for network');
-      if (endpoints[n]) return fail(`network ${JSON.stringify(n)} is specified multiple times`);
-      const ep = endpoint();
-      if (i === 0) {
-        if (aliases.length) {
-          if (!userDefined(n))
-            return fail('network-scoped aliases are only supported for user-defined networks');
-          ep.Aliases = aliases;
-        }
-        if (userDefined(n) && flags.strings('link').length) ep.Links = flags.strings('link');
-        const ip4 = flags.string('ip');
-        const ip6 = flags.string('ip6');
-        const lls = flags.strings('link-local-ip');
-        if (ip4 || ip6 || lls.length)
-          ep.IPAMConfig = {
-            IPv4Address: ip4,
-            IPv6Address: ip6,
-            ...(lls.length ? { LinkLocalIPs: lls } : {}),
-          };
-        ep.MacAddress = macAddress;
-      }
-      endpoints[n] = ep;
-    }
-  }
-  if (networks.some(userDefined) && networks.some((n) => !userDefined(n)))
-    return fail('conflicting options: cannot attach both user-defined and non-user-defined network-modes');
-
+  const endpoints = networkEndpoints(flags, networks, aliases, macAddress);
+  if (typeof endpoints === 'string') return fail(endpoints);
   return { ...config, HostConfig: hostConfig, NetworkingConfig: { EndpointsConfig: endpoints } };
 }

@@ -33,8 +33,13 @@ export function runeWidth(r: number): number {
   return 1;
 }
 
+/** Strings of printable ASCII, measured by their length. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Code points that attach to the previous grapheme (marks, joiners, selectors, emoji modifiers). */
 function extends_(r: number): boolean {
+  // nothing below U+0300 extends a cluster (the first combining marks start there)
+  if (r < 0x300) return false;
   return (
     r === 0x200d ||
     (r >= 0xfe00 && r <= 0xfe0f) ||
@@ -50,6 +55,8 @@ function extends_(r: number): boolean {
  * container names, commands and image references contain.
  */
 export function stringWidth(s: string): number {
+  // printable ASCII, what nearly every table cell is: one column a character
+  if (PRINTABLE_ASCII.test(s)) return s.length;
   let width = 0;
   let cluster = -1; // width of the current cluster, -1 before the first one
   let joinNext = false;

@@ -279,8 +279,8 @@ export class Executor {
     final: Final,
   ): GoValue | undefined {
     let recv = receiver;
-    for (let i = 0; i < ident.length - 1; i++) recv = this.evalField(ident[i], node, [], MISSING, recv);
-    return this.evalField(ident[ident.length - 1], node, args, final, recv);
+    for (let i = 0; i < ident.length - 1; i++) recv = this.evalField(ident[i], node, [], MISSING, recv, dot);
+    return this.evalField(ident[ident.length - 1], node, args, final, recv, dot);
   }
 
   private evalField(
@@ -289,8 +289,8 @@ export class Executor {
     args: Arg[],
     final: Final,
     receiver: GoValue | undefined,
+    dot?: GoValue,
   ): GoValue | undefined {
-    void node;
     if (!receiver) {
       if (this.opts.missingKey === 'error')
         this.fail(`nil data; no entry for key ${JSON.stringify(fieldName)}`);
@@ -306,6 +306,12 @@ export class Executor {
         if (f) {
           if (hasArgs) this.fail(`${fieldName} has arguments but cannot be invoked as function`);
           return f;
+        }
+        const m = g.t.methods?.[fieldName];
+        if (m) {
+          const recv = isObject(g.v) ? g.v : {};
+          const fn: TemplateFunc = { params: m.params, call: (argv) => m.call(recv, argv) };
+          return this.evalCall(dot, fn, node as Command | Arg, fieldName, args, final);
         }
         break;
       }

@@ -4,6 +4,7 @@
 // stack with the outside world, volumes, the laptop's disk, the program
 // table, the container daemon, and the Engine API the CLI talks to.
 import { VirtualClock, type Clock } from './clock';
+import { BASE_DEVICES, cgroupFs, devLayer, procFs, sysFs, type ProcSource } from './daemon/containers-rootfs';
 import { Daemon } from './daemon/daemon';
 import { Engine } from './daemon/engine';
 import { EventLog } from './events';
@@ -14,6 +15,7 @@ import { ImageService } from './image/service';
 import { ImageStore, type ImageStoreState } from './image/store';
 import type { PullOptions } from './image/pull';
 import { NetworkStack } from './kernel/network';
+import { MountNamespace } from './kernel/mount-ns';
 import { Kernel } from './kernel/process';
 import { VolumeStore } from './kernel/volumes';
 import { seededRandom, type Random } from './random';
@@ -57,10 +59,47 @@ export interface World {
   readonly hostInfo: HostInfo;
   /** The laptop's disk (built on first use). */
   readonly hostFs: OverlayMount;
-  /** What a process on the laptop sees (for spawning the student's shell). */
+  /** What a process on the laptop sees (for spawning the student's shell): its mount namespace, hostname, network. */
   readonly host: Sys;
   /** Plain data of the world's state, enough for createWorld({ images }) to rebuild it. */
   snapshot(): { images: ImageStoreState };
+}
+
+/**
+ * The laptop's mount namespace: its disk at "/", /proc as each reader's PID
+ * namespace shows it (the root one for the laptop's processes), devtmpfs /dev
+ * with the character devices, /sys, and tmpfs /run and /dev/shm.
+ */
+function laptopNamespace(disk: OverlayMount, kernel: Kernel<Sys>, info: HostInfo): MountNamespace {
+  const clock = kernel.clock;
+  const tmp = () => new OverlayMount([], { clock, root: { mode: 0o755 } });
+  const src: ProcSource = { kernel, host: info, cgroup: () => undefined, mounts: () => HOST_MOUNTS };
+  const at = (target: string) => HOST_MOUNTS.find((m) => m.target === target)!;
+  return new MountNamespace(
+    [
+      { target: '/', source: disk, info: at('/') },
+      { target: '/sys', source: sysFs(), readOnly: true, info: at('/sys') },
+      { target: '/proc', source: (r) => procFs(src, r), info: at('/proc') },
+      {
+        target: '/dev',
+        source: new OverlayMount([devLayer(clock.now(), false)], { clock }),
+        info: at('/dev'),
+      },
+      { target: '/run', source: tmp(), info: at('/run') },
+      {
+        target: '/dev/shm',
+        source: new OverlayMount([], { clock, root: { mode: 0o1777 } }),
+        info: at('/dev/shm'),
+      },
+      {
+        target: '/sys/fs/cgroup',
+        source: () => cgroupFs(undefined),
+        readOnly: true,
+        info: at('/sys/fs/cgroup'),
+      },
+    ],
+    { devices: BASE_DEVICES },
+  );
 }
 
 /** The laptop's mount table (`mount`, `df` on the host). */
@@ -129,7 +168,7 @@ export function createWorld(opts: WorldOptions = {}): World {
   let host: Sys | undefined;
   const hostSys = (): Sys =>
     (host ??= {
-      fs: disk(),
+      fs: laptopNamespace(disk(), kernel, info),
       uts: { hostname: HOSTNAME },
       net: network.hostNetns,
       network,

@@ -14,6 +14,8 @@ import type { RecordedExchange } from './containers-replay';
 interface Case {
   name: string;
   args: string[];
+  tty?: boolean;
+  cols?: number;
   stdin?: string;
   env?: Record<string, string>;
   files?: Record<string, string>;
@@ -43,12 +45,25 @@ describe('container commands against recorded real-CLI behaviour', () => {
     '%s',
     async (_n, c) => {
       const client = new ContainerReplayClient(c.exchanges);
-      const io = captureIO({ now: c.now, stdin: c.stdin });
-      io.env = { ...(c.env ?? {}) };
+      const io = captureIO({
+        now: c.now,
+        stdin: c.stdin,
+        tty: c.tty,
+        columns: c.tty ? (c.cols ?? 120) : 200,
+      });
+      // the recordings' pseudo-terminal was 40 rows high
+      if (c.tty) io.rows = 40;
+      // the recordings' client talked to the scripted daemon's socket
+      io.env = { DOCKER_HOST: 'unix:///tmp/stevedore-fake-docker-containers.sock', ...(c.env ?? {}) };
       io.hostFs = hostFs(c.files ?? {});
       const code = await runDocker(c.args, io, client);
-      expect(io.out).toBe(c.stdout);
-      expect(io.err).toBe(c.stderr);
+      if (c.tty) {
+        // the pseudo-terminal merged both streams and turned LF into CR LF
+        expect(io.all.replace(/\n/g, '\r\n')).toBe(c.stdout);
+      } else {
+        expect(io.out).toBe(c.stdout);
+        expect(io.err).toBe(c.stderr);
+      }
       expect(code).toBe(c.exit);
       const want = c.exchanges.map((e) => e.req);
       if (PARALLEL.has(c.args[0])) {

@@ -6,12 +6,20 @@ import type {
   ApiResponse,
   EngineClient,
   HijackedConn,
+  JsonMessage,
   OutputFrame,
 } from '../../src/core/daemon/api';
+import { streamOf } from './engine-replay';
 
 export interface RecordedExchange {
   req: { method: string; path: string; query: Record<string, string>; body?: unknown };
-  res?: { status: number; body?: unknown; frames?: OutputFrame[]; stdin?: string } | null;
+  res?: {
+    status: number;
+    body?: unknown;
+    frames?: OutputFrame[];
+    stdin?: string;
+    stream?: JsonMessage[];
+  } | null;
 }
 
 export class FrameReplay implements HijackedConn {
@@ -69,6 +77,7 @@ export class ContainerReplayClient implements EngineClient {
     this.used.add(i);
     const res = this.exchanges[i].res;
     if (!res) return new Promise(() => undefined); // the recording never answered (a blocked wait)
+    if (res.stream) return { status: res.status, stream: streamOf(res.stream) };
     if (res.frames) {
       const tty = res.frames.some((f) => f.data.includes('\r\n'));
       const conn = new FrameReplay(tty, res.frames);

@@ -4,7 +4,7 @@
 // clock whenever the command waits on it.
 import type { World } from '../../src/core/world';
 import { createWorld } from '../../src/core/world';
-import { VirtualClock } from '../../src/core/clock';
+import { VirtualClock, sleep } from '../../src/core/clock';
 import { runDocker } from '../../src/cli/docker';
 import type { FileSystem } from '../../src/core/userland/types';
 import { captureIO } from './engine-replay';
@@ -25,7 +25,11 @@ export interface TermOptions {
   tty?: boolean;
   columns?: number;
   rows?: number;
-  /** Lines typed while the command runs; once they are used up, Ctrl-D (end of file). */
+  /**
+   * What is typed while the command runs: lines, or the keys "^C" (Ctrl-C), "^D" (Ctrl-D)
+   * and "^P^Q" (the detach keys). Piped input (no TTY) ends after the last line; a terminal
+   * just waits for more.
+   */
   input?: string[];
   /** Wait for this before typing each line (a prompt on the screen). */
   typeWhen?: (io: CapturedIO) => boolean;
@@ -96,13 +100,15 @@ export class Laptop {
     const io = captureIO({ tty, columns: opts.columns ?? (tty ? 120 : 200) });
     io.rows = opts.rows ?? (tty ? 40 : undefined);
     io.now = () => clock.now();
+    // docker stats redraws on the world's clock
+    io.sleep = (ms) => sleep(clock, ms);
     io.env = { ...this.env, ...(opts.env ?? {}) };
     io.hostFs = this.fs;
     const pending = [...(opts.input ?? [])];
     let waitingReader: ((l: string | null) => void) | undefined;
     io.readLine = () =>
       new Promise((resolve) => {
-        if (pending.length === 0) return resolve(null);
+        if (pending.length === 0 && !tty) return resolve(null);
         waitingReader = resolve;
       });
     const intListeners = new Set<() => void>();
@@ -143,17 +149,39 @@ export class Laptop {
         for (const l of [...intListeners]) l();
         return { code: 143, io: frozen, killed: true };
       }
-      if (waitingReader && (!opts.typeWhen || opts.typeWhen(io))) {
+      if (
+        pending.length > 0 &&
+        (waitingReader || pending[0].startsWith('^')) &&
+        (!opts.typeWhen || opts.typeWhen(io))
+      ) {
         const line = pending.shift()!;
-        const r = waitingReader;
-        waitingReader = undefined;
-        // the terminal echoes what is typed (CR LF on a terminal)
-        if (tty) {
-          io.all += `${line}\r\n`;
-          io.out += `${line}\r\n`;
+        if (line === '^C') {
+          // the terminal echoes ^C; the foreground command gets SIGINT, a pending read ends
+          if (tty) io.all += '^C';
+          interrupted = true;
+          for (const l of [...intListeners]) l();
+          continue;
         }
-        r(line);
-        continue;
+        if (line === '^P^Q') {
+          for (const l of [...detachListeners]) l();
+          continue;
+        }
+        const r = waitingReader;
+        if (!r) {
+          pending.unshift(line);
+        } else {
+          waitingReader = undefined;
+          if (line === '^D') r(null);
+          else {
+            // the terminal echoes what is typed (CR LF on a terminal)
+            if (tty) {
+              io.all += `${line}\r\n`;
+              io.out += `${line}\r\n`;
+            }
+            r(line);
+          }
+          continue;
+        }
       }
       if (!interrupted && opts.interruptWhen?.(io)) {
         interrupted = true;
@@ -170,7 +198,9 @@ export class Laptop {
         clock.runNext();
         idle = 0;
       } else if (++idle > 1000)
-        throw new Error(`docker ${argv.join(' ')} is stuck: nothing scheduled on the clock`);
+        throw new Error(
+          `docker ${argv.join(' ')} is stuck: nothing scheduled on the clock; output ${JSON.stringify(io.all)}`,
+        );
     }
     await p;
     return { code, io };

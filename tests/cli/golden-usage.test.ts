@@ -31,7 +31,7 @@ describe('transcript 22: CLI usage errors', () => {
       ['build', '.'],
       ['export', 'web'],
       ['image', 'save', 'python'],
-      ['compose', 'up'],
+      ['compose', 'exec', 'web', 'ls'],
       ['swarm', 'init'],
     ]) {
       const io = captureIO();

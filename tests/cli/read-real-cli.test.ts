@@ -9,7 +9,9 @@ import path from 'node:path';
 import { runDocker } from '../../src/cli/docker';
 import type { ApiRequest, ApiResponse, ApiStream, EngineClient } from '../../src/core/daemon/api';
 import { VirtualClock, sleep } from '../../src/core/clock';
-import { OverlayMount } from '../../src/core/fs';
+import { OverlayMount, isFsError } from '../../src/core/fs';
+import type { FileSystem } from '../../src/core/userland/types';
+import { tarSize, type ArchiveEntry } from '../../src/core/daemon/containers-archive';
 import { captureIO } from './engine-replay';
 import type { CapturedIO } from './engine-replay';
 
@@ -24,6 +26,10 @@ interface Case {
   tty?: boolean;
   stdin?: string;
   killAfter?: number;
+  /** docker cp: the client's files before (under hostRoot) and after. */
+  hostRoot?: string;
+  hostFiles?: Array<{ path: string; dir?: boolean; text?: string; mode?: number }>;
+  files?: Array<{ path: string; type: string; mode: number; text?: string; link?: string }>;
   /** How many Ctrl-C the recording pressed, 300 ms apart from killAfter on. */
   interrupts?: number;
   stdout: string;
@@ -76,16 +82,29 @@ class Replay implements EngineClient {
       /^\/containers\/([0-9a-f]{12})[0-9a-f]{52}\/stats$/,
       '/containers/$1/stats',
     );
-    const r = { method: req.method, path, query, ...(req.body !== undefined ? { body: req.body } : {}) };
+    // a tar body is recorded by its size: ours travels as members, weighed as the tar they make
+    const body =
+      req.method === 'PUT' && req.body && typeof req.body === 'object' && 'entries' in req.body
+        ? { bytes: tarSize((req.body as { entries: ArchiveEntry[] }).entries) }
+        : req.body;
+    const r = { method: req.method, path, query, ...(body !== undefined ? { body } : {}) };
     this.requests.push(r);
     const key = (q: Record<string, string>) => JSON.stringify(Object.entries(q).sort());
     const hit = this.exchanges.find(
       (e) => e.req.method === r.method && e.req.path === r.path && key(e.req.query) === key(query),
     );
-    if (!hit) return { status: 404, body: { message: `no recorded answer for ${r.method} ${r.path}` } };
+    if (!hit)
+      return {
+        status: 404,
+        body: { message: `no recorded answer for ${r.method} ${r.path} ${JSON.stringify(query)}` },
+      };
     if (hit.res.jsonStream)
       return { status: hit.res.status, json: docs(hit.res.jsonStream, this.open) } as ApiResponse;
-    return { status: hit.res.status, body: hit.res.body };
+    return {
+      status: hit.res.status,
+      body: hit.res.body,
+      ...(hit.res.headers ? { headers: hit.res.headers } : {}),
+    };
   }
 }
 
@@ -112,6 +131,37 @@ function ourClientSection(text: string): string {
 /** The client machine's files, shared by the cases in recorded order (login stores, logout erases). */
 const clientFiles = new OverlayMount([]);
 
+/** A fresh client disk with the case's files (docker cp cases). */
+function caseFiles(c: Case): OverlayMount {
+  const fs = new OverlayMount([]);
+  fs.mkdir(c.hostRoot!, { recursive: true });
+  for (const f of c.hostFiles ?? []) {
+    fs.mkdir(f.path.slice(0, f.path.lastIndexOf('/')), { recursive: true });
+    if (f.dir) fs.mkdir(f.path, { recursive: true });
+    else fs.writeFile(f.path, f.text ?? '', { mode: f.mode ?? 0o644 });
+  }
+  return fs;
+}
+
+/** The tree under `root` as generate.mjs lists it. */
+function listTree(fs: FileSystem, root: string): Case['files'] {
+  const out: NonNullable<Case['files']> = [];
+  const walk = (p: string, rel: string) => {
+    const st = fs.lstat(p);
+    if (isFsError(st)) return;
+    if (st.kind === 'symlink')
+      out.push({ path: rel, type: 'symlink', mode: 0o777, link: fs.readlink(p) as string });
+    else if (st.kind === 'dir') {
+      out.push({ path: rel, type: 'dir', mode: st.mode });
+      const names = fs.readdir(p);
+      if (!isFsError(names))
+        for (const n of [...names].sort()) walk(`${p}/${n}`, rel === '.' ? n : `${rel}/${n}`);
+    } else out.push({ path: rel, type: 'file', mode: st.mode, text: fs.readFile(p) as string });
+  };
+  walk(root, '.');
+  return out;
+}
+
 /** Frames of a live stats screen (\x1b[H starts each), for comparing how many redraws happened. */
 const frames = (s: string) => s.split('\x1b[H').filter((f) => f !== '');
 
@@ -119,7 +169,7 @@ async function run(c: Case): Promise<{ io: CapturedIO; code: number; client: Rep
   const client = new Replay(c.exchanges, c.killAfter !== undefined);
   const io = captureIO({ tty: c.tty, columns: c.tty ? 120 : 200, now: c.now, stdin: c.stdin });
   io.env = { HOME: '/root', DOCKER_CONFIG: '/tmp/stevedore-fake-docker-config' };
-  io.hostFs = clientFiles;
+  io.hostFs = c.hostRoot ? caseFiles(c) : clientFiles;
   let ticks = 0;
   const listeners = new Set<() => void>();
   let interrupted = false;
@@ -181,6 +231,8 @@ describe('read-side commands against the real docker CLI', () => {
         expect(io.err).toBe(clientFacts(c.stderr));
       }
       expect(code).toBe(c.exit);
+      // the client's files after docker cp (the root's own mode is the test machine's umask)
+      if (c.files) expect(listTree(io.hostFs!, c.hostRoot!)!.slice(1)).toEqual(c.files.slice(1));
       const sorted = (rs: Exchange['req'][]) =>
         rs
           .map((r) => JSON.stringify({ ...r, query: Object.fromEntries(Object.entries(r.query).sort()) }))

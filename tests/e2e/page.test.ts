@@ -33,10 +33,10 @@ async function waitForScreen(page: Page, pattern: RegExp, timeout = 30_000): Pro
   }
 }
 
-/** The prompt is back and nothing runs. */
+/** The prompt is back (in any directory) and nothing runs. */
 async function waitForPrompt(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => window.__stevedore?.running() === null, undefined, { timeout });
-  await waitForScreen(page, /student@laptop:~\$ $/, timeout);
+  await waitForScreen(page, /student@laptop:[^\n]*\$ $/, timeout);
 }
 
 /** Keys go to xterm.js's hidden textarea. */
@@ -51,9 +51,9 @@ async function run(page: Page, line: string, timeout = 30_000): Promise<void> {
 }
 
 /** Output of the last command: the lines between its prompt line and the next prompt. */
-async function lastOutput(page: Page, line: string): Promise<string[]> {
+async function lastOutput(page: Page, line: string, prompt = PROMPT): Promise<string[]> {
   const all = await lines(page);
-  const start = all.lastIndexOf(PROMPT + line);
+  const start = all.lastIndexOf(prompt + line);
   return all.slice(start + 1, -1);
 }
 
@@ -133,10 +133,10 @@ describe.skipIf(chromiumCheck.skip)('the page in Chromium', () => {
     await waitForScreen(page, /Pulling fs layer|Downloading|Waiting/);
     await page.keyboard.press('Control+C');
     await waitForPrompt(page);
-    // known gap (see the session's closing note): bash's newline after a job killed by SIGINT is missing,
-    // so the prompt is drawn over the echoed ^C; the interrupt itself must still end the pull
+    // the terminal echoes ^C; docker 28 ends with status 130 (not killed by the signal), so bash
+    // starts no new line and the prompt follows the ^C
     const all = await lines(page);
-    expect(all.at(-1)).toMatch(/student@laptop:~\$/);
+    expect(all.at(-1)).toBe(`^C${PROMPT}`);
     expect(await page.evaluate(() => window.__stevedore?.status())).not.toBe(0);
     await page.screenshot({ path: join(SHOTS, 'interrupted-pull.png') });
     await run(page, 'docker images');
@@ -179,6 +179,58 @@ describe.skipIf(chromiumCheck.skip)('the page in Chromium', () => {
     await waitForScreen(page, /student@laptop:~\$ docker history hello-world$/);
     await page.keyboard.press('Control+C');
     await waitForPrompt(page);
+  });
+
+  it("runs command lines through the laptop's bash: pipes, $(…), cd, heredocs", async () => {
+    await run(page, 'docker images --format "{{.Repository}}" | grep -c hello');
+    expect(await lastOutput(page, 'docker images --format "{{.Repository}}" | grep -c hello')).toEqual(['1']);
+    await run(page, 'echo "$(whoami) in $(pwd)"');
+    expect(await lastOutput(page, 'echo "$(whoami) in $(pwd)"')).toEqual(['student in /home/student']);
+    await run(page, 'mkdir -p app && cd app');
+    await page.keyboard.type("cat > compose.yaml <<'END'");
+    await page.keyboard.press('Enter');
+    for (const l of ['services:', '  hello:', '    image: hello-world', 'END']) {
+      await waitForScreen(page, /> $/);
+      await page.keyboard.type(l);
+      await page.keyboard.press('Enter');
+    }
+    await waitForPrompt(page);
+    const appPrompt = 'student@laptop:~/app$ ';
+    await run(page, 'docker compose up');
+    const out = await lastOutput(page, 'docker compose up', appPrompt);
+    expect(out).toContain('Attaching to hello-1');
+    expect(out).toContain('hello-1  | Hello from Docker!');
+    expect(out.at(-1)).toBe('hello-1 exited with code 0');
+    await page.screenshot({ path: join(SHOTS, 'compose-up.png') });
+    await run(page, 'docker compose down');
+    await run(page, 'cd');
+  });
+
+  it('edits a file with nano and reads it back', async () => {
+    await page.keyboard.type('nano notes.txt');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, /\[ New File \]/);
+    await page.screenshot({ path: join(SHOTS, 'nano.png') });
+    await page.keyboard.type('buy milk');
+    await page.keyboard.press('Control+X');
+    await waitForScreen(page, /Save modified buffer\?/);
+    await page.keyboard.type('y');
+    await waitForScreen(page, /File Name to Write: notes\.txt/);
+    await page.keyboard.press('Enter');
+    await waitForPrompt(page);
+    await run(page, 'cat notes.txt');
+    expect(await lastOutput(page, 'cat notes.txt')).toEqual(['buy milk']);
+  });
+
+  it('reaches a published port with curl from the laptop', async () => {
+    await page.getByRole('radio', { name: '10×' }).click();
+    await focusTerminal(page);
+    await run(page, 'docker run -d -p 8080:80 --name web nginx', 90_000);
+    await run(page, 'curl -s http://127.0.0.1:8080 | grep title');
+    expect(await lastOutput(page, 'curl -s http://127.0.0.1:8080 | grep title')).toEqual([
+      '<title>Welcome to nginx!</title>',
+    ]);
+    await run(page, 'docker rm -f web');
   });
 
   it('clears the screen with clear', async () => {

@@ -105,7 +105,8 @@ export function tarResource(fs: FileSystem, path: string, name: string): Archive
       const names = fs.readdir(p);
       if (isFsError(names)) return names;
       for (const n of [...names].sort()) {
-        const e = walk(join(p, n), member === '.' ? n : `${member}/${n}`);
+        // IncludeSourceDir with "." names the children "./x"
+        const e = walk(join(p, n), `${member}/${n}`);
         if (e) return e;
       }
     }
@@ -115,13 +116,13 @@ export function tarResource(fs: FileSystem, path: string, name: string): Archive
   return e ?? out;
 }
 
-/** RebaseArchiveEntries: members under `oldBase` renamed under `newBase`. */
+/** RebaseArchiveEntries: strings.Replace(name, oldBase, newBase, 1) on every member, as go-archive does. */
 export function rebase(entries: readonly ArchiveEntry[], oldBase: string, newBase: string): ArchiveEntry[] {
-  if (oldBase === newBase) return [...entries];
+  const from = oldBase === '/' ? '' : oldBase;
+  if (from === newBase) return [...entries];
   return entries.map((e) => {
-    if (e.name === oldBase) return { ...e, name: newBase };
-    if (e.name.startsWith(`${oldBase}/`)) return { ...e, name: newBase + e.name.slice(oldBase.length) };
-    return e;
+    const i = e.name.indexOf(from);
+    return i < 0 ? e : { ...e, name: e.name.slice(0, i) + newBase + e.name.slice(i + from.length) };
   });
 }
 

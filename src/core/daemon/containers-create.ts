@@ -53,7 +53,7 @@ export interface Created {
 const LOG_DRIVERS = new Set(['json-file', 'local', 'none', 'journald', 'syslog']);
 
 export function createContainer(d: CreateDeps, name: string, body: CreateBody): Result<Created> {
-  const { HostConfig, NetworkingConfig: _net, ...config } = structuredCopy(body);
+  const { HostConfig, NetworkingConfig: net, ...config } = structuredCopy(body);
   const hc: HostConfigJson = HostConfig ?? {};
   if (hc.RestartPolicy && hc.RestartPolicy.Name === '')
     hc.RestartPolicy = { ...hc.RestartPolicy, Name: 'no' };
@@ -196,6 +196,7 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
       Labels: config.Labels ?? {},
     },
     HostConfig: hc,
+    ...endpointAliases(net, hc.NetworkMode),
     Mounts: mounts,
     LayerId: layerId,
     Ports: {},
@@ -273,4 +274,16 @@ function copyTree(from: FileSystem, src: string, to: FileSystem, dst: string): v
 
 function structuredCopy<T>(x: T): T {
   return JSON.parse(JSON.stringify(x ?? {})) as T;
+}
+
+/** The aliases NetworkingConfig gives the container on the network it is created on. */
+function endpointAliases(
+  net: CreateBody['NetworkingConfig'],
+  mode: string | undefined,
+): { Aliases?: string[] } {
+  const ep = mode ? (net?.EndpointsConfig?.[mode] as { Aliases?: unknown } | null | undefined) : undefined;
+  const aliases = Array.isArray(ep?.Aliases)
+    ? ep.Aliases.filter((a): a is string => typeof a === 'string')
+    : [];
+  return aliases.length ? { Aliases: aliases } : {};
 }

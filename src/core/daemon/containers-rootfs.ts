@@ -5,15 +5,26 @@
 // runc's devices, the daemon's /etc/hosts, hostname and resolv.conf, the
 // user's volumes and binds (sorted by depth), /sbin/docker-init with --init,
 // and the masked and read-only paths of the default OCI spec.
-import { buildLayer, gen, OverlayMount, type Layer, type LayerSpecValue } from '../fs';
+import { buildLayer, OverlayMount, type Layer } from '../fs';
 import { sha256Hex } from '../hash';
 import type { Cgroup } from '../kernel/cgroup';
-import { DEV_LINKS, DEV_NODES, type DeviceKind } from '../kernel/devices';
+import { DEV_NODES, type DeviceKind } from '../kernel/devices';
 import { MountNamespace, type MountSpec, type Reader } from '../kernel/mount-ns';
-import type { Kernel, Process } from '../kernel/process';
-import { EMPTY } from '../kernel/stream';
-import { cgroupEntries, procEntries, procLinks, type MountInfo } from '../userland/procfs';
-import type { FileSystem, HostInfo, Sys } from '../userland/types';
+import type { Process } from '../kernel/process';
+import type { MountInfo } from '../userland/procfs';
+import type { FileSystem, Sys } from '../userland/types';
+import {
+  cgroupFs,
+  devLayer,
+  dockerInitFs,
+  emptyDir,
+  procFs,
+  ptsLayer,
+  sysFs,
+  type ProcSource,
+} from './containers-trees';
+
+export { cgroupFs, devLayer, procFs, sysFs, type ProcSource } from './containers-trees';
 
 const HOST_FS = 'rw,relatime,discard,errors=remount-ro';
 
@@ -49,17 +60,21 @@ export function initLayerAt(mtime: number): Layer {
 }
 
 /** overlay2's short link names (l/<26 chars>): base32 of random bytes; here derived from the layer's directory. */
-const links = new Map<string, string>();
+/**
+ * overlay2's short link names (l/<26 chars>) are base32 of random bytes; the
+ * layer's directory name is random hex already, so its bytes serve (the
+ * init layer's, "<id>-init", reads them from the other end).
+ */
 export function linkId(cacheId: string): string {
-  let out = links.get(cacheId);
-  if (out !== undefined) return out;
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const h = sha256Hex(cacheId);
-  out = '';
-  for (let i = 0; i < 26; i++) out += alphabet[parseInt(h.slice(i * 2, i * 2 + 2), 16) & 31];
-  // image layers are shared by many containers: their links are made once
-  if (links.size < 4096) links.set(cacheId, out);
-  return out;
+  const init = cacheId.endsWith('-init');
+  const hex = /^[0-9a-f]{64}/.test(cacheId) ? cacheId.slice(0, 64) : sha256Hex(cacheId);
+  const chars = new Array<string>(26);
+  for (let i = 0; i < 26; i++) {
+    const at = init ? 62 - i * 2 : i * 2;
+    chars[i] = alphabet[parseInt(hex.slice(at, at + 2), 16) & 31];
+  }
+  return chars.join('');
 }
 
 /** The `overlay /` line of /proc/mounts: init layer, then the image's layers top first. */
@@ -74,147 +89,6 @@ export function overlayInfo(layerId: string, imageCacheIds: readonly string[], r
     fstype: 'overlay',
     options: `${readOnly ? 'ro' : 'rw'},relatime,lowerdir=${lowers.join(':')},upperdir=${dir}/${layerId}/diff,workdir=${dir}/${layerId}/work,nouserxattr`,
   };
-}
-
-// ---- generated trees ----
-
-const PROC_DIRS = ['bus', 'fs', 'irq', 'acpi', 'scsi', 'driver', 'tty'];
-const PROC_FILES: Record<string, string> = {
-  'sysrq-trigger': '',
-  interrupts: '',
-  kcore: '',
-  keys: '',
-  timer_list: '',
-  filesystems:
-    'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tcgroup2\nnodev\tdevpts\nnodev\tmqueue\n\text4\nnodev\toverlay\n',
-};
-
-export interface ProcSource {
-  kernel: Kernel<Sys>;
-  host: HostInfo;
-  cgroup: () => Cgroup | undefined;
-  mounts: () => MountInfo[];
-}
-
-/** procfs as `reader` sees it (its PID namespace, its /proc/self). */
-export function procFs(src: ProcSource, reader: Reader): FileSystem {
-  const spec: [string, LayerSpecValue][] = [];
-  for (const d of PROC_DIRS) spec.push([`/${d}`, { dir: true, mode: 0o555 }]);
-  for (const [f, text] of Object.entries(PROC_FILES))
-    spec.push([`/${f}`, { content: text, mode: f === 'sysrq-trigger' ? 0o200 : 0o444 }]);
-  const self = reader.proc;
-  if (self) {
-    const o = {
-      kernel: src.kernel,
-      self,
-      host: src.host,
-      cgroup: src.cgroup(),
-      mounts: src.mounts(),
-      cgroupns: 'private' as const,
-    };
-    for (const [p, text] of procEntries(o))
-      spec.push([p.slice('/proc'.length), { content: text, mode: 0o444 }]);
-    for (const [p, target] of procLinks(o)) spec.push([p.slice('/proc'.length), { symlink: target }]);
-    for (const [n, p] of self.pidns.members) {
-      const proc = p as Process<Sys>;
-      spec.push([`/${n}`, { dir: true, mode: 0o555, uid: proc.uid, gid: proc.gid }]);
-      spec.push([`/${n}/fd`, { dir: true, mode: 0o500, uid: proc.uid, gid: proc.gid }]);
-      for (const fd of [0, 1, 2]) spec.push([`/${n}/fd/${fd}`, { symlink: fdTarget(proc, fd) }]);
-    }
-  }
-  const now = src.kernel.clock.now();
-  return new OverlayMount([buildLayer(dirsFirst(spec), { mtime: now })], {
-    readOnly: true,
-    root: { mode: 0o555 },
-  });
-}
-
-/** buildLayer keeps the first spec for a path; directories must come before their own metadata is implied. */
-function dirsFirst(spec: [string, LayerSpecValue][]): [string, LayerSpecValue][] {
-  const seen = new Map<string, LayerSpecValue>();
-  for (const [p, v] of spec) if (!seen.has(p) || (typeof v === 'object' && 'dir' in v)) seen.set(p, v);
-  return [...seen];
-}
-
-/** What a descriptor of a container process points at: its terminal, /dev/null, or the shim's pipe. */
-function fdTarget(p: Process<Sys>, fd: number): string {
-  const o = p.opts;
-  if (o.tty) return '/dev/pts/0';
-  if (fd === 0 && (o.stdin === undefined || o.stdin === EMPTY)) return '/dev/null';
-  return `pipe:[${(41_000 + p.pid * 3 + fd) % 100_000}]`;
-}
-
-/** The container's cgroup at the root of its cgroup namespace. */
-export function cgroupFs(cg: Cgroup | undefined): FileSystem {
-  const spec: [string, LayerSpecValue][] = cg
-    ? cgroupEntries(cg).map(([p, text]) => [p.slice('/sys/fs/cgroup'.length), { content: text, mode: 0o644 }])
-    : [];
-  return new OverlayMount(spec.length ? [buildLayer(spec)] : [], { readOnly: true, root: { mode: 0o755 } });
-}
-
-let sysTree: OverlayMount | undefined;
-/** sysfs (read-only in a container): the top-level directories; /sys/fs/cgroup is its own mount. */
-function sysFs(): OverlayMount {
-  const spec: [string, LayerSpecValue][] = [
-    'block',
-    'bus',
-    'class',
-    'dev',
-    'devices/virtual/powercap',
-    'firmware',
-    'fs/cgroup',
-    'hypervisor',
-    'kernel',
-    'module',
-    'power',
-  ].map((d) => [`/${d}`, { dir: true }]);
-  return (sysTree ??= new OverlayMount([buildLayer(spec)], { readOnly: true }));
-}
-
-let emptyRo: OverlayMount | undefined;
-const emptyDir = () => (emptyRo ??= new OverlayMount([], { readOnly: true }));
-
-let initBinary: OverlayMount | undefined;
-/** The daemon's docker-init (tini), bind-mounted read-only at /sbin/docker-init with --init. */
-export function dockerInitFs(): OverlayMount {
-  return (initBinary ??= new OverlayMount(
-    [buildLayer({ '/docker-init': { content: gen(59_368, 'elf:docker-init:tini-0.19.0'), mode: 0o755 } })],
-    { readOnly: true },
-  ));
-}
-
-// ---- /dev ----
-
-const devLayers = new Map<string, Layer>();
-/** runc's /dev (a tmpfs), the same for every container started in one instant. */
-function devLayer(mtime: number, tty: boolean): Layer {
-  const key = `${mtime}:${tty}`;
-  let l = devLayers.get(key);
-  if (!l) {
-    const nodes: Record<string, LayerSpecValue> = {};
-    for (const d of DEV_NODES) nodes[`/${d.name}`] = { content: '', mode: d.mode, gid: d.gid };
-    for (const [n, t] of DEV_LINKS) nodes[`/${n}`] = { symlink: t };
-    for (const d of ['pts', 'shm', 'mqueue']) nodes[`/${d}`] = { dir: true };
-    if (tty) nodes['/console'] = { content: '', mode: 0o620, gid: 5 };
-    l = buildLayer(nodes, { mtime });
-    if (devLayers.size >= 8) devLayers.delete(devLayers.keys().next().value!);
-    devLayers.set(key, l);
-  }
-  return l;
-}
-
-const ptsLayers = new Map<string, Layer>();
-function ptsLayer(mtime: number, tty: boolean): Layer {
-  const key = `${mtime}:${tty}`;
-  let l = ptsLayers.get(key);
-  if (!l) {
-    const pts: Record<string, LayerSpecValue> = { '/ptmx': { content: '', mode: 0o666 } };
-    if (tty) pts['/0'] = { content: '', mode: 0o620, gid: 5 };
-    l = buildLayer(pts, { mtime });
-    if (ptsLayers.size >= 8) ptsLayers.delete(ptsLayers.keys().next().value!);
-    ptsLayers.set(key, l);
-  }
-  return l;
 }
 
 // ---- the namespace ----
@@ -330,7 +204,7 @@ function maskInfo(memTotal: number): Map<string, MountInfo> {
   return m;
 }
 /** The device nodes of a container's namespace (each namespace copies the table only if it changes). */
-const BASE_DEVICES: ReadonlyMap<string, DeviceKind> = new Map<string, DeviceKind>([
+export const BASE_DEVICES: ReadonlyMap<string, DeviceKind> = new Map<string, DeviceKind>([
   ...DEV_NODES.map((d): [string, DeviceKind] => [`/dev/${d.name}`, d.kind]),
   ['/dev/pts/ptmx', 'ptmx'],
   ...MASKED_FILES.map((f): [string, DeviceKind] => [f, 'null']),

@@ -167,6 +167,8 @@ export interface ContainerRecord {
     Labels: Record<string, string>;
   };
   HostConfig: HostConfigJson;
+  /** Aliases on its user-defined network (NetworkingConfig.EndpointsConfig), for the embedded DNS. */
+  Aliases?: string[];
   Mounts: MountPointRecord[];
   /** overlay2 directory of the container's RW layer (64 hex), and its init layer's is the same plus "-init". */
   LayerId: string;

@@ -1,315 +1,22 @@
-// The Docker daemon's container side: an xstate actor (dockerd) that owns
-// one child actor of the lifecycle machine per container, the store of
-// containers by ID and name, and the operations the Engine API routes call
-// (create, start, stop, kill, restart, pause, remove, wait, rename) with
-// moby's checks, events and error texts. The machine decides when; the
-// runtime adapter here does what it asks (start PID 1, signal, freeze).
-import { createActor, setup, spawnChild, stopChild, type Actor } from 'xstate';
-import type { Clock } from '../clock';
-import type { EventLog } from '../events';
-import { fail, ok, type ErrorKind, type Failure, type Result } from '../image/errors';
-import type { ImageService } from '../image/service';
-import type { Cgroup } from '../kernel/cgroup';
-import type { NetworkStack } from '../kernel/network';
-import type { ExitStatus, Kernel, Process } from '../kernel/process';
-import { parseSignal, SIGINT, SIGKILL, SIGNALS, SIGTERM } from '../kernel/signals';
-import { Pipe } from '../kernel/stream';
-import type { VolumeStore } from '../kernel/volumes';
-import type { Random } from '../random';
-import type { FileSystem, HostInfo, ProgramTable, Sys } from '../userland/types';
-import {
-  containerMachine,
-  type ContainerMachineInput,
-  type ContainerStateName,
-  type RestartPolicyName,
-} from './container-machine';
-import { createContainer } from './containers-create';
-import { ContainerEntry, type LiveContainer } from './containers-entry';
-import { AttachHub, ContainerLog } from './containers-logs';
-import { startContainer, type RuntimeDeps } from './containers-runtime';
-import type { CreateBody } from './containers-types';
-import { dockerInit } from './containers-init';
-import { generateName, validateName } from './names';
+// The Docker daemon's container operations (daemon/stop.go, kill.go,
+// restart.go, pause.go, delete.go, wait.go, rename.go) with moby's checks,
+// events and error texts, over the container store and its xstate actors
+// (containers-store.ts). The machine decides when; these ask it.
+import { fail, ok, type Failure, type Result } from '../image/errors';
+import { parseSignal, SIGKILL } from '../kernel/signals';
+import type { ContainerEntry } from './containers-entry';
+import { ContainerStore } from './containers-store';
+import { typeInto } from './containers-tty';
+import { validateName } from './names';
 
-export interface DaemonDeps {
-  clock: Clock;
-  random: Random;
-  events: EventLog;
-  images: ImageService;
-  kernel: Kernel<Sys>;
-  network: NetworkStack;
-  volumes: VolumeStore;
-  programs: ProgramTable;
-  host: HostInfo;
-  /** The host's files, for bind mounts (made on first use: the laptop's disk is big). */
-  hostFs: () => FileSystem;
-  /** The host's name (containers with --network host take it). */
-  hostname: string;
-}
-
-type DaemonEvent =
-  | { type: 'container.add'; id: string; input: ContainerMachineInput }
-  | { type: 'container.drop'; id: string };
-
-/** dockerd as an actor: its children are the containers' lifecycle machines. */
-export const daemonMachine = setup({
-  types: { events: {} as DaemonEvent },
-  actors: { container: containerMachine },
-}).createMachine({
-  id: 'dockerd',
-  on: {
-    'container.add': {
-      actions: spawnChild('container', {
-        id: ({ event }) => event.id,
-        input: ({ event }) => (event as Extract<DaemonEvent, { type: 'container.add' }>).input,
-      }),
-    },
-    'container.drop': { actions: stopChild(({ event }) => event.id) },
-  },
-});
+export { daemonMachine, type DaemonDeps } from './containers-store';
 
 export interface WaitResult {
   StatusCode: number;
   Error: { Message: string } | null;
 }
 
-const STOPPED: ReadonlySet<ContainerStateName> = new Set(['created', 'exited', 'removed']);
-
-export class Daemon {
-  readonly actor: Actor<typeof daemonMachine>;
-  private readonly byId = new Map<string, ContainerEntry>();
-  private readonly names = new Map<string, string>();
-  private readonly rt: RuntimeDeps;
-  private nextChild = 1;
-
-  constructor(readonly deps: DaemonDeps) {
-    this.actor = createActor(daemonMachine, { clock: deps.clock }).start();
-    if (!deps.programs.get('docker-init'))
-      deps.programs.register({ name: 'docker-init', run: dockerInit, rss: 600_000 });
-    this.rt = {
-      ...deps,
-      volumeEvent: (name, action, attrs) =>
-        deps.events.emit('volume', action, { ID: name, Attributes: attrs }),
-    };
-    deps.images.setContainers(() =>
-      this.all().map((c) => ({ id: c.id, imageId: c.rec.ImageId, running: c.running })),
-    );
-    deps.kernel.on({ oom: (cg) => this.onOom(cg) });
-  }
-
-  // ---- lookup ----
-
-  /** GetContainer: full ID, exact name, then a unique ID prefix. */
-  get(nameOrId: string): Result<ContainerEntry> {
-    if (nameOrId === '') return fail('invalid', `invalid name or ID supplied: ""`);
-    const exact = this.byId.get(nameOrId);
-    if (exact) return ok(exact);
-    const byName = this.names.get(nameOrId.startsWith('/') ? nameOrId : `/${nameOrId}`);
-    if (byName) return ok(this.byId.get(byName)!);
-    let found: ContainerEntry | undefined;
-    for (const [id, c] of this.byId) {
-      if (!id.startsWith(nameOrId)) continue;
-      if (found) return fail('invalid', `multiple IDs found with provided prefix: ${nameOrId}`);
-      found = c;
-    }
-    return found ? ok(found) : fail('notFound', `No such container: ${nameOrId}`);
-  }
-
-  /** Every container, oldest first. */
-  all(): ContainerEntry[] {
-    return [...this.byId.values()];
-  }
-
-  // ---- create ----
-
-  create(name: string, body: CreateBody): Result<{ Id: string; Warnings: string[] }> {
-    const r = createContainer(
-      {
-        ...this.deps,
-        networkExists: (n) => this.deps.network.network(n) !== undefined,
-        nameOwner: (n) => this.names.get(n),
-      },
-      name,
-      body,
-    );
-    if (!r.ok) return r;
-    const { rec, root, files, rootInfo, warnings } = r.value;
-    const driver = rec.HostConfig.LogConfig?.Type ?? 'json-file';
-    const c = new ContainerEntry(
-      rec,
-      root,
-      files,
-      rootInfo,
-      new ContainerLog(this.deps.clock, driver === 'json-file' || driver === 'local'),
-      new AttachHub(),
-    );
-    if (rec.Config.OpenStdin) c.stdin = new Pipe();
-    this.byId.set(rec.Id, c);
-    this.names.set(rec.Name, rec.Id);
-    const policy = rec.HostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 };
-    // child IDs are small integers: xstate copies its children object on every spawn,
-    // and V8 copies integer-keyed properties much faster than 64-hex ones
-    const childId = String(this.nextChild++);
-    c.childId = childId;
-    this.actor.send({
-      type: 'container.add',
-      id: childId,
-      input: {
-        runtime: {
-          start: () => this.runtimeStart(c),
-          signal: (sig) => this.runtimeSignal(c, sig),
-          freeze: () => c.live?.cgroup.freeze(),
-          thaw: () => c.live?.cgroup.thaw(),
-        },
-        restartPolicy: {
-          Name: policy.Name as RestartPolicyName,
-          MaximumRetryCount: policy.MaximumRetryCount,
-        },
-        stopSignal: this.stopSignalOf(c),
-        stopTimeoutMs: (rec.Config.StopTimeout ?? 10) * 1000,
-        now: () => this.deps.clock.now(),
-      },
-    });
-    c.ref = this.actor.getSnapshot().children[childId] as ContainerEntry['ref'];
-    let prev = c.machineState;
-    c.ref.subscribe((snap) => {
-      const now = snap.value as ContainerStateName;
-      if (now === prev) return;
-      const was = prev;
-      prev = now;
-      if (STOPPED.has(now) && !STOPPED.has(was)) for (const l of [...c.stopListeners]) l();
-      // a restart that fails or is cancelled ends the container for good: --rm applies
-      if (
-        now === 'exited' &&
-        (was === 'restarting' || was === 'starting') &&
-        rec.HostConfig.AutoRemove &&
-        !c.manualRestart
-      )
-        void Promise.resolve().then(() => this.removeEntry(c, true));
-    });
-    this.event(c, 'create');
-    return ok({ Id: rec.Id, Warnings: warnings });
-  }
-
-  // ---- start and the runtime the machine drives ----
-
-  start(c: ContainerEntry): Result<'started' | 'notModified'> {
-    if (c.paused) return fail('conflict', 'cannot start a paused container, try unpause instead');
-    if (c.running) return ok('notModified');
-    if (c.removed) return fail('conflict', 'container is marked for removal and cannot be started');
-    c.startError = undefined;
-    c.rec.RestartCount = 0;
-    c.ref.send({ type: 'container.start' });
-    const err = c.startError as { status: number; message: string } | undefined;
-    if (err) {
-      if (c.rec.HostConfig.AutoRemove) this.removeEntry(c, true);
-      return fail(kindOf(err.status), err.message);
-    }
-    return ok('started');
-  }
-
-  private runtimeStart(c: ContainerEntry): void {
-    const r = startContainer(this.rt, c);
-    if ('exitCode' in r) {
-      c.startError = r;
-      c.rec.State.Error = r.message;
-      c.rec.State.ExitCode = r.exitCode;
-      c.rec.State.Pid = 0;
-      c.ref.send({ type: 'start.failed' });
-      return;
-    }
-    const st = c.rec.State;
-    c.live = r;
-    st.Pid = r.pid1.pid;
-    st.StartedAt = this.deps.clock.now();
-    st.ExitCode = 0;
-    st.Error = '';
-    st.OOMKilled = false;
-    if (r.endpoint) {
-      const bridge = this.deps.network.bridge;
-      c.rec.Network = {
-        NetworkID: bridge.id,
-        EndpointID: r.endpoint.endpointId,
-        Gateway: bridge.gateway ?? '',
-        IPAddress: r.endpoint.ip,
-        IPPrefixLen: 16,
-        MacAddress: r.endpoint.mac,
-      };
-    }
-    c.rec.Ports = portsOf(c, r);
-    void r.pid1.exited.then((s) => this.onPid1Exit(c, r, s));
-    this.event(c, 'start');
-    c.ref.send({ type: 'process.started' });
-  }
-
-  private runtimeSignal(c: ContainerEntry, sig: number): void {
-    this.event(c, 'kill', { signal: String(sig) });
-    if (c.live) this.deps.kernel.signal(c.live.pid1, sig);
-  }
-
-  private onPid1Exit(c: ContainerEntry, live: LiveContainer, status: ExitStatus): void {
-    if (c.live !== live) return;
-    c.log.flush();
-    const st = c.rec.State;
-    const now = this.deps.clock.now();
-    st.Pid = 0;
-    st.ExitCode = status.code;
-    st.FinishedAt = now;
-    this.cleanup(c, live);
-    c.ref.send({ type: 'process.exit', code: status.code });
-    if (c.restarting) c.rec.RestartCount++;
-    this.event(c, 'die', {
-      exitCode: String(status.code),
-      execDuration: String(Math.floor((now - st.StartedAt) / 1000)),
-    });
-    for (const l of [...c.exitListeners]) l(status.code);
-    if (c.machineState === 'exited' && c.rec.HostConfig.AutoRemove && !c.manualRestart)
-      this.removeEntry(c, true);
-  }
-
-  /** Daemon.Cleanup: the network endpoint, volume unmounts, the cgroup, a fresh stdin for the next run. */
-  private cleanup(c: ContainerEntry, live: LiveContainer): void {
-    c.live = undefined;
-    if (live.endpoint) this.deps.network.detach(c.id);
-    else this.deps.network.ports.release(c.id);
-    c.rec.Network = undefined;
-    c.rec.Ports = {};
-    live.cgroup.thaw();
-    this.deps.kernel.terminate(live.shim, { code: 0 });
-    for (const v of live.volumes)
-      this.deps.events.emit('volume', 'unmount', { ID: v, Attributes: { container: c.id, driver: 'local' } });
-    if (c.stdin) {
-      c.stdin.close();
-      c.stdin = new Pipe();
-    }
-  }
-
-  private onOom(cg: Cgroup): void {
-    for (const c of this.byId.values()) {
-      if (c.live?.cgroup !== cg) continue;
-      c.rec.State.OOMKilled = true;
-      this.event(c, 'oom');
-    }
-  }
-
-  // ---- stop, kill, restart, pause ----
-
-  private stopSignalOf(c: ContainerEntry): number {
-    return parseSignal(c.rec.Config.StopSignal || 'SIGTERM') ?? SIGTERM;
-  }
-
-  /** Resolves once the machine is in a state without a process (exited, created, removed). */
-  untilStopped(c: ContainerEntry): Promise<void> {
-    if (STOPPED.has(c.machineState)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const l = () => {
-        c.stopListeners.delete(l);
-        resolve();
-      };
-      c.stopListeners.add(l);
-    });
-  }
-
+export class Daemon extends ContainerStore {
   /** ContainerStop: the stop signal, the grace period (`t` seconds, negative = forever), then SIGKILL. */
   async stop(
     c: ContainerEntry,
@@ -403,22 +110,6 @@ export class Daemon {
     return ok(undefined);
   }
 
-  private removeEntry(c: ContainerEntry, volumes: boolean): void {
-    if (c.removed) return;
-    c.removed = true;
-    this.byId.delete(c.id);
-    this.names.delete(c.rec.Name);
-    for (const m of c.rec.Mounts) {
-      if (m.Type !== 'volume' || !m.Name) continue;
-      this.deps.volumes.release(m.Name, c.id);
-      if (volumes && m.anonymous) this.deps.volumes.remove(m.Name);
-    }
-    c.ref.send({ type: 'container.remove' });
-    this.actor.send({ type: 'container.drop', id: c.childId });
-    this.event(c, 'destroy');
-    for (const l of [...c.removeListeners]) l();
-  }
-
   /** ContainerWait: not-running (now or when it stops for good), next-exit, or removed. */
   wait(c: ContainerEntry, condition: string): Result<Promise<WaitResult>> {
     const result = (): WaitResult => ({
@@ -468,66 +159,12 @@ export class Daemon {
 
   // ---- input ----
 
-  /** Bytes from an attached client to PID 1's stdin; with a TTY, the line discipline's ICRNL and ISIG. */
+  /** Bytes from an attached client to PID 1's stdin (through the terminal's line discipline with -t). */
   typeInto(c: ContainerEntry, data: string): void {
     const pipe = c.stdin;
     if (!pipe) return;
-    if (!c.rec.Config.Tty) {
-      pipe.write(data);
-      return;
-    }
-    let text = '';
-    for (const ch of data) {
-      const sig = ch === '\x03' ? SIGINT : ch === '\x1c' ? SIGNALS.SIGQUIT : undefined;
-      if (sig !== undefined) {
-        if (text) pipe.write(text);
-        text = '';
-        if (c.live) this.deps.kernel.signal(c.live.pid1, sig);
-      } else if (ch === '\x04') {
-        if (text) pipe.write(text);
-        text = '';
-        pipe.close();
-      } else text += ch === '\r' ? '\n' : ch;
-    }
-    if (text) pipe.write(text);
+    typeInto(pipe, data, c.rec.Config.Tty === true, (sig) => {
+      if (c.live) this.deps.kernel.signal(c.live.pid1, sig);
+    });
   }
-
-  /** A name for a new container that is not taken (for callers that need one ahead). */
-  freeName(id: string): string {
-    return generateName(this.deps.random, (n) => this.names.has(`/${n}`), id);
-  }
-
-  /** PID 1 of a running container. */
-  pid1(c: ContainerEntry): Process<Sys> | undefined {
-    return c.live?.pid1;
-  }
-
-  // ---- events ----
-
-  /** LogContainerEventWithAttributes: the given attributes, the labels, then image and name. */
-  event(c: ContainerEntry, action: string, attrs: Record<string, string> = {}): void {
-    const a: Record<string, string> = { ...attrs, ...(c.rec.Config.Labels ?? {}) };
-    if (c.rec.Config.Image) a.image = c.rec.Config.Image;
-    a.name = c.rec.Name.replace(/^\/+/, '');
-    this.deps.events.emit('container', action, { ID: c.id, Attributes: a });
-  }
-}
-
-function kindOf(status: number): ErrorKind {
-  return status === 400 ? 'invalid' : status === 404 ? 'notFound' : status === 409 ? 'conflict' : 'system';
-}
-
-/** NetworkSettings.Ports while running: exposed ports with their host bindings. */
-function portsOf(
-  c: ContainerEntry,
-  live: LiveContainer,
-): Record<string, { HostIp: string; HostPort: string }[] | null> {
-  const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
-  if (!live.endpoint) return out;
-  for (const p of Object.keys(c.rec.Config.ExposedPorts ?? {})) out[p] = null;
-  for (const b of live.ports) {
-    const key = `${b.containerPort}/${b.proto}`;
-    (out[key] ??= []).push({ HostIp: b.hostIp, HostPort: String(b.hostPort) });
-  }
-  return out;
 }

@@ -5,13 +5,13 @@
 // started it, not to the container's log; a start failure is written into
 // the stream as the router does (`%v\r\n`) and sets the exit code.
 import { fail, ok, type Result } from '../image/errors';
-import { parseSignal } from '../kernel/signals';
 import { EMPTY, Pipe, type Writable } from '../kernel/stream';
 import { resolveExec } from '../userland/exec';
 import { randomHex64 } from '../random';
 import type { Daemon } from './daemon';
 import type { ContainerEntry } from './containers-entry';
 import { FrameConn } from './containers-logs';
+import { typeInto } from './containers-tty';
 import { exitFromError, processEnv, resolveUser } from './containers-runtime';
 
 export interface ExecCreateBody {
@@ -185,14 +185,7 @@ export class ExecStore {
     e.pid = p.pid;
     if (conn && stdin) {
       conn.onInput(
-        (data) => {
-          if (!e.tty) return void stdin.write(data);
-          for (const ch of data) {
-            if (ch === '\x03') this.daemon.deps.kernel.signal(p, parseSignal('INT')!);
-            else if (ch === '\x04') stdin.close();
-            else stdin.write(ch === '\r' ? '\n' : ch);
-          }
-        },
+        (data) => typeInto(stdin, data, e.tty, (sig) => this.daemon.deps.kernel.signal(p, sig)),
         () => stdin.close(),
       );
     }

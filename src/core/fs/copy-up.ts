@@ -48,11 +48,6 @@ export function copyUp(frames: readonly Frame[], name: string, loc: Loc): UpperN
   return loc.upper;
 }
 
-/** Replace the entry of an upper node with a changed copy. */
-export function setEntry(node: UpperNode, entry: VisibleEntry): void {
-  node.entry = entry;
-}
-
 /** A directory's mtime moves when a name is added or removed in it. */
 export function touchDir(node: UpperNode, now: number): void {
   const e = node.entry as DirEntry;

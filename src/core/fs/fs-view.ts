@@ -6,7 +6,7 @@ import { copyUp, copyUpDirs, createEntry, removeEntry } from './copy-up';
 import { childLoc, mergedNames, visibleEntry } from './merged';
 import type { Loc, MountState } from './merged';
 import { renameEntry } from './rename';
-import { R, ROOT_CONTEXT, W, X, allowed, framesPath, resolve } from './resolve';
+import { R, ROOT_CONTEXT, W, X, allowed, framesPath, quickLocate, resolve } from './resolve';
 import type { FsContext, Resolved } from './resolve';
 import { FsError, contentSize } from './types';
 import type { Content, Dirent, Stats, VisibleEntry } from './types';
@@ -39,13 +39,13 @@ export class FsView {
   // ---- reading ----
 
   stat(path: string): Stats | FsError {
-    const r = this.existing(path, true, 'stat');
-    return isErr(r) ? r : statsOf(visibleEntry(r.loc!)!);
+    const loc = this.located(path, true, 'stat');
+    return isErr(loc) ? loc : statsOf(visibleEntry(loc)!);
   }
 
   lstat(path: string): Stats | FsError {
-    const r = this.existing(path, false, 'lstat');
-    return isErr(r) ? r : statsOf(visibleEntry(r.loc!)!);
+    const loc = this.located(path, false, 'lstat');
+    return isErr(loc) ? loc : statsOf(visibleEntry(loc)!);
   }
 
   exists(path: string): boolean {
@@ -60,9 +60,9 @@ export class FsView {
 
   /** File content as stored (a generated blob stays a description), for copying without reading. */
   readContent(path: string): Content | FsError {
-    const r = this.existing(path, true, 'open');
-    if (isErr(r)) return r;
-    const e = visibleEntry(r.loc!)!;
+    const loc = this.located(path, true, 'open');
+    if (isErr(loc)) return loc;
+    const e = visibleEntry(loc)!;
     if (e.kind === 'dir') return new FsError('EISDIR', path, 'read');
     if (e.kind !== 'file') throw new Error('resolve followed a symlink to a symlink');
     if (!allowed(this.ctx, e, R)) return new FsError('EACCES', path, 'open');
@@ -83,9 +83,9 @@ export class FsView {
   }
 
   readlink(path: string): string | FsError {
-    const r = this.existing(path, false, 'readlink');
-    if (isErr(r)) return r;
-    const e = visibleEntry(r.loc!)!;
+    const loc = this.located(path, false, 'readlink');
+    if (isErr(loc)) return loc;
+    const e = visibleEntry(loc)!;
     return e.kind === 'symlink' ? e.target : new FsError('EINVAL', path, 'readlink');
   }
 
@@ -98,10 +98,10 @@ export class FsView {
 
   /** access(2) with R=4, W=2, X=1 bits; W also fails on a read-only mount. */
   access(path: string, mode: number): FsResult {
-    const r = this.existing(path, true, 'access');
-    if (isErr(r)) return r;
+    const loc = this.located(path, true, 'access');
+    if (isErr(loc)) return loc;
     if (mode & W && this.state.readOnly) return new FsError('EROFS', path, 'access');
-    const e = visibleEntry(r.loc!)!;
+    const e = visibleEntry(loc)!;
     for (const bit of [R, W, X])
       if (mode & bit && !allowed(this.ctx, e, bit)) return new FsError('EACCES', path, 'access');
     return undefined;
@@ -359,12 +359,20 @@ export class FsView {
   }
 
   private listable(path: string): Loc | FsError {
-    const r = this.existing(path, true, 'scandir');
-    if (isErr(r)) return r;
-    const e = visibleEntry(r.loc!)!;
+    const loc = this.located(path, true, 'scandir');
+    if (isErr(loc)) return loc;
+    const e = visibleEntry(loc)!;
     if (e.kind !== 'dir') return new FsError('ENOTDIR', path, 'scandir');
     if (!allowed(this.ctx, e, R)) return new FsError('EACCES', path, 'scandir');
-    return r.loc!;
+    return loc;
+  }
+
+  /** An existing target, for reading: the quick walk when it applies, the full one otherwise. */
+  private located(path: string, follow: boolean, syscall: string): Loc | FsError {
+    const q = quickLocate(this.state, this.ctx, path, follow);
+    if (q !== undefined) return typeof q === 'string' ? new FsError(q, path, syscall) : q;
+    const r = this.existing(path, follow, syscall);
+    return isErr(r) ? r : r.loc!;
   }
 
   private mayCreate(r: Resolved, path: string, syscall: string): FsResult {

@@ -30,7 +30,8 @@ export function hostInfo(bootTime: number): HostInfo {
 }
 
 /** Binaries of /usr/bin with their real sizes on Ubuntu 24.04 (amd64). */
-const USR_BIN = `bash:1446024 dash:129784 ls:142312 dir:142312 vdir:142312 cat:35280 tee:39432 yes:35344 echo:35208 printf:59912
+const USR_BIN =
+  `bash:1446024 dash:129784 ls:142312 dir:142312 vdir:142312 cat:35280 tee:39432 yes:35344 echo:35208 printf:59912
 touch:93000 mkdir:72104 rm:59912 rmdir:43688 ln:63976 pwd:39336 cp:137448 mv:137416 chmod:59912 chown:68104 chgrp:63976
 head:43432 tail:64136 wc:47656 sort:109512 uniq:43528 cut:43528 tr:47624 seq:47656 grep:186232 egrep:186232 fgrep:186232
 find:204792 du:92232 xargs:63944 df:88224 mount:59704 top:134208 ps:137688 free:27064 uptime:14624 nproc:31208 kill:31128
@@ -38,9 +39,9 @@ stat:84104 test:43432 [:47624 env:43528 printenv:35240 which:14624 hostname:2276
 uname:35336 date:100904 sleep:35336 true:26936 false:26936 clear:14568 basename:35296 dirname:35296 readlink:43616
 realpath:43504 md5sum:43432 sha1sum:43432 sha256sum:47528 sha512sum:51624 curl:268040 python3.12:6660336 docker:37019432
 sudo:277936 nano:283344 less:195720 apt:18824`
-  .split(/\s+/)
-  .filter(Boolean)
-  .map((e) => e.split(':') as [string, string]);
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((e) => e.split(':') as [string, string]);
 
 const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
 NAME="Ubuntu"
@@ -196,52 +197,98 @@ function python(files: Map<string, LayerSpecValue>): void {
   files.set('/usr/bin/python3', { symlink: 'python3.12' });
   for (const m of STDLIB_MODULES) files.set(`${lib}/${m}.py`, gen(seedSize(m, 9_000), `ubuntu-py312:${m}`));
   for (const [pkg, mods] of Object.entries(STDLIB_PACKAGES)) {
-    for (const m of mods.split(' ')) if (!m.includes('.')) files.set(`${lib}/${pkg}/${m}.py`, gen(seedSize(`${pkg}/${m}`, 6_000), `ubuntu-py312:${pkg}/${m}`));
+    for (const m of mods.split(' '))
+      if (!m.includes('.'))
+        files.set(`${lib}/${pkg}/${m}.py`, gen(seedSize(`${pkg}/${m}`, 6_000), `ubuntu-py312:${pkg}/${m}`));
   }
   for (const so of ['math', '_json', 'select', '_socket', '_ssl', '_hashlib', '_ctypes', '_decimal']) {
-    files.set(`${lib}/lib-dynload/${so}.cpython-312-x86_64-linux-gnu.so`, { content: gen(seedSize(so, 40_000), `ubuntu-py312:${so}.so`), mode: 0o644 });
+    files.set(`${lib}/lib-dynload/${so}.cpython-312-x86_64-linux-gnu.so`, {
+      content: gen(seedSize(so, 40_000), `ubuntu-py312:${so}.so`),
+      mode: 0o644,
+    });
   }
   const dist = '/usr/lib/python3/dist-packages';
   const pkgs: Record<string, string> = {
-    requests: '__init__ __version__ adapters api auth certs compat cookies exceptions help hooks models packages sessions status_codes structures utils',
-    urllib3: '__init__ _base_connection _collections _request_methods _version connection connectionpool exceptions fields filepost poolmanager response',
+    requests:
+      '__init__ __version__ adapters api auth certs compat cookies exceptions help hooks models packages sessions status_codes structures utils',
+    urllib3:
+      '__init__ _base_connection _collections _request_methods _version connection connectionpool exceptions fields filepost poolmanager response',
     idna: '__init__ codec compat core idnadata intranges package_data uts46data',
     certifi: '__init__ core',
     chardet: '__init__ chardistribution charsetprober enums universaldetector version',
   };
   for (const [pkg, mods] of Object.entries(pkgs)) {
-    for (const m of mods.split(' ')) files.set(`${dist}/${pkg}/${m}.py`, gen(seedSize(`${pkg}/${m}`, 3_000), `ubuntu-dist:${pkg}/${m}`));
+    for (const m of mods.split(' '))
+      files.set(`${dist}/${pkg}/${m}.py`, gen(seedSize(`${pkg}/${m}`, 3_000), `ubuntu-dist:${pkg}/${m}`));
   }
-  files.set(`${dist}/requests/__version__.py`, '__title__ = "requests"\n__description__ = "Python HTTP for Humans."\n__url__ = "https://requests.readthedocs.io"\n__version__ = "2.31.0"\n__build__ = 0x023100\n');
-  files.set(`${dist}/requests-2.31.0.egg-info/PKG-INFO`, 'Metadata-Version: 2.1\nName: requests\nVersion: 2.31.0\nSummary: Python HTTP for Humans.\n');
+  files.set(
+    `${dist}/requests/__version__.py`,
+    '__title__ = "requests"\n__description__ = "Python HTTP for Humans."\n__url__ = "https://requests.readthedocs.io"\n__version__ = "2.31.0"\n__build__ = 0x023100\n',
+  );
+  files.set(
+    `${dist}/requests-2.31.0.egg-info/PKG-INFO`,
+    'Metadata-Version: 2.1\nName: requests\nVersion: 2.31.0\nSummary: Python HTTP for Humans.\n',
+  );
   files.set('/usr/local/lib/python3.12/dist-packages', { dir: true });
 }
 
 /** The laptop's disk as one layer (the host's overlay root has no lowers beneath it). */
 export function hostLayer(apiKey = DEFAULT_API_KEY): Layer {
   const files = new Map<string, LayerSpecValue>();
-  for (const [name, target] of [['bin', 'usr/bin'], ['sbin', 'usr/sbin'], ['lib', 'usr/lib'], ['lib64', 'usr/lib64']]) files.set(`/${name}`, { symlink: target });
-  for (const [name, size] of USR_BIN) files.set(`/usr/bin/${name}`, { content: gen(Number(size), `ubuntu-noble:/usr/bin/${name}`), mode: name === 'sudo' ? 0o4755 : 0o755 });
+  for (const [name, target] of [
+    ['bin', 'usr/bin'],
+    ['sbin', 'usr/sbin'],
+    ['lib', 'usr/lib'],
+    ['lib64', 'usr/lib64'],
+  ])
+    files.set(`/${name}`, { symlink: target });
+  for (const [name, size] of USR_BIN)
+    files.set(`/usr/bin/${name}`, {
+      content: gen(Number(size), `ubuntu-noble:/usr/bin/${name}`),
+      mode: name === 'sudo' ? 0o4755 : 0o755,
+    });
   files.set('/usr/bin/sh', { symlink: 'dash' });
   files.set('/usr/bin/python3', { symlink: 'python3.12' });
   files.set('/usr/bin/vi', { symlink: 'nano' });
   files.set('/usr/sbin/nologin', { content: gen(14_640, 'ubuntu-noble:/usr/sbin/nologin'), mode: 0o755 });
   files.set('/usr/lib64/ld-linux-x86-64.so.2', { symlink: '/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2' });
-  files.set('/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', { content: gen(236_616, 'ubuntu-noble:ld.so'), mode: 0o755 });
-  files.set('/usr/lib/x86_64-linux-gnu/libc.so.6', { content: gen(2_125_328, 'ubuntu-noble:libc.so.6'), mode: 0o755 });
+  files.set('/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', {
+    content: gen(236_616, 'ubuntu-noble:ld.so'),
+    mode: 0o755,
+  });
+  files.set('/usr/lib/x86_64-linux-gnu/libc.so.6', {
+    content: gen(2_125_328, 'ubuntu-noble:libc.so.6'),
+    mode: 0o755,
+  });
   files.set('/usr/lib/os-release', OS_RELEASE);
   files.set('/etc/os-release', { symlink: '../usr/lib/os-release' });
-  files.set('/etc/lsb-release', 'DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=24.04\nDISTRIB_CODENAME=noble\nDISTRIB_DESCRIPTION="Ubuntu 24.04.1 LTS"\n');
+  files.set(
+    '/etc/lsb-release',
+    'DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=24.04\nDISTRIB_CODENAME=noble\nDISTRIB_DESCRIPTION="Ubuntu 24.04.1 LTS"\n',
+  );
   files.set('/etc/issue', 'Ubuntu 24.04.1 LTS \\n \\l\n\n');
   files.set('/etc/debian_version', 'trixie/sid\n');
   files.set('/etc/hostname', `${HOSTNAME}\n`);
-  files.set('/etc/hosts', `127.0.0.1 localhost\n127.0.1.1 ${HOSTNAME}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`);
+  files.set(
+    '/etc/hosts',
+    `127.0.0.1 localhost\n127.0.1.1 ${HOSTNAME}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`,
+  );
   files.set('/etc/passwd', PASSWD);
   files.set('/etc/group', GROUP);
-  files.set('/etc/shadow', { content: `root:*:19993:0:99999:7:::\nstudent:$y$j9T$h4Bv0qk3Vb1dJ1wYhQ8mX/$uW1cS2tq8Fd4y9pN0aHcT7lKzR3eV6gJ5mB2xY1oQ4D:20412:0:99999:7:::\n`, mode: 0o640, gid: 42 });
-  files.set('/etc/shells', '# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n');
+  files.set('/etc/shadow', {
+    content: `root:*:19993:0:99999:7:::\nstudent:$y$j9T$h4Bv0qk3Vb1dJ1wYhQ8mX/$uW1cS2tq8Fd4y9pN0aHcT7lKzR3eV6gJ5mB2xY1oQ4D:20412:0:99999:7:::\n`,
+    mode: 0o640,
+    gid: 42,
+  });
+  files.set(
+    '/etc/shells',
+    '# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n',
+  );
   files.set('/etc/bash.bashrc', ETC_BASH_BASHRC);
-  files.set('/etc/environment', 'PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin"\n');
+  files.set(
+    '/etc/environment',
+    'PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin"\n',
+  );
   files.set('/etc/timezone', 'Etc/UTC\n');
   files.set('/etc/machine-id', 'f3a1c2d4e5b6978a1b2c3d4e5f60718a\n');
   files.set('/etc/docker', { dir: true });
@@ -257,7 +304,11 @@ export function hostLayer(apiKey = DEFAULT_API_KEY): Layer {
   files.set(home, { dir: true, mode: 0o750, ...own });
   files.set(`${home}/.bashrc`, { content: BASHRC, mode: 0o644, ...own });
   files.set(`${home}/.profile`, { content: PROFILE, mode: 0o644, ...own });
-  files.set(`${home}/.bash_logout`, { content: '# ~/.bash_logout: executed by bash(1) when login shell exits.\n', mode: 0o644, ...own });
+  files.set(`${home}/.bash_logout`, {
+    content: '# ~/.bash_logout: executed by bash(1) when login shell exits.\n',
+    mode: 0o644,
+    ...own,
+  });
   files.set(`${home}/chatbot.py`, { content: CHATBOT_PY, mode: 0o644, ...own });
   files.set(`${home}/requirements.txt`, { content: REQUIREMENTS_TXT, mode: 0o644, ...own });
   files.set(`${home}/.env`, { content: `OPENAI_API_KEY=${apiKey}\n`, mode: 0o600, ...own });

@@ -80,6 +80,8 @@ export interface Endpoint {
   ip: string;
   mac: string;
   netns: NetNamespace;
+  /** Names the embedded DNS answers for on a user-defined network (container name, aliases, short ID). */
+  dnsNames?: string[];
 }
 
 /** A Docker network: `docker network ls` rows and, for the bridge, IP address management. */
@@ -162,10 +164,16 @@ export class PortMapper {
   readonly bindings: PortBinding[] = [];
   private nextEphemeral = EPHEMERAL_START;
 
-  private taken(ip: string, port: number, proto: Proto, hostNetns: NetNamespace): 'docker' | 'host' | undefined {
+  private taken(
+    ip: string,
+    port: number,
+    proto: Proto,
+    hostNetns: NetNamespace,
+  ): 'docker' | 'host' | undefined {
     for (const b of this.bindings) {
       if (b.proto !== proto || b.hostPort !== port) continue;
-      if (b.hostIp === ip || b.hostIp === '0.0.0.0' || ip === '0.0.0.0' || b.hostIp === '::' || ip === '::') return 'docker';
+      if (b.hostIp === ip || b.hostIp === '0.0.0.0' || ip === '0.0.0.0' || b.hostIp === '::' || ip === '::')
+        return 'docker';
     }
     return hostNetns.listeners.has(`${proto}/${port}`) ? 'host' : undefined;
   }
@@ -184,7 +192,10 @@ export class PortMapper {
       let port = r.hostPort;
       if (port === 0) {
         let tries = 0;
-        while (this.taken(r.hostIp, this.nextEphemeral, r.proto, hostNetns) && tries++ < EPHEMERAL_END - EPHEMERAL_START) {
+        while (
+          this.taken(r.hostIp, this.nextEphemeral, r.proto, hostNetns) &&
+          tries++ < EPHEMERAL_END - EPHEMERAL_START
+        ) {
           this.nextEphemeral = this.nextEphemeral >= EPHEMERAL_END ? EPHEMERAL_START : this.nextEphemeral + 1;
         }
         port = this.nextEphemeral;
@@ -220,13 +231,21 @@ export class PortMapper {
       (b) =>
         b.hostPort === port &&
         b.proto === proto &&
-        (b.hostIp === '0.0.0.0' || b.hostIp === '::' || b.hostIp === hostIp || (hostIp === 'localhost' && b.hostIp === '127.0.0.1')),
+        (b.hostIp === '0.0.0.0' ||
+          b.hostIp === '::' ||
+          b.hostIp === hostIp ||
+          (hostIp === 'localhost' && b.hostIp === '127.0.0.1')),
     );
   }
 }
 
 function takenIn(made: PortBinding[], ip: string, port: number, proto: Proto): 'docker' | undefined {
-  return made.some((b) => b.hostPort === port && b.proto === proto && (b.hostIp === ip || b.hostIp === '0.0.0.0' || ip === '0.0.0.0'))
+  return made.some(
+    (b) =>
+      b.hostPort === port &&
+      b.proto === proto &&
+      (b.hostIp === ip || b.hostIp === '0.0.0.0' || ip === '0.0.0.0'),
+  )
     ? 'docker'
     : undefined;
 }
@@ -261,25 +280,56 @@ export class NetworkStack {
     return this.networks[0];
   }
 
-  /** Attach a container to the bridge: a fresh namespace with eth0. */
-  attachBridge(containerId: string, random: Random): Endpoint | undefined {
-    const ip = this.bridge.allocateIp();
+  /**
+   * Attach a container to a bridge network (the default one unless a
+   * user-defined network is given): a fresh namespace with eth0. On a
+   * user-defined network the embedded DNS answers for `dnsNames`.
+   */
+  attachBridge(
+    containerId: string,
+    random: Random,
+    net = this.bridge,
+    dnsNames: string[] = [],
+  ): Endpoint | undefined {
+    const ip = net.allocateIp();
     if (!ip) return undefined;
     const mac = macForIp(ip);
     const netns = new NetNamespace(containerId, { ip, mac });
     const ep: Endpoint = { containerId, endpointId: randomHex64(random), ip, mac, netns };
-    this.bridge.endpoints.set(containerId, ep);
+    if (net !== this.bridge && dnsNames.length) ep.dnsNames = dnsNames;
+    net.endpoints.set(containerId, ep);
     this.byIp.set(ip, netns);
     return ep;
   }
 
+  /** The container's endpoint and the network it is on. */
+  endpointOf(containerId: string): { net: DockerNetwork; ep: Endpoint } | undefined {
+    for (const net of this.networks) {
+      const ep = net.endpoints.get(containerId);
+      if (ep) return { net, ep };
+    }
+    return undefined;
+  }
+
   detach(containerId: string): void {
-    const ep = this.bridge.endpoints.get(containerId);
-    if (ep) {
-      this.byIp.delete(ep.ip);
-      this.bridge.endpoints.delete(containerId);
+    const found = this.endpointOf(containerId);
+    if (found) {
+      this.byIp.delete(found.ep.ip);
+      found.net.endpoints.delete(containerId);
     }
     this.ports.release(containerId);
+  }
+
+  /** Docker's embedded DNS (127.0.0.11): names of containers on the user-defined networks `from` is on. */
+  private resolve(from: NetNamespace, name: string): string | undefined {
+    for (const net of this.networks) {
+      if (net === this.bridge) continue;
+      const eps = [...net.endpoints.values()];
+      if (!eps.some((e) => e.netns === from)) continue;
+      const hit = eps.find((e) => e.dnsNames?.includes(name));
+      if (hit) return hit.ip;
+    }
+    return undefined;
   }
 
   /** Open a connection from namespace `from` to host:port. */
@@ -292,18 +342,20 @@ export class NetworkStack {
         // docker-proxy listens on the host for published ports
         const b = this.ports.lookup(loopback ? '127.0.0.1' : host, port);
         if (b) {
-          const ep = this.bridge.endpoints.get(b.containerId);
+          const ep = this.endpointOf(b.containerId)?.ep;
           return ep?.netns.accept(ep.ip, b.containerPort) ?? 'ECONNRESET';
         }
       }
       return 'ECONNREFUSED';
     }
+    const named = /^[\d.]+$/.test(host) ? undefined : this.resolve(from, host);
+    if (named) return this.connect(from, named, port);
     const target = this.byIp.get(host);
     if (target) {
       if (!from.ip || (from !== this.hostNetns && !this.byIp.has(from.ip))) return 'ENETUNREACH';
       return target.accept(host, port) ?? 'ECONNREFUSED';
     }
-    if (host === this.bridge.gateway || host === this.hostNetns.ip) {
+    if (host === this.hostNetns.ip || this.networks.some((n) => n.gateway === host)) {
       return this.hostNetns.accept('0.0.0.0', port) ?? 'ECONNREFUSED';
     }
     if (!from.routeOut || !from.ip) return /^[\d.]+$/.test(host) ? 'ENETUNREACH' : 'ENOTFOUND';

@@ -249,6 +249,13 @@ describe('start', () => {
       'uid=1000 gid=1000 groups=1000\n',
     );
   });
+  it("with --init a missing command is tini's to report: started, then 127", async () => {
+    const w = await worldWith([SLIM]);
+    const r = await runAttached(w, { Image: SLIM, Cmd: ['nosuch'], HostConfig: { Init: true } });
+    expect(r.err).toBe('[FATAL tini (2)] exec nosuch failed: No such file or directory\n');
+    expect(r.code).toBe(127);
+    expect((await inspect(w, r.id)).State).toMatchObject({ Status: 'exited', ExitCode: 127, Error: '' });
+  });
 });
 
 describe('stop and kill', () => {
@@ -452,6 +459,15 @@ describe('restart, pause, policies, --rm, wait, rm', () => {
     expect(err(await api(w, 'POST', `/containers/${id}/wait`, { condition: 'sometime' }))).toBe(
       'invalid condition: "sometime"',
     );
+    // a container removed before it ever exits still answers its waiters
+    const gone = await create(w, { Image: SLIM, Cmd: ['true'] });
+    const pending = w.engine.request({
+      method: 'POST',
+      path: `/containers/${gone}/wait`,
+      query: { condition: 'next-exit' },
+    });
+    await api(w, 'DELETE', `/containers/${gone}`);
+    expect(json(await drive(w, pending))).toEqual({ StatusCode: 0, Error: null });
   });
 
   it('rm of a running container is refused (v28.3 wording); -f kills it', async () => {

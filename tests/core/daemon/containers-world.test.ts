@@ -4,8 +4,30 @@
 import { describe, expect, it } from 'vitest';
 import { Pipe } from '../../../src/core/kernel/stream';
 import { resolveExec } from '../../../src/core/userland/exec';
-import { createWorld } from '../../../src/core/world';
+import { createWorld, type World } from '../../../src/core/world';
 import { api, drive, runAttached, runDetached, worldWith } from './containers-harness';
+
+/** Run a laptop program as the student (uid 1000) to its end. */
+async function onLaptop(w: World, argv: string[]): Promise<{ out: string; code: number }> {
+  const env = { PATH: '/usr/bin:/bin', HOME: '/home/student' };
+  const t = resolveExec(w.host.fs.as({ uid: 1000, gid: 1000, cwd: '/home/student' }), argv, env, w.programs);
+  if ('kind' in t) throw new Error(t.message);
+  const out = new Pipe();
+  const p = w.kernel.spawn({
+    program: t.program.run,
+    argv: t.argv,
+    env,
+    cwd: '/home/student',
+    uid: 1000,
+    gid: 1000,
+    ns: w.host,
+    stdout: out,
+    stderr: out,
+  });
+  if (p === 'EAGAIN') throw new Error('EAGAIN');
+  const st = await drive(w, p.exited);
+  return { out: out.drain(), code: st.code };
+}
 
 describe('World', () => {
   it('has a kernel, networks, volumes, programs and a daemon; the laptop is a Sys of its own', async () => {
@@ -82,5 +104,31 @@ describe('World', () => {
     });
     expect(none.code).not.toBe(0);
     expect(none.err).toContain('Could not resolve host');
+  });
+
+  it('the laptop has /proc and /dev, and reaches a published port on localhost', async () => {
+    const w = await worldWith(['python:3.13']);
+    expect((await onLaptop(w, ['cat', '/proc/meminfo'])).out).toMatch(/^MemTotal: +\d+ kB\n/);
+    expect((await onLaptop(w, ['ls', '/dev'])).out.split('\n')).toEqual(
+      expect.arrayContaining(['null', 'zero', 'urandom', 'shm']),
+    );
+    await runDetached(w, {
+      Image: 'python:3.13',
+      Cmd: ['python3', '-m', 'http.server', '8000'],
+      ExposedPorts: { '8000/tcp': {} },
+      HostConfig: { PortBindings: { '8000/tcp': [{ HostIp: '', HostPort: '8080' }] } },
+    });
+    const r = await onLaptop(w, [
+      'curl',
+      '-s',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      'http://localhost:8080/',
+    ]);
+    expect(r.out).toBe('200');
+    const refused = await onLaptop(w, ['curl', '-sS', 'http://localhost:8000/']);
+    expect(refused.code).toBe(7);
   });
 });

@@ -107,14 +107,14 @@ export class FlatFs {
         if (++links > 40) return 'ELOOP';
         if (e.target.startsWith('/')) dir = '/';
         todo.unshift(...e.target.split('/').filter((x) => x !== ''));
-        if (todo.length === 0) return { parent: '/', name: '', path: '/', exists: true };
         continue;
       }
       if (last) return { parent: dir, name: c, path: p, exists: true };
       if (e.kind !== 'dir') return 'ENOTDIR';
       dir = p;
     }
-    return { parent: '/', name: '', path: '/', exists: true };
+    // ended on '.', '..' or a link to a directory: the directory reached
+    return { parent: parentOf(dir), name: dir.slice(dir.lastIndexOf('/') + 1), path: dir, exists: true };
   }
 
   private children(dir: string): string[] {

@@ -33,22 +33,56 @@ const MODELS: Record<string, string> = {
 };
 
 const TOPICS: Array<[RegExp, string]> = [
-  [/\bdocker ?file\b/i, 'A Dockerfile is a recipe for an image: each instruction (FROM, RUN, COPY, ...) adds a layer on top of the previous one.'],
-  [/\bimages?\b/i, 'An image is a read-only stack of filesystem layers plus some configuration (the command to run, environment variables, exposed ports).'],
-  [/\bcontainers?\b/i, 'A container is a process running from an image, isolated with namespaces and limited with cgroups, with its own writable layer on top.'],
-  [/\bvolumes?\b/i, 'A volume keeps data outside the container\'s writable layer, so it survives when the container is removed.'],
-  [/\bports?\b/i, 'Publishing a port with -p HOST:CONTAINER lets traffic to the host port reach the program listening inside the container.'],
-  [/\blayers?\b/i, 'Layers are shared between images: pulling an image only downloads the layers you do not have yet.'],
-  [/\bdocker\b/i, 'Docker packages a program with everything it needs, so the same image runs the same way on any machine with Docker.'],
-  [/\bpython\b/i, 'Python is a friendly language for scripts like this chatbot; in a container you can pick the exact version with the image tag, e.g. python:3.13.'],
-  [/\b(api ?key|environment variables?|\.env)\b/i, 'Keeping the API key in an environment variable (or a .env file passed with --env-file) keeps it out of your source code.'],
-  [/\bpip\b|\brequests\b/i, 'pip installs packages such as requests into the environment of the Python that runs it; in a container that is the container\'s own site-packages.'],
+  [
+    /\bdocker ?file\b/i,
+    'A Dockerfile is a recipe for an image: each instruction (FROM, RUN, COPY, ...) adds a layer on top of the previous one.',
+  ],
+  [
+    /\bimages?\b/i,
+    'An image is a read-only stack of filesystem layers plus some configuration (the command to run, environment variables, exposed ports).',
+  ],
+  [
+    /\bcontainers?\b/i,
+    'A container is a process running from an image, isolated with namespaces and limited with cgroups, with its own writable layer on top.',
+  ],
+  [
+    /\bvolumes?\b/i,
+    "A volume keeps data outside the container's writable layer, so it survives when the container is removed.",
+  ],
+  [
+    /\bports?\b/i,
+    'Publishing a port with -p HOST:CONTAINER lets traffic to the host port reach the program listening inside the container.',
+  ],
+  [
+    /\blayers?\b/i,
+    'Layers are shared between images: pulling an image only downloads the layers you do not have yet.',
+  ],
+  [
+    /\bdocker\b/i,
+    'Docker packages a program with everything it needs, so the same image runs the same way on any machine with Docker.',
+  ],
+  [
+    /\bpython\b/i,
+    'Python is a friendly language for scripts like this chatbot; in a container you can pick the exact version with the image tag, e.g. python:3.13.',
+  ],
+  [
+    /\b(api ?key|environment variables?|\.env)\b/i,
+    'Keeping the API key in an environment variable (or a .env file passed with --env-file) keeps it out of your source code.',
+  ],
+  [
+    /\bpip\b|\brequests\b/i,
+    "pip installs packages such as requests into the environment of the Python that runs it; in a container that is the container's own site-packages.",
+  ],
 ];
 
 const GREETING = /^\s*(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening)|greetings)\b/i;
 const THANKS = /\b(thanks|thank you|thx|cheers)\b/i;
 const FAREWELL = /^\s*(bye|goodbye|see you|see ya)\b/i;
-const STOPWORDS = new Set('a an the is are was were be to of and or in on at for with what how why who when where which can could do does did i you me my your it this that please tell about explain'.split(' '));
+const STOPWORDS = new Set(
+  'a an the is are was were be to of and or in on at for with what how why who when where which can could do does did i you me my your it this that please tell about explain'.split(
+    ' ',
+  ),
+);
 
 /** Arithmetic in the question ("what is 12 * 7?"), evaluated without eval. */
 function arithmetic(text: string): string | undefined {
@@ -81,8 +115,14 @@ export function reply(messages: ChatMessage[]): string {
   const turn = users.length;
   const words = last.trim() ? last.trim().split(/\s+/).length : 0;
   const parts: string[] = [];
-  if (GREETING.test(last)) parts.push(turn > 1 ? 'Hello again!' : "Hello! I'm the course assistant, answering from Stevedore's simulated AI provider.");
-  if (FAREWELL.test(last)) return `Goodbye! We talked for ${turn} ${turn === 1 ? 'message' : 'messages'}. Good luck with your containers!`;
+  if (GREETING.test(last))
+    parts.push(
+      turn > 1
+        ? 'Hello again!'
+        : "Hello! I'm the course assistant, answering from Stevedore's simulated AI provider.",
+    );
+  if (FAREWELL.test(last))
+    return `Goodbye! We talked for ${turn} ${turn === 1 ? 'message' : 'messages'}. Good luck with your containers!`;
   if (THANKS.test(last)) parts.push("You're welcome!");
   const sum = arithmetic(last);
   if (sum) parts.push(sum);
@@ -90,10 +130,14 @@ export function reply(messages: ChatMessage[]): string {
   parts.push(...topics.slice(0, 2));
   if (!sum && !topics.length && !GREETING.test(last) && !THANKS.test(last)) {
     const kw = keywords(last).slice(0, 3);
-    if (kw.length) parts.push(`You asked about ${kw.map((k) => `"${k}"`).join(', ')}. I'm a small simulated model, so I only know about Docker, containers and this course, but that's a good question to explore.`);
+    if (kw.length)
+      parts.push(
+        `You asked about ${kw.map((k) => `"${k}"`).join(', ')}. I'm a small simulated model, so I only know about Docker, containers and this course, but that's a good question to explore.`,
+      );
     else parts.push('Could you tell me a bit more about what you would like to know?');
   }
-  if (GREETING.test(last) && !topics.length && !sum) parts.push('Ask me anything about Docker, images or containers.');
+  if (GREETING.test(last) && !topics.length && !sum)
+    parts.push('Ask me anything about Docker, images or containers.');
   parts.push(`(Your message had ${words} ${words === 1 ? 'word' : 'words'}.)`);
   return parts.join(' ');
 }
@@ -141,7 +185,14 @@ export class AiProviderService implements Service {
     };
   }
 
-  private error(status: number, reason: string, reqId: string, message: string, code: string | null, param: string | null = null): HttpResponse {
+  private error(
+    status: number,
+    reason: string,
+    reqId: string,
+    message: string,
+    code: string | null,
+    param: string | null = null,
+  ): HttpResponse {
     const body = json4({ error: { message, type: 'invalid_request_error', param, code } });
     return { status, reason, headers: this.headers(reqId, { 'content-length': String(body.length) }), body };
   }
@@ -151,7 +202,9 @@ export class AiProviderService implements Service {
     const reqId = id('req_', `${this.o.now()}:${this.requests}:${req.path}`, 32).toLowerCase();
     const path = req.path.split('?')[0];
     const auth = header(req, 'authorization');
-    const known = (path === '/v1/chat/completions' && req.method === 'POST') || (path === '/v1/models' && req.method === 'GET');
+    const known =
+      (path === '/v1/chat/completions' && req.method === 'POST') ||
+      (path === '/v1/models' && req.method === 'GET');
     if (!known) return this.error(404, 'Not Found', reqId, `Invalid URL (${req.method} ${path})`, null);
     if (!auth || !/^Bearer\s+\S/.test(auth)) {
       return this.error(
@@ -164,11 +217,25 @@ export class AiProviderService implements Service {
     }
     const key = auth.replace(/^Bearer\s+/, '').trim();
     if (key !== this.apiKey) {
-      return this.error(401, 'Unauthorized', reqId, `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_api_key');
+      return this.error(
+        401,
+        'Unauthorized',
+        reqId,
+        `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+        'invalid_api_key',
+      );
     }
     if (path === '/v1/models') {
       const created = 1_686_935_002;
-      const body = JSON.stringify({ object: 'list', data: Object.keys(MODELS).map((m) => ({ id: m, object: 'model', created, owned_by: 'system' })) }, null, 2) + '\n';
+      const body =
+        JSON.stringify(
+          {
+            object: 'list',
+            data: Object.keys(MODELS).map((m) => ({ id: m, object: 'model', created, owned_by: 'system' })),
+          },
+          null,
+          2,
+        ) + '\n';
       return { status: 200, reason: 'OK', headers: this.headers(reqId), body };
     }
     let payload: { model?: unknown; messages?: unknown };
@@ -183,13 +250,32 @@ export class AiProviderService implements Service {
         null,
       );
     }
-    if (payload.model === undefined) return this.error(400, 'Bad Request', reqId, 'you must provide a model parameter', null);
+    if (payload.model === undefined)
+      return this.error(400, 'Bad Request', reqId, 'you must provide a model parameter', null);
     const model = String(payload.model);
-    if (!MODELS[model]) return this.error(404, 'Not Found', reqId, `The model \`${model}\` does not exist or you do not have access to it.`, 'model_not_found');
-    if (!Array.isArray(payload.messages)) return this.error(400, 'Bad Request', reqId, "Missing required parameter: 'messages'.", 'missing_required_parameter', 'messages');
+    if (!MODELS[model])
+      return this.error(
+        404,
+        'Not Found',
+        reqId,
+        `The model \`${model}\` does not exist or you do not have access to it.`,
+        'model_not_found',
+      );
+    if (!Array.isArray(payload.messages))
+      return this.error(
+        400,
+        'Bad Request',
+        reqId,
+        "Missing required parameter: 'messages'.",
+        'missing_required_parameter',
+        'messages',
+      );
     const messages: ChatMessage[] = (payload.messages as unknown[]).map((m) => {
       const x = m as { role?: unknown; content?: unknown };
-      return { role: String(x.role ?? ''), content: typeof x.content === 'string' ? x.content : JSON.stringify(x.content ?? '') };
+      return {
+        role: String(x.role ?? ''),
+        content: typeof x.content === 'string' ? x.content : JSON.stringify(x.content ?? ''),
+      };
     });
     const content = reply(messages);
     const prompt = messages.reduce((n, m) => n + tokens(m.content) + 4, 3);
@@ -202,13 +288,25 @@ export class AiProviderService implements Service {
           object: 'chat.completion',
           created,
           model: MODELS[model],
-          choices: [{ index: 0, message: { role: 'assistant', content, refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content, refusal: null, annotations: [] },
+              logprobs: null,
+              finish_reason: 'stop',
+            },
+          ],
           usage: {
             prompt_tokens: prompt,
             completion_tokens: completion,
             total_tokens: prompt + completion,
             prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-            completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+            completion_tokens_details: {
+              reasoning_tokens: 0,
+              audio_tokens: 0,
+              accepted_prediction_tokens: 0,
+              rejected_prediction_tokens: 0,
+            },
           },
           service_tier: 'default',
           system_fingerprint: 'fp_' + sha256Hex(model).slice(0, 10),
@@ -216,7 +314,12 @@ export class AiProviderService implements Service {
         null,
         2,
       ) + '\n';
-    return { status: 200, reason: 'OK', headers: this.headers(reqId, { 'openai-processing-ms': String(300 + (content.length % 500)) }), body };
+    return {
+      status: 200,
+      reason: 'OK',
+      headers: this.headers(reqId, { 'openai-processing-ms': String(300 + (content.length % 500)) }),
+      body,
+    };
   }
 }
 

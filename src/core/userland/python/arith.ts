@@ -6,11 +6,32 @@ import type { BinOpKind } from './ast';
 import { asBigInt, isInt, isNumber, newDict, setAdd, toFloat, typeName, type Rt } from './objects';
 import { percentFormat } from './format-spec';
 import { MemoryError, OverflowError, pyErr, TypeError, ValueError, ZeroDivisionError } from './types';
-import { NotImplemented, PyBytes, PyDict, PyInstance, PyList, PySet, PyTuple, type Gen, type PyValue } from './values';
+import {
+  NotImplemented,
+  PyBytes,
+  PyDict,
+  PyInstance,
+  PyList,
+  PySet,
+  PyTuple,
+  type Gen,
+  type PyValue,
+} from './values';
 
 const DUNDER: Record<BinOpKind, string> = {
-  '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '**': 'pow',
-  '<<': 'lshift', '>>': 'rshift', '&': 'and', '|': 'or', '^': 'xor', '@': 'matmul',
+  '+': 'add',
+  '-': 'sub',
+  '*': 'mul',
+  '/': 'truediv',
+  '//': 'floordiv',
+  '%': 'mod',
+  '**': 'pow',
+  '<<': 'lshift',
+  '>>': 'rshift',
+  '&': 'and',
+  '|': 'or',
+  '^': 'xor',
+  '@': 'matmul',
 };
 
 /** Repetition big enough to matter is charged to the process's memory. */
@@ -18,18 +39,18 @@ const TRACK_BYTES = 256 * 1024;
 
 export function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 export function floorMod(a: bigint, b: bigint): bigint {
   const r = a % b;
-  return r !== 0n && (r < 0n) !== (b < 0n) ? r + b : r;
+  return r !== 0n && r < 0n !== b < 0n ? r + b : r;
 }
 
 function floatMod(a: number, b: number): number {
   const r = a % b;
   if (r === 0) return b < 0 ? -0 : 0;
-  return (r < 0) !== (b < 0) ? r + b : r;
+  return r < 0 !== b < 0 ? r + b : r;
 }
 
 function intOp(op: BinOpKind, a: bigint, b: bigint): PyValue {
@@ -93,9 +114,14 @@ function floatOp(op: BinOpKind, a: number, b: number): PyValue {
       return floatMod(a, b);
     case '**': {
       if (a === 0 && b < 0) throw pyErr(ZeroDivisionError, '0.0 cannot be raised to a negative power');
-      if (a < 0 && !Number.isInteger(b)) throw pyErr(ValueError, "Stevedore's python does not simulate complex numbers (a negative number raised to a fractional power)");
+      if (a < 0 && !Number.isInteger(b))
+        throw pyErr(
+          ValueError,
+          "Stevedore's python does not simulate complex numbers (a negative number raised to a fractional power)",
+        );
       const r = a ** b;
-      if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) throw pyErr(OverflowError, new PyTuple([34n, 'Numerical result out of range']));
+      if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b))
+        throw pyErr(OverflowError, new PyTuple([34n, 'Numerical result out of range']));
       return r;
     }
     default:
@@ -116,7 +142,11 @@ function repeat(rt: Rt, seq: PyValue, n: PyValue): PyValue {
     if (bytes >= TRACK_BYTES) {
       const s = new PyTuple([]);
       rt.track(s, bytes + 49);
-      if (bytes > 64 * 1024 * 1024) throw pyErr(MemoryError, "Stevedore's python does not simulate strings over 64 MiB (use bytearray for big buffers)");
+      if (bytes > 64 * 1024 * 1024)
+        throw pyErr(
+          MemoryError,
+          "Stevedore's python does not simulate strings over 64 MiB (use bytearray for big buffers)",
+        );
     }
     return seq.repeat(k);
   }
@@ -208,8 +238,16 @@ export function binopBuiltin(rt: Rt, op: BinOpKind, a: PyValue, b: PyValue): PyV
     const r = concat(a, b);
     if (r !== NotImplemented) return r;
   } else if (op === '*') {
-    if (isInt(b) && (typeof a === 'string' || a instanceof PyList || a instanceof PyTuple || a instanceof PyBytes)) return repeat(rt, a, b);
-    if (isInt(a) && (typeof b === 'string' || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes)) return repeat(rt, b, a);
+    if (
+      isInt(b) &&
+      (typeof a === 'string' || a instanceof PyList || a instanceof PyTuple || a instanceof PyBytes)
+    )
+      return repeat(rt, a, b);
+    if (
+      isInt(a) &&
+      (typeof b === 'string' || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes)
+    )
+      return repeat(rt, b, a);
     if (typeof a === 'string' || a instanceof PyList || a instanceof PyTuple) repeatCount(b);
   } else if (op === '%' && typeof a === 'string') {
     return NotImplemented;
@@ -241,7 +279,10 @@ export function* binop(rt: Rt, op: BinOpKind, a: PyValue, b: PyValue, opText: st
       if (res !== NotImplemented) return res;
     }
   }
-  throw pyErr(TypeError, `unsupported operand type(s) for ${opText === '**' ? '** or pow()' : opText}: '${typeName(a)}' and '${typeName(b)}'`);
+  throw pyErr(
+    TypeError,
+    `unsupported operand type(s) for ${opText === '**' ? '** or pow()' : opText}: '${typeName(a)}' and '${typeName(b)}'`,
+  );
 }
 
 /** a <op>= b: lists extend in place, everything else is a <op> b. */

@@ -120,7 +120,15 @@ export type Stmt = Pos &
     | { t: 'If'; test: Expr; body: Stmt[]; orelse: Stmt[] }
     | { t: 'While'; test: Expr; body: Stmt[]; orelse: Stmt[] }
     | { t: 'For'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
-    | { t: 'FunctionDef'; name: string; params: Params; body: Stmt[]; decorators: Expr[]; scope: ScopeInfo; isAsync: boolean }
+    | {
+        t: 'FunctionDef';
+        name: string;
+        params: Params;
+        body: Stmt[];
+        decorators: Expr[];
+        scope: ScopeInfo;
+        isAsync: boolean;
+      }
     | { t: 'ClassDef'; name: string; bases: Expr[]; keywords: Keyword[]; body: Stmt[]; decorators: Expr[] }
     | { t: 'Return'; value?: Expr }
     | { t: 'Pass' | 'Break' | 'Continue' }

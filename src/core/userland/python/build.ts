@@ -38,7 +38,10 @@ export function sysVersion(b: PyBuild, alpine: boolean): string {
 }
 
 /** The library layout under the installation prefix (/usr/local for the images, /usr for Debian/Ubuntu). */
-export function libPaths(b: PyBuild, prefix: string): { stdlib: string; dynload: string; site: string[]; zip: string } {
+export function libPaths(
+  b: PyBuild,
+  prefix: string,
+): { stdlib: string; dynload: string; site: string[]; zip: string } {
   const short = b.binary.replace('python', '');
   const tag = short.replace('.', '');
   if (prefix === '/usr') {

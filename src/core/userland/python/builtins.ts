@@ -8,15 +8,28 @@ import { formatValue } from './format-spec';
 import type { Interp } from './interp';
 import { PyFile, PyTextIO } from './io';
 import { asBigInt, hashKey, isInt, pyHash, typeName, typeOf } from './objects';
-import { iterate, len, step, toArray, truthy, type Next } from './protocols';
+import { iterate, len, step, toArray, truthy } from './protocols';
 import { repr, str } from './repr';
+import { iteratorBuiltins } from './builtins-iter';
+import { pyRound } from './rounding';
 import { sortValues } from './sort';
+import { EOFError, EXCEPTION_NAMES, pyErr, SystemExit, TypeError, ValueError } from './types';
 import {
-  EOFError, EXCEPTION_NAMES, pyErr, StopIteration, SystemExit, TypeError, ValueError,
-} from './types';
-import {
-  BUILTIN_TYPES, Ellipsis, None, NotImplemented, PyBuiltin, PyClass, PyDict, PyFunction, PyInstance, PyIterator, PyList,
-  PyModule, PyObject, PyTuple, type Gen, type PyValue,
+  BUILTIN_TYPES,
+  Ellipsis,
+  None,
+  NotImplemented,
+  PyBuiltin,
+  PyClass,
+  PyDict,
+  PyFunction,
+  PyInstance,
+  PyList,
+  PyModule,
+  PyObject,
+  PyTuple,
+  type Gen,
+  type PyValue,
 } from './values';
 import { fsOf } from '../types';
 import { syntaxErrorValue } from './imports';
@@ -40,7 +53,10 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     const end = endV === undefined || endV === None ? '\n' : endV;
     if (typeof sep !== 'string') throw pyErr(TypeError, `sep must be None or a string, not ${typeName(sep)}`);
     if (typeof end !== 'string') throw pyErr(TypeError, `end must be None or a string, not ${typeName(end)}`);
-    const file = fileV === undefined || fileV === None ? (it.modules.get('sys')?.dict.get('stdout') ?? std.stdout) : fileV;
+    const file =
+      fileV === undefined || fileV === None
+        ? (it.modules.get('sys')?.dict.get('stdout') ?? std.stdout)
+        : fileV;
     let text = '';
     for (let i = 0; i < args.length; i++) text += (i ? sep : '') + (yield* str(it, args[i]));
     text += end;
@@ -73,7 +89,11 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     const r = yield* repr(it, x!);
     return r.replace(/[^ -~\t\n\r]/gu, (ch) => {
       const c = ch.codePointAt(0)!;
-      return c < 0x100 ? `\\x${c.toString(16).padStart(2, '0')}` : c < 0x10000 ? `\\u${c.toString(16).padStart(4, '0')}` : `\\U${c.toString(16).padStart(8, '0')}`;
+      return c < 0x100
+        ? `\\x${c.toString(16).padStart(2, '0')}`
+        : c < 0x10000
+          ? `\\u${c.toString(16).padStart(4, '0')}`
+          : `\\U${c.toString(16).padStart(8, '0')}`;
     });
   });
   def('format', function* (args) {
@@ -87,38 +107,17 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
       const n = asBigInt(x);
       return n < 0n ? -n : n;
     }
-    if (x instanceof PyInstance && x.cls.lookup('__abs__')) return yield* it.call(x.cls.lookup('__abs__')!, [x]);
+    if (x instanceof PyInstance && x.cls.lookup('__abs__'))
+      return yield* it.call(x.cls.lookup('__abs__')!, [x]);
     throw pyErr(TypeError, `bad operand type for abs(): '${typeName(x!)}'`);
   });
-  def('round', (args, kw) => {
-    const [x, nd] = builtinArgs('round', ['number', 'ndigits?'], args, kw);
-    if (isInt(x!)) {
-      if (nd === undefined || nd === None) return asBigInt(x as bigint);
-      const d = asBigInt(nd as bigint);
-      if (d >= 0n) return asBigInt(x as bigint);
-      const p = 10n ** -d;
-      const n = asBigInt(x as bigint);
-      const q = n / p;
-      const r = n - q * p;
-      const half = p / 2n;
-      let res = q;
-      if (r > half || (r === half && q % 2n !== 0n)) res = q + 1n;
-      if (r < -half || (r === -half && q % 2n !== 0n)) res = q - 1n;
-      return res * p;
-    }
-    if (typeof x !== 'number') throw pyErr(TypeError, `type ${typeName(x!)} doesn't define __round__ method`);
-    if (nd === undefined || nd === None) {
-      if (!Number.isFinite(x)) throw pyErr(Number.isNaN(x) ? ValueError : BUILTIN_TYPES.OverflowError, Number.isNaN(x) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
-      return BigInt(roundHalfEven(x));
-    }
-    const d = Number(asBigInt(nd as bigint));
-    return roundDigits(x, d);
-  });
+  def('round', pyRound);
   def('min', (args, kw) => minmax(it, 'min', args, kw, -1));
   def('max', (args, kw) => minmax(it, 'max', args, kw, 1));
   def('sum', function* (args, kw) {
     const [iterable, startV] = builtinArgs('sum', ['iterable', 'start?'], args, kw);
-    if (typeof startV === 'string') throw pyErr(TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (typeof startV === 'string')
+      throw pyErr(TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
     let acc: PyValue = startV ?? 0n;
     const next = yield* iterate(it, iterable!);
     for (;;) {
@@ -132,96 +131,11 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     if (args.length !== 1) throw pyErr(TypeError, `sorted expected 1 argument, got ${args.length}`);
     const [key, reverse] = builtinArgs('sorted', ['*key?', '*reverse?'], [], kw);
     const items = yield* toArray(it, args[0]);
-    return new PyList(yield* sortValues(it, items, key, reverse !== undefined && (yield* truthy(it, reverse))));
+    return new PyList(
+      yield* sortValues(it, items, key, reverse !== undefined && (yield* truthy(it, reverse))),
+    );
   });
-  def('reversed', function* (args) {
-    const [x] = builtinArgs('reversed', ['sequence'], args, undefined);
-    if (x instanceof PyDict) return listIterator([...x.map.values()].map(([k]) => k).reverse(), 'dict_reversekeyiterator');
-    if (!(x instanceof PyList || x instanceof PyTuple || typeof x === 'string' || x instanceof PyObject)) throw pyErr(TypeError, `'${typeName(x!)}' object is not reversible`);
-    const items = yield* toArray(it, x, `'${typeName(x)}' object is not reversible`);
-    return listIterator(items.reverse(), x instanceof PyList ? 'list_reverseiterator' : 'reversed');
-  });
-  def('enumerate', function* (args, kw) {
-    const [x, startV] = builtinArgs('enumerate', ['iterable', 'start?'], args, kw);
-    const next = yield* iterate(it, x!);
-    let i = startV === undefined ? 0n : asBigInt(startV as bigint);
-    return new PyIterator(function* () {
-      const r = yield* step(next);
-      if (r.done) return r;
-      return { done: false, value: new PyTuple([i++, r.value]) };
-    }, 'enumerate');
-  });
-  def('zip', function* (args, kw) {
-    const [strict] = builtinArgs('zip', ['*strict?'], [], kw);
-    const its: Next[] = [];
-    for (const a of args) its.push(yield* iterate(it, a, `'${typeName(a)}' object is not iterable`));
-    const isStrict = strict !== undefined && strict === true;
-    return new PyIterator(function* () {
-      if (!its.length) return { done: true, value: undefined };
-      const vals: PyValue[] = [];
-      for (let k = 0; k < its.length; k++) {
-        const r = yield* step(its[k]);
-        if (r.done) {
-          if (isStrict && k > 0) throw pyErr(ValueError, `zip() argument ${k + 1} is shorter than argument${k > 1 ? 's' : ''} 1${k > 1 ? `-${k}` : ''}`);
-          return { done: true, value: undefined };
-        }
-        vals.push(r.value);
-      }
-      return { done: false, value: new PyTuple(vals) };
-    }, 'zip');
-  });
-  def('map', function* (args) {
-    if (args.length < 2) throw pyErr(TypeError, 'map() must have at least two arguments.');
-    const fn = args[0];
-    const its: Next[] = [];
-    for (const a of args.slice(1)) its.push(yield* iterate(it, a));
-    return new PyIterator(function* () {
-      const vals: PyValue[] = [];
-      for (const n of its) {
-        const r = yield* step(n);
-        if (r.done) return r;
-        vals.push(r.value);
-      }
-      return { done: false, value: yield* it.call(fn, vals) };
-    }, 'map');
-  });
-  def('filter', function* (args) {
-    const [fn, x] = builtinArgs('filter', ['function', 'iterable'], args, undefined);
-    const next = yield* iterate(it, x!);
-    return new PyIterator(function* () {
-      for (;;) {
-        const r = yield* step(next);
-        if (r.done) return r;
-        const keep = fn === None ? r.value : yield* it.call(fn!, [r.value]);
-        if (yield* truthy(it, keep)) return r;
-      }
-    }, 'filter');
-  });
-  def('iter', function* (args) {
-    const [x] = builtinArgs('iter', ['object'], args, undefined);
-    if (x instanceof PyIterator) return x;
-    const next = yield* iterate(it, x!);
-    return new PyIterator(next, iterName(x!));
-  });
-  def('next', function* (args) {
-    const [x, dflt] = builtinArgs('next', ['iterator', 'default?'], args, undefined);
-    if (x instanceof PyIterator) {
-      const r0 = x.next();
-      const r = isGenLike(r0) ? yield* r0 : r0;
-      if (r.done) {
-        if (dflt !== undefined) return dflt;
-        throw pyErr(StopIteration);
-      }
-      return r.value;
-    }
-    if (x instanceof PyInstance && x.cls.lookup('__next__')) return yield* it.call(x.cls.lookup('__next__')!, [x]);
-    if (x instanceof PyTextIO) {
-      const l = yield* x.readline();
-      if (l === '') throw pyErr(StopIteration);
-      return l;
-    }
-    throw pyErr(TypeError, `'${typeName(x!)}' object is not an iterator`);
-  });
+  iteratorBuiltins(it, def);
   def('any', function* (args) {
     const [x] = builtinArgs('any', ['iterable'], args, undefined);
     const next = yield* iterate(it, x!);
@@ -242,21 +156,27 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
   });
   def('isinstance', (args) => {
     const [x, t] = builtinArgs('isinstance', ['obj', 'class_or_tuple'], args, undefined);
-    return classes(t!, 'isinstance() arg 2 must be a type, a tuple of types, or a union').some((c) => typeOf(x!).isSubclassOf(c));
+    return classes(t!, 'isinstance() arg 2 must be a type, a tuple of types, or a union').some((c) =>
+      typeOf(x!).isSubclassOf(c),
+    );
   });
   def('issubclass', (args) => {
     const [x, t] = builtinArgs('issubclass', ['cls', 'class_or_tuple'], args, undefined);
     if (!(x instanceof PyClass)) throw pyErr(TypeError, 'issubclass() arg 1 must be a class');
-    return classes(t!, 'issubclass() arg 2 must be a class, a tuple of classes, or a union').some((c) => x.isSubclassOf(c));
+    return classes(t!, 'issubclass() arg 2 must be a class, a tuple of classes, or a union').some((c) =>
+      x.isSubclassOf(c),
+    );
   });
   def('hasattr', function* (args) {
     const [x, name] = builtinArgs('hasattr', ['obj', 'name'], args, undefined);
-    if (typeof name !== 'string') throw pyErr(TypeError, 'attribute name must be string, not ' + `'${typeName(name!)}'`);
+    if (typeof name !== 'string')
+      throw pyErr(TypeError, 'attribute name must be string, not ' + `'${typeName(name!)}'`);
     return (yield* it.getattrOrUndefined(x!, name)) !== undefined;
   });
   def('getattr', function* (args) {
     const [x, name, dflt] = builtinArgs('getattr', ['object', 'name', 'default?'], args, undefined);
-    if (typeof name !== 'string') throw pyErr(TypeError, `attribute name must be string, not '${typeName(name!)}'`);
+    if (typeof name !== 'string')
+      throw pyErr(TypeError, `attribute name must be string, not '${typeName(name!)}'`);
     const v = yield* it.getattrOrUndefined(x!, name);
     if (v !== undefined) return v;
     if (dflt !== undefined) return dflt;
@@ -275,7 +195,7 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
   def('id', (args) => {
     const [x] = builtinArgs('id', ['obj'], args, undefined);
     if (x instanceof PyObject) return BigInt(x.id);
-    return BigInt(0x7f0000000000 + (hashKey(x!).length * 4099) % 1_000_000 * 16);
+    return BigInt(0x7f0000000000 + ((hashKey(x!).length * 4099) % 1_000_000) * 16);
   });
   def('hash', (args) => {
     const [x] = builtinArgs('hash', ['obj'], args, undefined);
@@ -300,9 +220,11 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
   });
   def('ord', (args) => {
     const [x] = builtinArgs('ord', ['c'], args, undefined);
-    if (typeof x !== 'string') throw pyErr(TypeError, `ord() expected string of length 1, but ${typeName(x!)} found`);
+    if (typeof x !== 'string')
+      throw pyErr(TypeError, `ord() expected string of length 1, but ${typeName(x!)} found`);
     const cps = [...x];
-    if (cps.length !== 1) throw pyErr(TypeError, `ord() expected a character, but string of length ${cps.length} found`);
+    if (cps.length !== 1)
+      throw pyErr(TypeError, `ord() expected a character, but string of length ${cps.length} found`);
     return BigInt(cps[0].codePointAt(0)!);
   });
   def('divmod', function* (args) {
@@ -312,7 +234,8 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
   def('pow', function* (args, kw) {
     const [a, c, m] = builtinArgs('pow', ['base', 'exp', 'mod?'], args, kw);
     if (m !== undefined && m !== None) {
-      if (!isInt(a!) || !isInt(c!) || !isInt(m)) throw pyErr(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
+      if (!isInt(a!) || !isInt(c!) || !isInt(m))
+        throw pyErr(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
       let r = 1n;
       let x = asBigInt(a) % asBigInt(m);
       let e = asBigInt(c);
@@ -328,7 +251,13 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
   });
   def('callable', (args) => {
     const [x] = builtinArgs('callable', ['obj'], args, undefined);
-    return x instanceof PyFunction || x instanceof PyBuiltin || x instanceof PyClass || (x instanceof PyObject && x.cls.name === 'method') || (x instanceof PyInstance && !!x.cls.lookup('__call__'));
+    return (
+      x instanceof PyFunction ||
+      x instanceof PyBuiltin ||
+      x instanceof PyClass ||
+      (x instanceof PyObject && x.cls.name === 'method') ||
+      (x instanceof PyInstance && !!x.cls.lookup('__call__'))
+    );
   });
   def('dir', (args) => {
     const [x] = builtinArgs('dir', ['object?'], args, undefined);
@@ -338,7 +267,12 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
   def('vars', (args) => {
     const [x] = builtinArgs('vars', ['object?'], args, undefined);
     const d = new PyDict();
-    const src = x === undefined ? it.frame?.scope.vars : x instanceof PyInstance || x instanceof PyModule || x instanceof PyClass ? x.dict : undefined;
+    const src =
+      x === undefined
+        ? it.frame?.scope.vars
+        : x instanceof PyInstance || x instanceof PyModule || x instanceof PyClass
+          ? x.dict
+          : undefined;
     if (!src) throw pyErr(TypeError, 'vars() argument must have __dict__ attribute');
     for (const [k, v] of src) d.map.set(hashKey(k), [k, v]);
     return d;
@@ -354,9 +288,15 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
     return d;
   });
   def('open', (args, kw) => {
-    const [file, modeV, , encoding] = builtinArgs('open', ['file', 'mode?', 'buffering?', 'encoding?', 'errors?', 'newline?'], args, kw);
+    const [file, modeV, , encoding] = builtinArgs(
+      'open',
+      ['file', 'mode?', 'buffering?', 'encoding?', 'errors?', 'newline?'],
+      args,
+      kw,
+    );
     void encoding;
-    if (typeof file !== 'string') throw pyErr(TypeError, `expected str, bytes or os.PathLike object, not ${typeName(file!)}`);
+    if (typeof file !== 'string')
+      throw pyErr(TypeError, `expected str, bytes or os.PathLike object, not ${typeName(file!)}`);
     const mode = modeV === undefined ? 'r' : String(modeV);
     if (!/^[rwxa]b?t?\+?$|^[rwxa]\+?[bt]?$/.test(mode)) throw pyErr(ValueError, `invalid mode: '${mode}'`);
     if (mode.includes('b')) throw it.unsupported('binary file modes');
@@ -378,25 +318,53 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
   def('eval', function* (args) {
     const [src] = builtinArgs('eval', ['source', 'globals?', 'locals?'], args, undefined);
     if (args.length > 1) throw it.unsupported('eval() with globals or locals');
-    if (typeof src !== 'string') throw pyErr(TypeError, 'eval() arg 1 must be a string, bytes or code object');
+    if (typeof src !== 'string')
+      throw pyErr(TypeError, 'eval() arg 1 must be a string, bytes or code object');
     const p = compileSource(src.trim(), '<string>');
     const st = p.module.body[0];
-    if (p.module.body.length !== 1 || st.t !== 'Expr') throw syntaxErrorValue(new PySyntaxError('SyntaxError', 'invalid syntax', '<string>', 1, 1, src));
+    if (p.module.body.length !== 1 || st.t !== 'Expr')
+      throw syntaxErrorValue(new PySyntaxError('SyntaxError', 'invalid syntax', '<string>', 1, 1, src));
     return yield* it.evalInCaller(st.value, p.module.lines);
   });
   def('exec', function* (args) {
     const [src] = builtinArgs('exec', ['source', 'globals?', 'locals?'], args, undefined);
     if (args.length > 1) throw it.unsupported('exec() with globals or locals');
-    if (typeof src !== 'string') throw pyErr(TypeError, 'exec() arg 1 must be a string, bytes or code object');
+    if (typeof src !== 'string')
+      throw pyErr(TypeError, 'exec() arg 1 must be a string, bytes or code object');
     const p = compileSource(src, '<string>');
     yield* it.execInCaller(p.module.body, p.module.lines);
     return None;
   });
   def('__import__', function* (args) {
-    const [name] = builtinArgs('__import__', ['name', 'globals?', 'locals?', 'fromlist?', 'level?'], args, undefined);
+    const [name] = builtinArgs(
+      '__import__',
+      ['name', 'globals?', 'locals?', 'fromlist?', 'level?'],
+      args,
+      undefined,
+    );
     return yield* it.importModule(String(name), { it, f: it.frame!, s: it.frame!.scope }, false);
   });
-  for (const name of ['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'set', 'frozenset', 'bytes', 'bytearray', 'range', 'type', 'object', 'slice', 'property', 'staticmethod', 'classmethod', 'super']) {
+  for (const name of [
+    'int',
+    'float',
+    'str',
+    'bool',
+    'list',
+    'tuple',
+    'dict',
+    'set',
+    'frozenset',
+    'bytes',
+    'bytearray',
+    'range',
+    'type',
+    'object',
+    'slice',
+    'property',
+    'staticmethod',
+    'classmethod',
+    'super',
+  ]) {
     b.set(name, BUILTIN_TYPES[name]);
   }
   for (const name of EXCEPTION_NAMES) b.set(name, BUILTIN_TYPES[name]);
@@ -404,11 +372,14 @@ export function makeBuiltins(it: Interp, std: StdStreams): Map<string, PyValue> 
   b.set('Ellipsis', Ellipsis);
   b.set('NotImplemented', NotImplemented);
   b.set('__name__', 'builtins');
-  b.set('__displayhook_write__', new PyBuiltin('displayhook', function* (_rt, args) {
-    const out = (it.modules.get('sys')?.dict.get('stdout') ?? std.stdout) as PyValue;
-    yield* writeTo(it, out, (yield* repr(it, args[0])) + '\n');
-    return None;
-  }));
+  b.set(
+    '__displayhook_write__',
+    new PyBuiltin('displayhook', function* (_rt, args) {
+      const out = (it.modules.get('sys')?.dict.get('stdout') ?? std.stdout) as PyValue;
+      yield* writeTo(it, out, (yield* repr(it, args[0])) + '\n');
+      return None;
+    }),
+  );
   return b;
 }
 
@@ -419,23 +390,6 @@ function compileSource(src: string, filename: string): Parsed {
     if (e instanceof PySyntaxError) throw syntaxErrorValue(e);
     throw e;
   }
-}
-
-function isGenLike<T>(x: unknown): x is Gen<T> {
-  return typeof x === 'object' && x !== null && typeof (x as Gen<T>).throw === 'function';
-}
-
-function iterName(x: PyValue): string {
-  if (x instanceof PyList) return 'list_iterator';
-  if (x instanceof PyTuple) return 'tuple_iterator';
-  if (typeof x === 'string') return 'str_ascii_iterator';
-  if (x instanceof PyDict) return 'dict_keyiterator';
-  return `${typeName(x)}_iterator`;
-}
-
-function listIterator(items: PyValue[], name: string): PyIterator {
-  const it = items[Symbol.iterator]();
-  return new PyIterator(() => it.next(), name);
 }
 
 export function sysExit(args: PyValue[]) {
@@ -461,13 +415,20 @@ export function* callMethod(it: Interp, obj: PyValue, name: string, args: PyValu
   return yield* it.call(yield* it.getattr(obj, name), args);
 }
 
-function* minmax(it: Interp, name: string, args: PyValue[], kw: Map<string, PyValue>, sign: number): Gen<PyValue> {
+function* minmax(
+  it: Interp,
+  name: string,
+  args: PyValue[],
+  kw: Map<string, PyValue>,
+  sign: number,
+): Gen<PyValue> {
   const [key, dflt] = builtinArgs(name, ['*key?', '*default?'], [], kw);
   let items: PyValue[];
   if (args.length === 0) throw pyErr(TypeError, `${name} expected at least 1 argument, got 0`);
   if (args.length === 1) items = yield* toArray(it, args[0]);
   else {
-    if (dflt !== undefined) throw pyErr(TypeError, `Cannot specify a default for ${name}() with multiple positional arguments`);
+    if (dflt !== undefined)
+      throw pyErr(TypeError, `Cannot specify a default for ${name}() with multiple positional arguments`);
     items = args;
   }
   if (!items.length) {
@@ -485,49 +446,3 @@ function* minmax(it: Interp, name: string, args: PyValue[], kw: Map<string, PyVa
   }
   return best;
 }
-
-function roundHalfEven(x: number): number {
-  const f = Math.floor(x);
-  const d = x - f;
-  if (d > 0.5) return f + 1;
-  if (d < 0.5) return f;
-  return f % 2 === 0 ? f : f + 1;
-}
-
-/** round(x, n) as CPython does it: on the exact decimal value of x. */
-function roundDigits(x: number, n: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  if (n > 300) return x;
-  if (n < -308) return 0 * x;
-  // CPython rounds the correctly rounded decimal string: use toFixed for n >= 0 when exact enough
-  if (n >= 0 && n <= 100) {
-    const s = exactDecimal(Math.abs(x));
-    const [ip, fp = ''] = s.split('.');
-    if (fp.length <= n) return x;
-    const keep = ip + fp.slice(0, n);
-    const rest = fp.slice(n);
-    let digits = BigInt(keep);
-    const first = rest[0];
-    const tail = rest.slice(1);
-    if (first > '5' || (first === '5' && (/[1-9]/.test(tail) || digits % 2n === 1n))) digits += 1n;
-    const r = Number(digits) / 10 ** n;
-    return x < 0 ? -r : r;
-  }
-  const p = 10 ** -n;
-  return roundHalfEven(x / p) * p;
-}
-
-/** The exact decimal expansion of a double (every binary fraction is a finite decimal). */
-function exactDecimal(x: number): string {
-  if (Number.isInteger(x)) return BigInt(x).toString();
-  let e = 0;
-  let m = x;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e++;
-  }
-  const num = BigInt(m) * 5n ** BigInt(e);
-  const s = num.toString().padStart(e + 1, '0');
-  return `${s.slice(0, s.length - e)}.${s.slice(s.length - e)}`;
-}
-

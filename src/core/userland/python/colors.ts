@@ -9,7 +9,13 @@ export interface Colors {
   reset: string;
 }
 
-const ON: Colors = { boldMagenta: '\x1b[1;35m', boldRed: '\x1b[1;31m', magenta: '\x1b[35m', red: '\x1b[31m', reset: '\x1b[0m' };
+const ON: Colors = {
+  boldMagenta: '\x1b[1;35m',
+  boldRed: '\x1b[1;31m',
+  magenta: '\x1b[35m',
+  red: '\x1b[31m',
+  reset: '\x1b[0m',
+};
 const OFF: Colors = { boldMagenta: '', boldRed: '', magenta: '', red: '', reset: '' };
 
 export function colors(on: boolean): Colors {

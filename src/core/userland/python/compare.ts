@@ -5,7 +5,18 @@ import type { CmpOp } from './ast';
 import { asBigInt, hashKey, isNumber, typeName, type Rt } from './objects';
 import { pyErr, TypeError } from './types';
 import {
-  NotImplemented, PyBytes, PyDict, PyDictView, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, type Gen, type PyValue,
+  NotImplemented,
+  PyBytes,
+  PyDict,
+  PyDictView,
+  PyInstance,
+  PyList,
+  PyObject,
+  PyRange,
+  PySet,
+  PyTuple,
+  type Gen,
+  type PyValue,
 } from './values';
 import { iterate, step, truthy } from './protocols';
 
@@ -56,7 +67,10 @@ export function eqSimple(a: PyValue, b: PyValue): boolean | undefined {
     return true;
   }
   if (a instanceof PyRange && b instanceof PyRange) {
-    return a.length === b.length && (a.length === 0n || (a.start === b.start && (a.length === 1n || a.step === b.step)));
+    return (
+      a.length === b.length &&
+      (a.length === 0n || (a.start === b.start && (a.length === 1n || a.step === b.step)))
+    );
   }
   return false;
 }
@@ -69,7 +83,10 @@ export function* eq(rt: Rt, a: PyValue, b: PyValue): Gen<boolean> {
     for (let i = 0; i < a.items.length; i++) if (!(yield* eq(rt, a.items[i], b.items[i]))) return false;
     return true;
   }
-  for (const [x, y] of [[a, b], [b, a]] as const) {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     if (x instanceof PyInstance) {
       const m = x.cls.lookup('__eq__');
       if (m) {
@@ -116,7 +133,8 @@ function order(a: PyValue, b: PyValue): number | undefined {
     return ca.length - cb.length;
   }
   if (a instanceof PyBytes && b instanceof PyBytes) {
-    for (let i = 0; i < Math.min(a.data.length, b.data.length); i++) if (a.data[i] !== b.data[i]) return a.data[i] - b.data[i];
+    for (let i = 0; i < Math.min(a.data.length, b.data.length); i++)
+      if (a.data[i] !== b.data[i]) return a.data[i] - b.data[i];
     return a.data.length - b.data.length;
   }
   return undefined;
@@ -197,12 +215,14 @@ export function identical(a: PyValue, b: PyValue): boolean {
 /** `item in container`. */
 export function* contains(rt: Rt, container: PyValue, item: PyValue): Gen<boolean> {
   if (typeof container === 'string') {
-    if (typeof item !== 'string') throw pyErr(TypeError, `'in <string>' requires string as left operand, not ${typeName(item)}`);
+    if (typeof item !== 'string')
+      throw pyErr(TypeError, `'in <string>' requires string as left operand, not ${typeName(item)}`);
     return container.includes(item);
   }
   if (container instanceof PyDict) return container.map.has(hashKey(item));
   if (container instanceof PySet) return container.map.has(hashKey(item));
-  if (container instanceof PyDictView && container.kind === 'keys') return container.dict.map.has(hashKey(item));
+  if (container instanceof PyDictView && container.kind === 'keys')
+    return container.dict.map.has(hashKey(item));
   if (container instanceof PyRange && typeof item === 'bigint') {
     const { start, step } = container;
     const len = container.length;
@@ -213,7 +233,8 @@ export function* contains(rt: Rt, container: PyValue, item: PyValue): Gen<boolea
   }
   if (container instanceof PyBytes) {
     if (typeof item === 'bigint') return container.data.includes(Number(item));
-    if (item instanceof PyBytes) return new TextDecoderLatin1(container.data).text.includes(new TextDecoderLatin1(item.data).text);
+    if (item instanceof PyBytes)
+      return new TextDecoderLatin1(container.data).text.includes(new TextDecoderLatin1(item.data).text);
   }
   if (container instanceof PyList || container instanceof PyTuple) {
     for (const x of container.items) if (yield* eq(rt, x, item)) return true;
@@ -223,7 +244,8 @@ export function* contains(rt: Rt, container: PyValue, item: PyValue): Gen<boolea
     const m = container.cls.lookup('__contains__');
     if (m) return yield* truthyOf(rt, yield* rt.call(m, [container, item]));
   }
-  if (!(container instanceof PyObject)) throw pyErr(TypeError, `argument of type '${typeName(container)}' is not iterable`);
+  if (!(container instanceof PyObject))
+    throw pyErr(TypeError, `argument of type '${typeName(container)}' is not iterable`);
   const it = yield* iterate(rt, container, `argument of type '${typeName(container)}' is not iterable`);
   for (;;) {
     const r = yield* step(it);
@@ -241,4 +263,3 @@ class TextDecoderLatin1 {
     this.text = s;
   }
 }
-

@@ -7,13 +7,49 @@ import { asBigInt, dictSet, isInt, setAdd, typeName, typeOf } from './objects';
 import { toArray, truthy } from './protocols';
 import { repr, str } from './repr';
 import {
-  BaseException, boolType, bytearrayType, bytesType, classmethodType, dictType, floatType, frozensetType, intType, listType,
-  objectType, OSError, OverflowError, propertyType, pyErr, rangeType, setType, sliceType, staticmethodType, strType, superType,
-  tupleType, TypeError, typeType, ValueError,
+  BaseException,
+  boolType,
+  bytearrayType,
+  bytesType,
+  classmethodType,
+  dictType,
+  floatType,
+  frozensetType,
+  intType,
+  listType,
+  objectType,
+  OSError,
+  OverflowError,
+  propertyType,
+  pyErr,
+  rangeType,
+  setType,
+  sliceType,
+  staticmethodType,
+  strType,
+  superType,
+  tupleType,
+  TypeError,
+  typeType,
+  ValueError,
 } from './types';
 import {
-  None, PyBuiltin, PyBytes, PyClass, PyDescriptor, PyDict, PyExc, PyInstance, PyList, PyRange, PySet, PySlice, PySuper, PyTuple,
-  type Gen, type PyValue,
+  None,
+  PyBuiltin,
+  PyBytes,
+  PyClass,
+  PyDescriptor,
+  PyDict,
+  PyExc,
+  PyInstance,
+  PyList,
+  PyRange,
+  PySet,
+  PySlice,
+  PySuper,
+  PyTuple,
+  type Gen,
+  type PyValue,
 } from './values';
 
 const TRACK_BYTES = 256 * 1024;
@@ -51,7 +87,10 @@ export function parseIntLiteral(text: string, base: number): bigint | undefined 
 }
 
 export function parseFloatLiteral(text: string): number | undefined {
-  const s = text.trim().toLowerCase().replace(/(?<=\d)_(?=\d)/g, '');
+  const s = text
+    .trim()
+    .toLowerCase()
+    .replace(/(?<=\d)_(?=\d)/g, '');
   if (/^[+-]?(inf|infinity)$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
   if (/^[+-]?nan$/.test(s)) return NaN;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) return undefined;
@@ -60,12 +99,15 @@ export function parseFloatLiteral(text: string): number | undefined {
 
 function* toInt(it: Interp, x: PyValue, baseV: PyValue | undefined): Gen<bigint> {
   if (baseV !== undefined) {
-    if (typeof x !== 'string' && !(x instanceof PyBytes)) throw pyErr(TypeError, "int() can't convert non-string with explicit base");
+    if (typeof x !== 'string' && !(x instanceof PyBytes))
+      throw pyErr(TypeError, "int() can't convert non-string with explicit base");
     const base = Number(asBigInt(baseV as bigint));
-    if (base !== 0 && (base < 2 || base > 36)) throw pyErr(ValueError, 'int() base must be >= 2 and <= 36, or 0');
+    if (base !== 0 && (base < 2 || base > 36))
+      throw pyErr(ValueError, 'int() base must be >= 2 and <= 36, or 0');
     const text = typeof x === 'string' ? x : String.fromCharCode(...x.data);
     const n = parseIntLiteral(text, base);
-    if (n === undefined) throw pyErr(ValueError, `invalid literal for int() with base ${base}: ${yield* repr(it, x)}`);
+    if (n === undefined)
+      throw pyErr(ValueError, `invalid literal for int() with base ${base}: ${yield* repr(it, x)}`);
     return n;
   }
   if (isInt(x)) return asBigInt(x);
@@ -77,7 +119,8 @@ function* toInt(it: Interp, x: PyValue, baseV: PyValue | undefined): Gen<bigint>
   if (typeof x === 'string' || x instanceof PyBytes) {
     const text = typeof x === 'string' ? x : String.fromCharCode(...x.data);
     const n = parseIntLiteral(text, 10);
-    if (n === undefined) throw pyErr(ValueError, `invalid literal for int() with base 10: ${yield* repr(it, x)}`);
+    if (n === undefined)
+      throw pyErr(ValueError, `invalid literal for int() with base 10: ${yield* repr(it, x)}`);
     return n;
   }
   if (x instanceof PyInstance) {
@@ -86,7 +129,10 @@ function* toInt(it: Interp, x: PyValue, baseV: PyValue | undefined): Gen<bigint>
       if (f) return asBigInt((yield* it.call(f, [x])) as bigint);
     }
   }
-  throw pyErr(TypeError, `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
+  throw pyErr(
+    TypeError,
+    `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`,
+  );
 }
 
 function* toFloatValue(it: Interp, x: PyValue): Gen<number> {
@@ -115,7 +161,12 @@ function intArg(v: PyValue | undefined, dflt: bigint): bigint {
   return asBigInt(v);
 }
 
-function* bytesFrom(it: Interp, x: PyValue | undefined, enc: PyValue | undefined, mutable: boolean): Gen<PyValue> {
+function* bytesFrom(
+  it: Interp,
+  x: PyValue | undefined,
+  enc: PyValue | undefined,
+  mutable: boolean,
+): Gen<PyValue> {
   const name = mutable ? 'bytearray' : 'bytes';
   if (x === undefined) return new PyBytes(new Uint8Array(0), mutable);
   if (typeof x === 'string') {
@@ -166,7 +217,11 @@ function* dictFrom(it: Interp, args: PyValue[], kw: Map<string, PyValue>, d = ne
           throw pyErr(TypeError, `cannot convert dictionary update sequence element #${i} to a sequence`);
         }
         const kv = yield* toArray(it, pair);
-        if (kv.length !== 2) throw pyErr(ValueError, `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
+        if (kv.length !== 2)
+          throw pyErr(
+            ValueError,
+            `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`,
+          );
         dictSet(d, kv[0], kv[1]);
       }
     }
@@ -204,7 +259,10 @@ CONSTRUCTORS.set(tupleType, function* (it, _c, args) {
   return new PyTuple(x === undefined ? [] : yield* toArray(it, x));
 });
 CONSTRUCTORS.set(dictType, (it, _c, args, kw) => dictFrom(it, args, kw));
-for (const [t, frozen] of [[setType, false], [frozensetType, true]] as const) {
+for (const [t, frozen] of [
+  [setType, false],
+  [frozensetType, true],
+] as const) {
   CONSTRUCTORS.set(t, function* (it, _c, args) {
     const [x] = builtinArgs(t.name, ['iterable?'], args, undefined);
     const s = new PySet(frozen);
@@ -239,7 +297,11 @@ CONSTRUCTORS.set(typeType, (it, _c, args) => {
   if (args.length !== 3) throw pyErr(TypeError, 'type() takes 1 or 3 arguments');
   const [name, bases, ns] = args;
   const bs = bases instanceof PyTuple ? (bases.items as PyClass[]) : [];
-  const cls = new PyClass(String(name), bs.length ? bs : [objectType], String(it.frame?.scope.module.name ?? '__main__'));
+  const cls = new PyClass(
+    String(name),
+    bs.length ? bs : [objectType],
+    String(it.frame?.scope.module.name ?? '__main__'),
+  );
   if (ns instanceof PyDict) for (const [k, v] of ns.map.values()) cls.dict.set(String(k), v);
   return cls;
 });
@@ -251,7 +313,8 @@ CONSTRUCTORS.set(propertyType, (_it, _c, args) => new PyDescriptor('property', a
 CONSTRUCTORS.set(staticmethodType, (_it, _c, args) => new PyDescriptor('staticmethod', args[0] ?? None));
 CONSTRUCTORS.set(classmethodType, (_it, _c, args) => new PyDescriptor('classmethod', args[0] ?? None));
 CONSTRUCTORS.set(superType, (_it, _c, args) => {
-  if (args.length !== 2 || !(args[0] instanceof PyClass)) throw pyErr(TypeError, 'super() argument 1 must be a type');
+  if (args.length !== 2 || !(args[0] instanceof PyClass))
+    throw pyErr(TypeError, 'super() argument 1 must be a type');
   return new PySuper(args[0], args[1]);
 });
 
@@ -268,7 +331,8 @@ BaseException.dict.set(
   new PyBuiltin('__init__', (_rt, args, kw) => {
     const [self, ...rest] = args;
     if (!(self instanceof PyExc)) return None;
-    if ([...kw.keys()].some((k) => k !== 'name' && k !== 'obj' && k !== 'path')) throw pyErr(TypeError, `${self.cls.name}() takes no keyword arguments`);
+    if ([...kw.keys()].some((k) => k !== 'name' && k !== 'obj' && k !== 'path'))
+      throw pyErr(TypeError, `${self.cls.name}() takes no keyword arguments`);
     self.args = rest;
     if (self.cls.isSubclassOf(OSError) && rest.length >= 2 && isInt(rest[0])) {
       self.dict.set('errno', rest[0]);
@@ -279,15 +343,12 @@ BaseException.dict.set(
     return None;
   }),
 );
-BaseException.dict.set(
-  'with_traceback',
-  new PyBuiltin('with_traceback', (_rt, args) => args[0]),
-);
+BaseException.dict.set('with_traceback', new PyBuiltin('with_traceback', (_rt, args) => args[0]));
 
 /** UTF-8 decoding with CPython's strict error. */
 export function decodeUtf8(b: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i];
     let cp: number;
     let n: number;
@@ -295,11 +356,14 @@ export function decodeUtf8(b: Uint8Array): string {
     else if (c >> 5 === 6) [cp, n] = [c & 31, 2];
     else if (c >> 4 === 14) [cp, n] = [c & 15, 3];
     else if (c >> 3 === 30) [cp, n] = [c & 7, 4];
-    else throw pyErr(ValueError, `'utf-8' codec can't decode byte 0x${c.toString(16).padStart(2, '0')} in position ${i}: invalid start byte`);
+    else
+      throw pyErr(
+        ValueError,
+        `'utf-8' codec can't decode byte 0x${c.toString(16).padStart(2, '0')} in position ${i}: invalid start byte`,
+      );
     for (let k = 1; k < n; k++) cp = (cp << 6) | (b[i + k] & 63);
     out += String.fromCodePoint(cp);
     i += n;
   }
   return out;
 }
-

@@ -14,7 +14,21 @@ import { makeGenerator } from './generators';
 import { repr, str } from './repr';
 import { NameError, newExc, pyErr, TypeError, UnboundLocalError } from './types';
 import {
-  Ellipsis, None, PyBuiltin, PyBytes, PyDict, PyFunction, PyList, PyRaise, PySet, PySlice, PyTuple, Scope, YieldOut, type Gen, type PyValue,
+  Ellipsis,
+  None,
+  PyBuiltin,
+  PyBytes,
+  PyDict,
+  PyFunction,
+  PyList,
+  PyRaise,
+  PySet,
+  PySlice,
+  PyTuple,
+  Scope,
+  YieldOut,
+  type Gen,
+  type PyValue,
 } from './values';
 
 export interface Ctx {
@@ -114,11 +128,21 @@ function* evalNode(c: Ctx, e: Expr): Gen<PyValue> {
       return true;
     }
     case 'IfExp':
-      return (yield* truthy(c.it, yield* evalExpr(c, e.test))) ? yield* evalExpr(c, e.body) : yield* evalExpr(c, e.orelse);
+      return (yield* truthy(c.it, yield* evalExpr(c, e.test)))
+        ? yield* evalExpr(c, e.body)
+        : yield* evalExpr(c, e.orelse);
     case 'Lambda': {
-      const fn = new PyFunction('<lambda>', qualname(c, '<lambda>'), e.params, e.body, e.scope, c.s, { filename: c.f.code.filename, name: '<lambda>', lines: c.f.code.lines });
-      fn.defaults = yield* evalDefaults(c, e.params.args.map((a) => a.default));
-      for (const k of e.params.kwonly) if (k.default) fn.kwdefaults.set(k.name, yield* evalExpr(c, k.default));
+      const fn = new PyFunction('<lambda>', qualname(c, '<lambda>'), e.params, e.body, e.scope, c.s, {
+        filename: c.f.code.filename,
+        name: '<lambda>',
+        lines: c.f.code.lines,
+      });
+      fn.defaults = yield* evalDefaults(
+        c,
+        e.params.args.map((a) => a.default),
+      );
+      for (const k of e.params.kwonly)
+        if (k.default) fn.kwdefaults.set(k.name, yield* evalExpr(c, k.default));
       return fn;
     }
     case 'List':
@@ -200,7 +224,14 @@ function* evalDefaults(c: Ctx, ds: Array<Expr | undefined>): Gen<PyValue[]> {
 function* elements(c: Ctx, elts: Expr[]): Gen<PyValue[]> {
   const out: PyValue[] = [];
   for (const x of elts) {
-    if (x.t === 'Starred') out.push(...(yield* toArray(c.it, yield* evalExpr(c, x.value), `Value after * must be an iterable, not ${c.it.typeName(yield* evalExpr(c, x.value))}`)));
+    if (x.t === 'Starred')
+      out.push(
+        ...(yield* toArray(
+          c.it,
+          yield* evalExpr(c, x.value),
+          `Value after * must be an iterable, not ${c.it.typeName(yield* evalExpr(c, x.value))}`,
+        )),
+      );
     else out.push(yield* evalExpr(c, x));
   }
   return out;
@@ -215,7 +246,12 @@ function* joined(c: Ctx, parts: Array<string | FormattedValue>): Gen<string> {
     }
     const v = yield* evalExpr(c, p.expr);
     if (p.debug) out += p.debug;
-    const conv = p.conversion === 'r' || p.conversion === 'a' ? yield* repr(c.it, v) : p.conversion === 's' ? yield* str(c.it, v) : v;
+    const conv =
+      p.conversion === 'r' || p.conversion === 'a'
+        ? yield* repr(c.it, v)
+        : p.conversion === 's'
+          ? yield* str(c.it, v)
+          : v;
     const spec = p.spec ? yield* evalExpr(c, p.spec) : '';
     out += yield* formatValue(c.it, conv, typeof spec === 'string' ? spec : '');
   }
@@ -232,9 +268,15 @@ function nameError(c: Ctx, name: string): PyRaise {
   for (let s: Scope | undefined = c.s; s; s = s.parent) {
     if (s.kind === 'function' && s.info?.locals.has(name)) {
       if (s === c.s || (c.s.kind === 'comp' && isInnerComp(c.s, s))) {
-        return pyErr(UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`);
+        return pyErr(
+          UnboundLocalError,
+          `cannot access local variable '${name}' where it is not associated with a value`,
+        );
       }
-      return pyErr(NameError, `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+      return pyErr(
+        NameError,
+        `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+      );
     }
     if (s.kind === 'function' && s.info?.globals.has(name)) break;
   }
@@ -253,7 +295,11 @@ function isInnerComp(s: Scope, fn: Scope): boolean {
 }
 
 /** Python's LEGB lookup with function-local names decided at compile time. */
-export function lookupOrUndefined(s: Scope, name: string, builtins: Map<string, PyValue>): PyValue | undefined {
+export function lookupOrUndefined(
+  s: Scope,
+  name: string,
+  builtins: Map<string, PyValue>,
+): PyValue | undefined {
   let scope: Scope | undefined = s;
   let first = true;
   while (scope) {
@@ -294,7 +340,13 @@ function* call(c: Ctx, e: Expr & { t: 'Call' }): Gen<PyValue> {
     if (q !== undefined) args.push(q);
     else if (a.t === 'Starred') {
       const v = yield* evalExpr(c, a.value);
-      args.push(...(yield* toArray(c.it, v, `${yield* c.it.funcName(fn)} argument after * must be an iterable, not ${c.it.typeName(v)}`)));
+      args.push(
+        ...(yield* toArray(
+          c.it,
+          v,
+          `${yield* c.it.funcName(fn)} argument after * must be an iterable, not ${c.it.typeName(v)}`,
+        )),
+      );
     } else args.push(yield* evalExpr(c, a));
   }
   let kwargs: Map<string, PyValue> | undefined;
@@ -302,13 +354,25 @@ function* call(c: Ctx, e: Expr & { t: 'Call' }): Gen<PyValue> {
     kwargs ??= new Map();
     const v = yield* evalExpr(c, k.value);
     if (k.name !== undefined) {
-      if (kwargs.has(k.name)) throw pyErr(TypeError, `${yield* c.it.funcName(fn)} got multiple values for keyword argument '${k.name}'`);
+      if (kwargs.has(k.name))
+        throw pyErr(
+          TypeError,
+          `${yield* c.it.funcName(fn)} got multiple values for keyword argument '${k.name}'`,
+        );
       kwargs.set(k.name, v);
     } else {
-      if (!(v instanceof PyDict)) throw pyErr(TypeError, `${yield* c.it.funcName(fn)} argument after ** must be a mapping, not ${c.it.typeName(v)}`);
+      if (!(v instanceof PyDict))
+        throw pyErr(
+          TypeError,
+          `${yield* c.it.funcName(fn)} argument after ** must be a mapping, not ${c.it.typeName(v)}`,
+        );
       for (const [kk, vv] of v.map.values()) {
         if (typeof kk !== 'string') throw pyErr(TypeError, 'keywords must be strings');
-        if (kwargs.has(kk)) throw pyErr(TypeError, `${yield* c.it.funcName(fn)} got multiple values for keyword argument '${kk}'`);
+        if (kwargs.has(kk))
+          throw pyErr(
+            TypeError,
+            `${yield* c.it.funcName(fn)} got multiple values for keyword argument '${kk}'`,
+          );
         kwargs.set(kk, vv);
       }
     }
@@ -323,7 +387,10 @@ function* call(c: Ctx, e: Expr & { t: 'Call' }): Gen<PyValue> {
 
 const NO_KW = new Map<string, PyValue>();
 
-function* comprehension(c: Ctx, e: Expr & { t: 'ListComp' | 'SetComp' | 'GeneratorExp' | 'DictComp' }): Gen<PyValue> {
+function* comprehension(
+  c: Ctx,
+  e: Expr & { t: 'ListComp' | 'SetComp' | 'GeneratorExp' | 'DictComp' },
+): Gen<PyValue> {
   const scope = new Scope('comp', new Map(), c.s, undefined, c.s.module);
   const inner: Ctx = { ...c, s: scope };
   const list: PyValue[] = [];
@@ -333,7 +400,12 @@ function* comprehension(c: Ctx, e: Expr & { t: 'ListComp' | 'SetComp' | 'Generat
   const first = yield* evalExpr(c, e.generators[0].iter);
   if (e.t === 'GeneratorExp') {
     // a generator expression runs lazily, in a frame of its own
-    const frame = new Frame({ filename: c.f.code.filename, name: '<genexpr>', lines: c.f.code.lines }, scope, c.f, c.f.depth + 1);
+    const frame = new Frame(
+      { filename: c.f.code.filename, name: '<genexpr>', lines: c.f.code.lines },
+      scope,
+      c.f,
+      c.f.depth + 1,
+    );
     const g: Ctx = { it: c.it, f: frame, s: scope };
     const firstIter = yield* iterate(c.it, first);
     return makeGenerator(c.it, frame, () => genexpr(g, e, 0, firstIter), qualname(c, '<genexpr>'));
@@ -372,7 +444,8 @@ function* comprehension(c: Ctx, e: Expr & { t: 'ListComp' | 'SetComp' | 'Generat
   try {
     yield* loop(0, first);
   } catch (err) {
-    if (err instanceof PyRaise && e.generators[0] && err.exc.tb.length === 0) c.f.locate(err, e.generators[0].iter);
+    if (err instanceof PyRaise && e.generators[0] && err.exc.tb.length === 0)
+      c.f.locate(err, e.generators[0].iter);
     throw err;
   }
   if (e.t === 'DictComp') return dict;
@@ -381,7 +454,12 @@ function* comprehension(c: Ctx, e: Expr & { t: 'ListComp' | 'SetComp' | 'Generat
 }
 
 /** The loops of a generator expression, yielding each element. */
-function* genexpr(c: Ctx, e: Expr & { t: 'ListComp' | 'SetComp' | 'GeneratorExp' }, gi: number, next: Next): Gen<void> {
+function* genexpr(
+  c: Ctx,
+  e: Expr & { t: 'ListComp' | 'SetComp' | 'GeneratorExp' },
+  gi: number,
+  next: Next,
+): Gen<void> {
   const g: Comprehension = e.generators[gi];
   for (;;) {
     let r = next();

@@ -8,9 +8,7 @@ import { isNumber } from './objects';
 import { NotSimulated } from './interp';
 import { delitem, getitem, isGen, iterate, setitem, truthy, unpack, type StepResult } from './protocols';
 import { AssertionError, BaseException, newExc, pyErr, RuntimeError, TypeError } from './types';
-import {
-  None, PyClass, PyFunction, PyRaise, Scope, type Gen, type PyExc, type PyValue,
-} from './values';
+import { None, PyClass, PyFunction, PyRaise, Scope, type Gen, type PyExc, type PyValue } from './values';
 
 export const BREAK = 1;
 export const CONTINUE = 2;
@@ -58,7 +56,11 @@ function* run(c: Ctx, s: Stmt): Gen<Completion> {
       if (t.t === 'Name') {
         const cur = yield* evalExpr(c, t);
         const v = quick(c, s.value) ?? (yield* evalExpr(c, s.value));
-        it.assignName(c, t.id, isNumber(cur) && isNumber(v) ? binopBuiltin(it, s.op, cur, v) : yield* inplace(it, s.op, cur, v));
+        it.assignName(
+          c,
+          t.id,
+          isNumber(cur) && isNumber(v) ? binopBuiltin(it, s.op, cur, v) : yield* inplace(it, s.op, cur, v),
+        );
       } else if (t.t === 'Attribute') {
         const obj = yield* evalExpr(c, t.value);
         const cur = yield* it.getattr(obj, t.attr);
@@ -123,9 +125,14 @@ function* run(c: Ctx, s: Stmt): Gen<Completion> {
     }
     case 'FunctionDef': {
       if (s.isAsync) throw it.unsupported("'async def' functions");
-      const fn = new PyFunction(s.name, qualname(c, s.name), s.params, s.body, s.scope, c.s, { filename: c.f.code.filename, name: s.name, lines: c.f.code.lines });
+      const fn = new PyFunction(s.name, qualname(c, s.name), s.params, s.body, s.scope, c.s, {
+        filename: c.f.code.filename,
+        name: s.name,
+        lines: c.f.code.lines,
+      });
       for (const a of s.params.args) if (a.default) fn.defaults.push(yield* evalExpr(c, a.default));
-      for (const k of s.params.kwonly) if (k.default) fn.kwdefaults.set(k.name, yield* evalExpr(c, k.default));
+      for (const k of s.params.kwonly)
+        if (k.default) fn.kwdefaults.set(k.name, yield* evalExpr(c, k.default));
       fn.dict.set('__module__', String(c.s.module.dict.get('__name__') ?? '__main__'));
       let v: PyValue = fn;
       for (const d of [...s.decorators].reverse()) v = yield* it.call(yield* evalExpr(c, d), [v]);
@@ -232,7 +239,8 @@ function* deleteTarget(c: Ctx, t: Expr): Gen<void> {
   if (t.t === 'Name') {
     yield* evalExpr(c, t);
     let s = c.s;
-    if (s.kind === 'function' && s.info?.globals.has(t.id)) s = new Scope('module', s.module.dict, undefined, undefined, s.module);
+    if (s.kind === 'function' && s.info?.globals.has(t.id))
+      s = new Scope('module', s.module.dict, undefined, undefined, s.module);
     s.vars.delete(t.id);
   } else if (t.t === 'Attribute') yield* it.delattr(yield* evalExpr(c, t.value), t.attr);
   else if (t.t === 'Subscript') {
@@ -283,7 +291,13 @@ function* tryStmt(c: Ctx, s: Stmt & { t: 'Try' }): Gen<Completion> {
         if (h.name) it.assignName(c, h.name, err.exc);
         result = yield* execBlock(c, h.body);
       } catch (inner) {
-        if (inner instanceof PyRaise && inner.exc !== err.exc && !inner.exc.context && !chainHas(inner.exc, err.exc)) inner.exc.context = err.exc;
+        if (
+          inner instanceof PyRaise &&
+          inner.exc !== err.exc &&
+          !inner.exc.context &&
+          !chainHas(inner.exc, err.exc)
+        )
+          inner.exc.context = err.exc;
         if (s.finalbody.length) {
           pending = inner;
           hasPending = true;
@@ -305,7 +319,8 @@ function* tryStmt(c: Ctx, s: Stmt & { t: 'Try' }): Gen<Completion> {
     try {
       fin = yield* execBlock(c, s.finalbody);
     } catch (err) {
-      if (err instanceof PyRaise && hasPending && pending instanceof PyRaise && err.exc !== pending.exc) err.exc.context ??= pending.exc;
+      if (err instanceof PyRaise && hasPending && pending instanceof PyRaise && err.exc !== pending.exc)
+        err.exc.context ??= pending.exc;
       throw err;
     }
     if (fin !== undefined) return fin;
@@ -321,7 +336,12 @@ function chainHas(e: PyExc, target: PyExc): boolean {
 
 function* matches(c: Ctx, typeExpr: Expr, exc: PyExc): Gen<boolean> {
   const t = yield* evalExpr(c, typeExpr);
-  const classes = t instanceof PyClass ? [t] : t && typeof t === 'object' && 'items' in t ? (t as { items: PyValue[] }).items : [t];
+  const classes =
+    t instanceof PyClass
+      ? [t]
+      : t && typeof t === 'object' && 'items' in t
+        ? (t as { items: PyValue[] }).items
+        : [t];
   for (const k of classes) {
     if (!(k instanceof PyClass) || !k.isSubclassOf(BaseException)) {
       throw pyErr(TypeError, 'catching classes that do not inherit from BaseException is not allowed');
@@ -367,7 +387,10 @@ function* classDef(c: Ctx, s: Stmt & { t: 'ClassDef' }): Gen<void> {
   const modName = String(c.s.module.dict.get('__name__') ?? '__main__');
   const cls = new PyClass(s.name, bases.length ? bases : [it.objectType], modName);
   const qn = qualname(c, s.name);
-  const ns = new Map<string, PyValue>([['__module__', modName], ['__qualname__', qn]]);
+  const ns = new Map<string, PyValue>([
+    ['__module__', modName],
+    ['__qualname__', qn],
+  ]);
   const scope = new Scope('class', ns, c.s, undefined, c.s.module, qn);
   yield* execBlock({ ...c, s: scope }, s.body);
   for (const [k, v] of ns) {
@@ -378,4 +401,3 @@ function* classDef(c: Ctx, s: Stmt & { t: 'ClassDef' }): Gen<void> {
   for (const d of [...s.decorators].reverse()) v = yield* it.call(yield* evalExpr(c, d), [v]);
   it.assignName(c, s.name, v);
 }
-

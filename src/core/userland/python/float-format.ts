@@ -29,7 +29,10 @@ const INT_MAX_STR_DIGITS = 4300;
 export function intStr(n: bigint): string {
   const s = n.toString();
   if (s.length - (n < 0n ? 1 : 0) > INT_MAX_STR_DIGITS) {
-    throw pyErr(ValueError, `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+    throw pyErr(
+      ValueError,
+      `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
+    );
   }
   return s;
 }
@@ -65,7 +68,11 @@ export function formatGeneral(x: number, prec: number, upper = false, alt = fals
   if (!Number.isFinite(x)) return nonFinite(x, upper);
   const p = prec === 0 ? 1 : prec;
   if (x === 0) return (Object.is(x, -0) ? '-' : '') + (alt ? `0.${'0'.repeat(p - 1)}` : '0');
-  const exp = Number(Math.abs(x).toExponential(p - 1).split('e')[1]);
+  const exp = Number(
+    Math.abs(x)
+      .toExponential(p - 1)
+      .split('e')[1],
+  );
   let s: string;
   if (exp >= -4 && exp < p) {
     s = formatFixed(x, p - 1 - exp, upper, alt);

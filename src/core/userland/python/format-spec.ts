@@ -137,17 +137,22 @@ export function* formatValue(rt: Rt, v: PyValue, spec: string): Gen<string> {
   const s = parseSpec(spec, v);
   if (isInt(v) && (typeof v !== 'boolean' || s.type)) {
     if (s.type && 'eEfFgG%'.includes(s.type)) return formatFloat(Number(asBigInt(v)), s);
-    if (s.type && !'bcdoxXn'.includes(s.type)) throw pyErr(ValueError, `Unknown format code '${s.type}' for object of type 'int'`);
-    if (s.precision !== undefined) throw pyErr(ValueError, 'Precision not allowed in integer format specifier');
+    if (s.type && !'bcdoxXn'.includes(s.type))
+      throw pyErr(ValueError, `Unknown format code '${s.type}' for object of type 'int'`);
+    if (s.precision !== undefined)
+      throw pyErr(ValueError, 'Precision not allowed in integer format specifier');
     return formatInt(asBigInt(v), s);
   }
   if (typeof v === 'number') {
-    if (s.type && !'eEfFgGn%'.includes(s.type)) throw pyErr(ValueError, `Unknown format code '${s.type}' for object of type 'float'`);
+    if (s.type && !'eEfFgGn%'.includes(s.type))
+      throw pyErr(ValueError, `Unknown format code '${s.type}' for object of type 'float'`);
     return formatFloat(v, s);
   }
-  if (s.type && s.type !== 's') throw pyErr(ValueError, `Unknown format code '${s.type}' for object of type '${typeName(v)}'`);
+  if (s.type && s.type !== 's')
+    throw pyErr(ValueError, `Unknown format code '${s.type}' for object of type '${typeName(v)}'`);
   if (typeof v !== 'string' && !(v instanceof PyInstance) && typeof v !== 'boolean') {
-    if (s.sign !== '-' || s.alt || s.zero || s.grouping) throw pyErr(TypeError, `unsupported format string passed to ${typeName(v)}.__format__`);
+    if (s.sign !== '-' || s.alt || s.zero || s.grouping)
+      throw pyErr(TypeError, `unsupported format string passed to ${typeName(v)}.__format__`);
   }
   let text = yield* str(rt, v);
   if (s.precision !== undefined) text = [...text].slice(0, s.precision).join('');
@@ -176,7 +181,8 @@ export function* percentFormat(rt: Rt, fmt: string, arg: PyValue): Gen<PyValue> 
       continue;
     }
     const width = w === '*' ? Number(asBigInt(next() as bigint)) : w ? Number(w) : 0;
-    const precision = prec === '*' ? Number(asBigInt(next() as bigint)) : prec !== undefined ? Number(prec) : undefined;
+    const precision =
+      prec === '*' ? Number(asBigInt(next() as bigint)) : prec !== undefined ? Number(prec) : undefined;
     let v: PyValue;
     if (key !== undefined) {
       if (!mapping) throw pyErr(TypeError, 'format requires a mapping');
@@ -198,20 +204,27 @@ export function* percentFormat(rt: Rt, fmt: string, arg: PyValue): Gen<PyValue> 
       if (precision !== undefined) t = t.slice(0, precision);
       out += pad(t, '', spec, '>');
     } else if ('diu'.includes(conv)) {
-      if (!isNumber(v)) throw pyErr(TypeError, `%${conv} format: a real number is required, not ${typeName(v)}`);
+      if (!isNumber(v))
+        throw pyErr(TypeError, `%${conv} format: a real number is required, not ${typeName(v)}`);
       const n = typeof v === 'number' ? BigInt(Math.trunc(v)) : asBigInt(v);
       out += formatInt(n, { ...spec, type: 'd' });
     } else if ('oxX'.includes(conv)) {
       if (!isInt(v)) throw pyErr(TypeError, `%${conv} format: an integer is required, not ${typeName(v)}`);
       out += formatInt(asBigInt(v), { ...spec, type: conv });
     } else if (conv === 'c') {
-      out += pad(typeof v === 'string' ? v : String.fromCodePoint(Number(asBigInt(v as bigint))), '', spec, '>');
+      out += pad(
+        typeof v === 'string' ? v : String.fromCodePoint(Number(asBigInt(v as bigint))),
+        '',
+        spec,
+        '>',
+      );
     } else {
       if (!isNumber(v)) throw pyErr(TypeError, `must be real number, not ${typeName(v)}`);
       out += formatFloat(toFloat(v), { ...spec, type: conv, precision: precision ?? 6 });
     }
   }
   out += fmt.slice(last);
-  if (!mapping && used < args.length) throw pyErr(TypeError, 'not all arguments converted during string formatting');
+  if (!mapping && used < args.length)
+    throw pyErr(TypeError, 'not all arguments converted during string formatting');
   return out;
 }

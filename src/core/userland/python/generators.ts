@@ -27,7 +27,9 @@ export function makeGenerator(it: Interp, frame: Frame, body: () => Gen<unknown>
     let input: { err: false; v: unknown } | { err: true; e: unknown } = { err: false, v: None };
     try {
       for (;;) {
-        const r: IteratorResult<Promise<unknown> | YieldOut, unknown> = input.err ? inner.throw(input.e) : inner.next(input.v);
+        const r: IteratorResult<Promise<unknown> | YieldOut, unknown> = input.err
+          ? inner.throw(input.e)
+          : inner.next(input.v);
         if (r.done) {
           finished = true;
           return DONE;

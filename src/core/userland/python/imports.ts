@@ -15,7 +15,21 @@ import { PyList, PyModule, PyRaise, type Gen, type PyValue } from './values';
 import { fsOf } from '../types';
 
 /** Modules compiled into the interpreter (sys.builtin_module_names, the part programs import). */
-export const BUILTIN_MODULES = new Set(['sys', 'builtins', 'time', 'errno', 'itertools', 'gc', 'atexit', 'posix', '_thread', 'marshal', 'pwd', '_signal', '_io']);
+export const BUILTIN_MODULES = new Set([
+  'sys',
+  'builtins',
+  'time',
+  'errno',
+  'itertools',
+  'gc',
+  'atexit',
+  'posix',
+  '_thread',
+  'marshal',
+  'pwd',
+  '_signal',
+  '_io',
+]);
 
 interface Found {
   file?: string;
@@ -58,7 +72,12 @@ function notFound(name: string, extra = ''): PyRaise {
   return new PyRaise(e);
 }
 
-function* load(it: Interp, name: string, dirs: readonly string[] | undefined, parent?: PyModule): Gen<PyModule> {
+function* load(
+  it: Interp,
+  name: string,
+  dirs: readonly string[] | undefined,
+  parent?: PyModule,
+): Gen<PyModule> {
   const cached = it.modules.get(name);
   if (cached) return cached;
   const native = it.natives.get(name);
@@ -97,7 +116,12 @@ function* load(it: Interp, name: string, dirs: readonly string[] | undefined, pa
   return m;
 }
 
-function* make(it: Interp, name: string, native: (it: Interp, file: string | undefined) => PyModule | Gen<PyModule>, file: string | undefined): Gen<PyModule> {
+function* make(
+  it: Interp,
+  name: string,
+  native: (it: Interp, file: string | undefined) => PyModule | Gen<PyModule>,
+  file: string | undefined,
+): Gen<PyModule> {
   const r = native(it, file);
   const m = isGen<PyModule>(r) ? yield* r : r;
   if (file) {
@@ -144,7 +168,8 @@ export function* importModule(it: Interp, name: string, _c: Ctx, leaf: boolean):
 }
 
 export function* importFrom(it: Interp, c: Ctx, s: Stmt & { t: 'ImportFrom' }): Gen<void> {
-  if (s.level > 0) throw new PyRaise(newExc(ImportError, 'attempted relative import with no known parent package'));
+  if (s.level > 0)
+    throw new PyRaise(newExc(ImportError, 'attempted relative import with no known parent package'));
   const mod = (yield* importModule(it, s.module, c, true)) as PyModule;
   for (const a of s.names) {
     if (a.name === '*') {

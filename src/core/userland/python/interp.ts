@@ -3,6 +3,7 @@
 // signal handlers), memory charging, and the driver that runs the suspendable
 // evaluation against the process's promises.
 import type { Expr, Stmt } from './ast';
+import { attributeError, delattr, dir, getattr, getattrOrUndefined, setattr } from './attrs';
 import { bindArgs } from './calls';
 import { evalExpr, lookupOrUndefined, type Ctx } from './eval';
 import { assign as assignTarget, execBlock } from './exec';
@@ -10,14 +11,35 @@ import { Frame } from './frame';
 import { importFrom, importModule } from './imports';
 import { makeGenerator } from './generators';
 import { MemoryTracker } from './memory';
-import { isInstance, typeName, typeOf } from './objects';
+import { isInstance, typeName } from './objects';
 import { isGen } from './protocols';
 import {
-  AttributeError, BaseException, KeyboardInterrupt, newExc, objectType, pyErr, RecursionError, RuntimeError, SyntaxErrorType, TypeError,
+  BaseException,
+  KeyboardInterrupt,
+  objectType,
+  pyErr,
+  RecursionError,
+  RuntimeError,
+  SyntaxErrorType,
+  TypeError,
 } from './types';
+import type { PyModule, PyRaise } from './values';
 import {
-  None, PyBoundMethod, PyBuiltin, PyClass, PyDescriptor, PyExc, PyFunction, PyInstance, PyModule, PyObject, PyRaise,
-  PySuper, PyTuple, Scope, YieldOut, type Gen, type PyValue, type Rt,
+  None,
+  PyBoundMethod,
+  PyBuiltin,
+  PyClass,
+  PyDescriptor,
+  PyExc,
+  PyFunction,
+  PyInstance,
+  PyObject,
+  PySuper,
+  Scope,
+  YieldOut,
+  type Gen,
+  type PyValue,
+  type Rt,
 } from './values';
 import type { UserContext } from '../types';
 import type { LibFrame } from './modules/lib-frames';
@@ -45,7 +67,12 @@ export interface InterpOptions {
   builtins: (it: Interp) => Map<string, PyValue>;
 }
 
-export type ConstructorFn = (it: Interp, cls: PyClass, args: PyValue[], kwargs: Map<string, PyValue>) => PyValue | Gen<PyValue>;
+export type ConstructorFn = (
+  it: Interp,
+  cls: PyClass,
+  args: PyValue[],
+  kwargs: Map<string, PyValue>,
+) => PyValue | Gen<PyValue>;
 
 /** Constructors of builtin types (int(), list(), ...), registered by builtins.ts. */
 export const CONSTRUCTORS = new Map<PyClass, ConstructorFn>();
@@ -191,9 +218,18 @@ export class Interp implements Rt {
   }
 
   /** Execute a module's statements in a fresh frame. */
-  *runModule(body: Stmt[], module: PyModule, code: { filename: string; lines: readonly string[] }): Gen<void> {
+  *runModule(
+    body: Stmt[],
+    module: PyModule,
+    code: { filename: string; lines: readonly string[] },
+  ): Gen<void> {
     const scope = new Scope('module', module.dict, undefined, undefined, module);
-    const frame = new Frame({ filename: code.filename, name: '<module>', lines: code.lines }, scope, this.frame, (this.frame?.depth ?? 0) + 1);
+    const frame = new Frame(
+      { filename: code.filename, name: '<module>', lines: code.lines },
+      scope,
+      this.frame,
+      (this.frame?.depth ?? 0) + 1,
+    );
     const saved = this.frame;
     this.frame = frame;
     try {
@@ -217,7 +253,8 @@ export class Interp implements Rt {
       const m = fn.cls.lookup('__call__');
       if (m) return yield* this.call(m, [fn, ...args], kwargs);
     }
-    if (fn instanceof PyDescriptor && fn.kind === 'staticmethod') return yield* this.call(fn.func, args, kwargs);
+    if (fn instanceof PyDescriptor && fn.kind === 'staticmethod')
+      return yield* this.call(fn.func, args, kwargs);
     throw pyErr(TypeError, `'${typeName(fn)}' object is not callable`);
   }
 
@@ -239,7 +276,8 @@ export class Interp implements Rt {
     try {
       // deep recursion would exhaust the JS stack (each Python call nests several generators):
       // every so often the callee runs from a fresh stack, driven on its own
-      if (depth % STACK_BREAK === 0) return (yield Promise.resolve().then(() => this.drive(this.runBody(fn, c)))) as PyValue;
+      if (depth % STACK_BREAK === 0)
+        return (yield Promise.resolve().then(() => this.drive(this.runBody(fn, c)))) as PyValue;
       return yield* this.runBody(fn, c);
     } catch (e) {
       if (e instanceof RangeError) throw pyErr(RecursionError, 'maximum recursion depth exceeded');
@@ -265,7 +303,10 @@ export class Interp implements Rt {
       return isGen<PyValue>(r) ? yield* r : r;
     }
     const isExc = cls.isSubclassOf(BaseException);
-    if (!isExc && cls.mro.some((k) => k.native && k !== objectType)) throw this.unsupported(`subclasses of the builtin type '${cls.mro.find((k) => k.native && k !== objectType)!.name}'`);
+    if (!isExc && cls.mro.some((k) => k.native && k !== objectType))
+      throw this.unsupported(
+        `subclasses of the builtin type '${cls.mro.find((k) => k.native && k !== objectType)!.name}'`,
+      );
     const obj = isExc ? new PyExc(cls, [...args]) : new PyInstance(cls);
     const init = cls.lookup('__init__');
     if (init instanceof PyFunction) {
@@ -292,138 +333,31 @@ export class Interp implements Rt {
     return typeName(v);
   }
 
-  // ---- attributes ----
+  // ---- attributes (attrs.ts) ----
 
-  *getattr(obj: PyValue, name: string): Gen<PyValue> {
-    const v = yield* this.getattrOrUndefined(obj, name);
-    if (v !== undefined) return v;
-    if (obj instanceof PyInstance) {
-      const ga = obj.cls.lookup('__getattr__');
-      if (ga) return yield* this.call(ga, [obj, name]);
-    }
-    throw this.attributeError(obj, name);
+  getattr(obj: PyValue, name: string): Gen<PyValue> {
+    return getattr(this, obj, name);
+  }
+
+  getattrOrUndefined(obj: PyValue, name: string): Gen<PyValue | undefined> {
+    return getattrOrUndefined(this, obj, name);
   }
 
   attributeError(obj: PyValue, name: string): PyRaise {
-    let msg: string;
-    if (obj instanceof PyModule) msg = `module '${obj.name}' has no attribute '${name}'`;
-    else if (obj instanceof PyClass) msg = `type object '${obj.name}' has no attribute '${name}'`;
-    else msg = `'${typeName(obj)}' object has no attribute '${name}'`;
-    const e = newExc(AttributeError, msg);
-    e.dict.set('name', name);
-    e.dict.set('obj', obj);
-    const names = this.dir(obj);
-    e.candidates = name.startsWith('_') ? names : names.filter((n) => !n.startsWith('_'));
-    return new PyRaise(e);
+    return attributeError(obj, name);
   }
 
   dir(obj: PyValue): string[] {
-    const out = new Set<string>();
-    if (obj instanceof PyInstance || obj instanceof PyModule || obj instanceof PyFunction) for (const k of obj.dict.keys()) out.add(k);
-    const cls = obj instanceof PyClass ? obj : typeOf(obj);
-    for (const c of cls.mro) for (const k of c.dict.keys()) out.add(k);
-    if (obj instanceof PyModule) return [...obj.dict.keys()].sort();
-    return [...out].sort();
+    return dir(obj);
   }
 
-  *getattrOrUndefined(obj: PyValue, name: string): Gen<PyValue | undefined> {
-    if (obj instanceof PyModule) return obj.dict.get(name);
-    if (obj instanceof PySuper) {
-      const mro = typeOf(obj.self).mro;
-      const start = mro.indexOf(obj.start);
-      for (const k of mro.slice(start + 1)) {
-        const v = k.dict.get(name);
-        if (v !== undefined) return yield* this.bindAttr(v, obj.self, typeOf(obj.self));
-      }
-      return undefined;
-    }
-    if (obj instanceof PyClass) {
-      const special = classSpecial(obj, name);
-      if (special !== undefined) return special;
-      const v = obj.lookup(name);
-      if (v instanceof PyDescriptor) {
-        if (v.kind === 'staticmethod') return v.func;
-        if (v.kind === 'classmethod') return new PyBoundMethod(obj, v.func as PyFunction);
-        return v;
-      }
-      return v;
-    }
-    const cls = typeOf(obj);
-    const clsAttr = cls.lookup(name);
-    if (clsAttr instanceof PyDescriptor && clsAttr.kind === 'property') return yield* this.call(clsAttr.func, [obj]);
-    if (obj instanceof PyInstance) {
-      const own = obj.dict.get(name);
-      if (own !== undefined) return own;
-      if (obj instanceof PyExc) {
-        const e = excSpecial(obj, name);
-        if (e !== undefined) return e;
-      }
-    }
-    if (obj instanceof PyFunction) {
-      const own = obj.dict.get(name);
-      if (own !== undefined) return own;
-      const f = funcSpecial(obj, name);
-      if (f !== undefined) return f;
-    }
-    if (name === '__class__') return cls;
-    if (clsAttr !== undefined) return yield* this.bindAttr(clsAttr, obj, cls);
-    const special = valueSpecial(obj, name);
-    return special;
+  setattr(obj: PyValue, name: string, value: PyValue): Gen<void> {
+    return setattr(this, obj, name, value);
   }
 
-  private *bindAttr(v: PyValue, self: PyValue, cls: PyClass): Gen<PyValue> {
-    if (v instanceof PyFunction || v instanceof PyBuiltin) return new PyBoundMethod(self, v);
-    if (v instanceof PyDescriptor) {
-      if (v.kind === 'staticmethod') return v.func;
-      if (v.kind === 'classmethod') return new PyBoundMethod(cls, v.func as PyFunction);
-      return yield* this.call(v.func, [self]);
-    }
-    return v;
-  }
-
-  *setattr(obj: PyValue, name: string, value: PyValue): Gen<void> {
-    if (obj instanceof PyInstance) {
-      const d = obj.cls.lookup(name);
-      if (d instanceof PyDescriptor && d.kind === 'property') {
-        if (!d.setter) throw pyErr(AttributeError, `property '${name}' of '${obj.cls.name}' object has no setter`);
-        yield* this.call(d.setter, [obj, value]);
-        return;
-      }
-      const sa = obj.cls.lookup('__setattr__');
-      if (sa instanceof PyFunction) {
-        yield* this.call(sa, [obj, name, value]);
-        return;
-      }
-      if (obj instanceof PyExc && name === '__cause__') {
-        obj.cause = value instanceof PyExc ? value : undefined;
-        obj.suppressContext = true;
-        return;
-      }
-      if (obj instanceof PyExc && name === 'args') {
-        obj.args = [value];
-        return;
-      }
-      obj.dict.set(name, value);
-      return;
-    }
-    if (obj instanceof PyClass) {
-      if (obj.native) throw pyErr(TypeError, `cannot set '${name}' attribute of immutable type '${obj.name}'`);
-      obj.dict.set(name, value);
-      return;
-    }
-    if (obj instanceof PyModule || obj instanceof PyFunction) {
-      obj.dict.set(name, value);
-      return;
-    }
-    const t = typeName(obj);
-    if (typeOf(obj).lookup(name) !== undefined) throw pyErr(AttributeError, `'${t}' object attribute '${name}' is read-only`);
-    throw pyErr(AttributeError, `'${t}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
-  }
-
-  // eslint-disable-next-line require-yield
+  // eslint-disable-next-line require-yield -- statements expect every attribute operation to be a step
   *delattr(obj: PyValue, name: string): Gen<void> {
-    if ((obj instanceof PyInstance || obj instanceof PyModule || obj instanceof PyClass || obj instanceof PyFunction) && obj.dict.delete(name)) return;
-    throw this.attributeError(obj, name);
+    delattr(obj, name);
   }
 
   // ---- names ----
@@ -482,8 +416,11 @@ export class Interp implements Rt {
     for (const [where, file, line, endLine, col, endCol, name, src] of frames) {
       const lines: string[] = [];
       src.forEach((l, i) => (lines[line - 1 + i] = l));
-      const filename = where === 'site' ? `${this.sitePackages}/${file}` : where === 'std' ? `${this.stdlib}/${file}` : file;
-      r.exc.tb.push(col < 0 ? { filename, name, line } : { filename, name, line, endLine, col, endCol, lines });
+      const filename =
+        where === 'site' ? `${this.sitePackages}/${file}` : where === 'std' ? `${this.stdlib}/${file}` : file;
+      r.exc.tb.push(
+        col < 0 ? { filename, name, line } : { filename, name, line, endLine, col, endCol, lines },
+      );
     }
   }
 
@@ -521,7 +458,12 @@ export class Interp implements Rt {
    */
   *evalInCaller(e: Expr, _lines: readonly string[]): Gen<PyValue> {
     const caller = this.frame!;
-    const frame = new Frame({ filename: '<string>', name: '<module>', lines: this.commandSource }, caller.scope, caller, caller.depth + 1);
+    const frame = new Frame(
+      { filename: '<string>', name: '<module>', lines: this.commandSource },
+      caller.scope,
+      caller,
+      caller.depth + 1,
+    );
     this.frame = frame;
     try {
       return yield* evalExpr({ it: this, f: frame, s: caller.scope }, e);
@@ -532,7 +474,12 @@ export class Interp implements Rt {
 
   *execInCaller(body: Stmt[], _lines: readonly string[]): Gen<void> {
     const caller = this.frame!;
-    const frame = new Frame({ filename: '<string>', name: '<module>', lines: this.commandSource }, caller.scope, caller, caller.depth + 1);
+    const frame = new Frame(
+      { filename: '<string>', name: '<module>', lines: this.commandSource },
+      caller.scope,
+      caller,
+      caller.depth + 1,
+    );
     this.frame = frame;
     try {
       yield* execBlock({ it: this, f: frame, s: caller.scope }, body);
@@ -544,74 +491,4 @@ export class Interp implements Rt {
   isInstance(v: PyValue, cls: PyClass): boolean {
     return isInstance(v, cls);
   }
-}
-
-
-function classSpecial(c: PyClass, name: string): PyValue | undefined {
-  switch (name) {
-    case '__name__':
-      return c.name;
-    case '__qualname__':
-      return c.dict.get('__qualname__') ?? c.name;
-    case '__module__':
-      return c.module;
-    case '__doc__':
-      return c.dict.get('__doc__') ?? None;
-  }
-  return undefined;
-}
-
-function funcSpecial(f: PyFunction, name: string): PyValue | undefined {
-  switch (name) {
-    case '__name__':
-      return f.name;
-    case '__qualname__':
-      return f.qualname;
-    case '__doc__':
-      return None;
-  }
-  return undefined;
-}
-
-function excSpecial(e: PyExc, name: string): PyValue | undefined {
-  switch (name) {
-    case 'args':
-      return new PyTuple(e.args);
-    case '__cause__':
-      return e.cause ?? None;
-    case '__context__':
-      return e.context ?? None;
-    case '__suppress_context__':
-      return e.suppressContext;
-    case '__traceback__':
-      return None;
-    case 'code':
-      return e.args.length === 0 ? None : e.args.length === 1 ? e.args[0] : new PyTuple(e.args);
-    case 'value':
-      return e.args[0] ?? None;
-    case 'msg':
-      return e.args[0] ?? None;
-  }
-  return undefined;
-}
-
-
-function valueSpecial(v: PyValue, name: string): PyValue | undefined {
-  if (typeof v === 'bigint' || typeof v === 'boolean') {
-    const n = typeof v === 'boolean' ? (v ? 1n : 0n) : v;
-    if (name === 'real' || name === 'numerator') return n;
-    if (name === 'imag') return 0n;
-    if (name === 'denominator') return 1n;
-  }
-  if (typeof v === 'number') {
-    if (name === 'real') return v;
-    if (name === 'imag') return 0;
-  }
-  if (v instanceof PyBoundMethod) {
-    if (name === '__self__') return v.self;
-    if (name === '__func__') return v.func;
-    if (name === '__name__') return v.func.name;
-  }
-  if (v instanceof PyBuiltin && name === '__name__') return v.name;
-  return undefined;
 }

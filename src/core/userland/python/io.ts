@@ -28,7 +28,8 @@ export class TextOut {
 
   write(s: string): void {
     this.buf += s;
-    if (this.mode === 'none' || (this.mode === 'line' && s.includes('\n')) || this.buf.length >= BLOCK) this.flush();
+    if (this.mode === 'none' || (this.mode === 'line' && s.includes('\n')) || this.buf.length >= BLOCK)
+      this.flush();
   }
 
   /** Write the buffer out; a reader that has gone away makes it BrokenPipeError (CPython ignores SIGPIPE). */
@@ -243,12 +244,22 @@ export function fsErr(e: FsError, path: string) {
 
 function self(args: PyValue[]): PyTextIO {
   const s = args[0];
-  if (!(s instanceof PyTextIO)) throw pyErr(TypeError, `descriptor requires a '_io.TextIOWrapper' object but received a '${typeName(s ?? None)}'`);
+  if (!(s instanceof PyTextIO))
+    throw pyErr(
+      TypeError,
+      `descriptor requires a '_io.TextIOWrapper' object but received a '${typeName(s ?? None)}'`,
+    );
   return s;
 }
 
-function method(name: string, fn: (rt: Rt, f: PyTextIO, args: PyValue[], kw: Map<string, PyValue>) => PyValue | Gen<PyValue>): void {
-  ioTextWrapper.dict.set(name, new PyBuiltin(name, (rt, args, kw) => fn(rt, self(args), args.slice(1), kw), 'TextIOWrapper'));
+function method(
+  name: string,
+  fn: (rt: Rt, f: PyTextIO, args: PyValue[], kw: Map<string, PyValue>) => PyValue | Gen<PyValue>,
+): void {
+  ioTextWrapper.dict.set(
+    name,
+    new PyBuiltin(name, (rt, args, kw) => fn(rt, self(args), args.slice(1), kw), 'TextIOWrapper'),
+  );
 }
 
 method('write', (_rt, f, args) => {

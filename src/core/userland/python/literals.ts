@@ -9,7 +9,19 @@ export interface Decoded {
   badEscapes: string[];
 }
 
-const SIMPLE: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+const SIMPLE: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '\n': '',
+};
 
 /** Decode the body of a string literal (between the quotes). */
 export function decodeEscapes(body: string, raw: boolean, bytes: boolean): Decoded {

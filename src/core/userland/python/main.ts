@@ -117,7 +117,9 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
   const fs = fsOf(ctx);
   const alpine = fs.exists('/etc/alpine-release');
   if (o.mode === 'version') {
-    ctx.stdout.write(o.versionLevel > 1 ? `Python ${sysVersion(build, alpine)}\n` : `Python ${build.version}\n`);
+    ctx.stdout.write(
+      o.versionLevel > 1 ? `Python ${sysVersion(build, alpine)}\n` : `Python ${build.version}\n`,
+    );
     return 0;
   }
   const env = ctx.env;
@@ -131,7 +133,11 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
     stdin: new PyTextIO('<stdin>', 'r', undefined, new InputBuffer(() => ctx.read()), ctx.tty, 0),
   };
   const found = argv0.includes('/') ? argv0 : lookPath(fs, argv0, env.PATH);
-  const executable = found ? (found.startsWith('/') ? found : `${ctx.proc.cwd}/${found}`.replace(/\/\.\//g, '/')) : '';
+  const executable = found
+    ? found.startsWith('/')
+      ? found
+      : `${ctx.proc.cwd}/${found}`.replace(/\/\.\//g, '/')
+    : '';
   const prefix = build.binary === 'python3.13' ? '/usr/local' : '/usr';
   const lib = libPaths(build, prefix);
   const path: string[] = [];
@@ -152,7 +158,9 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
   // sys.path[0]: the script's directory, or '' (the working directory) for -c, -m, stdin and the REPL
   let scriptPath = '';
   if (o.mode === 'script') {
-    scriptPath = o.script!.startsWith('/') ? o.script! : `${ctx.proc.cwd.replace(/\/$/, '')}/${o.script}`.replace(/\/\.\//g, '/');
+    scriptPath = o.script!.startsWith('/')
+      ? o.script!
+      : `${ctx.proc.cwd.replace(/\/$/, '')}/${o.script}`.replace(/\/\.\//g, '/');
     const real = fs.realpath(scriptPath);
     path.push(dirname(real instanceof FsError ? scriptPath : real));
   } else path.push(o.mode === 'module' ? ctx.proc.cwd : '');
@@ -168,7 +176,9 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
 
   const report = async (e: unknown): Promise<number> => {
     if (e instanceof NotSimulated) {
-      stderrBuf.write(`${argv0}: Stevedore's python does not simulate ${e.what}${e.where ? ` (${e.where})` : ''}\n`);
+      stderrBuf.write(
+        `${argv0}: Stevedore's python does not simulate ${e.what}${e.where ? ` (${e.where})` : ''}\n`,
+      );
       return 1;
     }
     if (!(e instanceof PyRaise)) throw e;
@@ -201,7 +211,9 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
   } catch (e) {
     if (!(e instanceof PyRaise)) throw e;
     // the interpreter's last flush failing: reported, and the exit status is 120
-    stderrBuf.write("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\nBrokenPipeError: [Errno 32] Broken pipe\n");
+    stderrBuf.write(
+      "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\nBrokenPipeError: [Errno 32] Broken pipe\n",
+    );
     if (code === 0) code = 120;
   }
   try {
@@ -245,7 +257,10 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
       }
       throw e;
     }
-    for (const w of p.warnings) stderrBuf.write(`${filename}:${w.line}: ${w.message}\n${filename.startsWith('<') ? '' : `  ${(p.module.lines[w.line - 1] ?? '').trim()}\n`}`);
+    for (const w of p.warnings)
+      stderrBuf.write(
+        `${filename}:${w.line}: ${w.message}\n${filename.startsWith('<') ? '' : `  ${(p.module.lines[w.line - 1] ?? '').trim()}\n`}`,
+      );
     const lines = showSource ? p.module.lines : [];
     if (filename === '<string>') it.commandSource = lines;
     return run(it.runModule(p.module.body, main, { filename, lines }));
@@ -273,7 +288,9 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
       return 2;
     }
     if (isGenerated(c)) {
-      stderrBuf.write(`${argv0}: Stevedore's python does not simulate running the binary file '${o.script}'\n`);
+      stderrBuf.write(
+        `${argv0}: Stevedore's python does not simulate running the binary file '${o.script}'\n`,
+      );
       return 1;
     }
     const src = contentText(c);
@@ -307,14 +324,22 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
       })();
       return run(g);
     }
-    const found = path.map((d) => [`${d === '' ? '.' : d}/${name.replace(/\./g, '/')}.py`, `${d === '' ? '.' : d}/${name.replace(/\./g, '/')}/__main__.py`]).flat().find((f) => fs.exists(f));
+    const found = path
+      .map((d) => [
+        `${d === '' ? '.' : d}/${name.replace(/\./g, '/')}.py`,
+        `${d === '' ? '.' : d}/${name.replace(/\./g, '/')}/__main__.py`,
+      ])
+      .flat()
+      .find((f) => fs.exists(f));
     if (!found) {
       stderrBuf.write(`${argv0}: No module named ${name}\n`);
       return 1;
     }
     const c = fs.readContent(found);
     if (c instanceof FsError || isGenerated(c) || it.natives.has(name)) {
-      stderrBuf.write(`${argv0}: Stevedore's python does not simulate running the module '${name}' as a program\n`);
+      stderrBuf.write(
+        `${argv0}: Stevedore's python does not simulate running the module '${name}' as a program\n`,
+      );
       return 1;
     }
     main.dict.set('__file__', found);
@@ -354,7 +379,9 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
           throw e;
         }
         try {
-          await it.drive(it.runModule(p.module.body, main, { filename, lines: showSource ? p.module.lines : [] }));
+          await it.drive(
+            it.runModule(p.module.body, main, { filename, lines: showSource ? p.module.lines : [] }),
+          );
         } catch (e) {
           if (e instanceof PyRaise && e.exc.cls.isSubclassOf(SystemExit)) return report(e);
           const code = await report(e);
@@ -370,7 +397,17 @@ export async function runPython(ctx: UserContext, build: PyBuild): Promise<numbe
 /** 3.12 put a single caret under the token after a missing indented block. */
 function as312(e: PySyntaxError): PySyntaxError {
   if (!e.msg.startsWith('expected an indented block')) return e;
-  return new PySyntaxError(e.kind, e.msg, e.filename, e.lineno, e.offset, e.text, e.offset + 1, e.endLineno, e.showText);
+  return new PySyntaxError(
+    e.kind,
+    e.msg,
+    e.filename,
+    e.lineno,
+    e.offset,
+    e.text,
+    e.offset + 1,
+    e.endLineno,
+    e.showText,
+  );
 }
 
 /** sys is imported before anything runs (it owns the streams). */

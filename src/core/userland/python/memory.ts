@@ -3,7 +3,19 @@
 // as it would. CPython frees an object when its last reference goes; here a
 // mark pass from the interpreter's roots frees what no name reaches any more.
 import {
-  PyBoundMethod, PyClass, PyDict, PyDictView, PyExc, PyFunction, PyInstance, PyList, PyModule, PyObject, PySet, PyTuple, Scope,
+  PyBoundMethod,
+  PyClass,
+  PyDict,
+  PyDictView,
+  PyExc,
+  PyFunction,
+  PyInstance,
+  PyList,
+  PyModule,
+  PyObject,
+  PySet,
+  PyTuple,
+  Scope,
   type PyValue,
 } from './values';
 
@@ -49,7 +61,8 @@ export class MemoryTracker {
         for (const [k, x] of v.map.values()) stack.push(k, x);
       } else if (v instanceof PySet) stack.push(...v.map.values());
       else if (v instanceof PyExc) stack.push(...v.args, ...v.dict.values());
-      else if (v instanceof PyInstance || v instanceof PyClass || v instanceof PyModule) stack.push(...v.dict.values());
+      else if (v instanceof PyInstance || v instanceof PyClass || v instanceof PyModule)
+        stack.push(...v.dict.values());
       else if (v instanceof PyFunction) stack.push(v.closure, ...v.defaults, ...v.kwdefaults.values());
       else if (v instanceof PyBoundMethod) stack.push(v.self, v.func);
       else if (v instanceof PyDictView) stack.push(v.dict);

@@ -9,11 +9,35 @@ import { toArray, truthy } from './protocols';
 import { repr } from './repr';
 import { sortValues } from './sort';
 import {
-  bytearrayType, bytesType, dictType, floatType, frozensetType, intType, IndexError, KeyError, listType, pyErr, setType, tupleType,
-  TypeError, ValueError, boolType,
+  bytearrayType,
+  bytesType,
+  dictType,
+  floatType,
+  frozensetType,
+  intType,
+  IndexError,
+  KeyError,
+  listType,
+  pyErr,
+  setType,
+  tupleType,
+  TypeError,
+  ValueError,
+  boolType,
 } from './types';
 import {
-  None, PyBuiltin, PyBytes, PyDict, PyDictView, PyExc, PyList, PyRaise, PySet, PyTuple, type Gen, type PyValue,
+  None,
+  PyBuiltin,
+  PyBytes,
+  PyDict,
+  PyDictView,
+  PyExc,
+  PyList,
+  PyRaise,
+  PySet,
+  PyTuple,
+  type Gen,
+  type PyValue,
 } from './values';
 
 const isList = (v: PyValue): v is PyList => v instanceof PyList;
@@ -24,7 +48,10 @@ const isBytes = (v: PyValue): v is PyBytes => v instanceof PyBytes;
 const isIntV = (v: PyValue): v is bigint | boolean => isInt(v);
 const isFloat = (v: PyValue): v is number => typeof v === 'number';
 
-const L = (name: string, fn: (rt: Rt, self: PyList, a: PyValue[], kw: Map<string, PyValue>) => PyValue | Gen<PyValue>) => defMethod(listType, name, isList, fn);
+const L = (
+  name: string,
+  fn: (rt: Rt, self: PyList, a: PyValue[], kw: Map<string, PyValue>) => PyValue | Gen<PyValue>,
+) => defMethod(listType, name, isList, fn);
 
 function indexArg(v: PyValue | undefined, what = 'integer'): number {
   if (v === undefined) return -1;
@@ -81,7 +108,10 @@ const indexOf = (cls: typeof listType, check: (v: PyValue) => v is PyList | PyTu
   });
 indexOf(listType, isList as (v: PyValue) => v is PyList | PyTuple);
 indexOf(tupleType, isTuple as (v: PyValue) => v is PyList | PyTuple);
-for (const [cls, check] of [[listType, isList], [tupleType, isTuple]] as const) {
+for (const [cls, check] of [
+  [listType, isList],
+  [tupleType, isTuple],
+] as const) {
   defMethod(cls, 'count', check as (v: PyValue) => v is PyList | PyTuple, function* (rt, l, a) {
     const [x] = builtinArgs('count', ['value'], a, undefined);
     let n = 0n;
@@ -107,7 +137,10 @@ L('copy', (_rt, l) => new PyList([...l.items]));
 
 // ---- dict ----
 
-const D = (name: string, fn: (rt: Rt, self: PyDict, a: PyValue[], kw: Map<string, PyValue>) => PyValue | Gen<PyValue>) => defMethod(dictType, name, isDict, fn);
+const D = (
+  name: string,
+  fn: (rt: Rt, self: PyDict, a: PyValue[], kw: Map<string, PyValue>) => PyValue | Gen<PyValue>,
+) => defMethod(dictType, name, isDict, fn);
 
 D('get', (_rt, d, a) => {
   const [k, dflt] = builtinArgs('get', ['key', 'default?'], a, undefined);
@@ -148,7 +181,11 @@ D('update', function* (rt, d, a, kw) {
   else if (src !== undefined) {
     for (const pair of yield* toArray(rt, src)) {
       const kv = yield* toArray(rt, pair);
-      if (kv.length !== 2) throw pyErr(ValueError, `dictionary update sequence element #0 has length ${kv.length}; 2 is required`);
+      if (kv.length !== 2)
+        throw pyErr(
+          ValueError,
+          `dictionary update sequence element #0 has length ${kv.length}; 2 is required`,
+        );
       dictSet(d, kv[0], kv[1]);
     }
   }
@@ -176,7 +213,8 @@ dictType.dict.set(
 
 // ---- set ----
 
-const S = (name: string, fn: (rt: Rt, self: PySet, a: PyValue[]) => PyValue | Gen<PyValue>) => defMethod(setType, name, isSet, (rt, s, a) => fn(rt, s, a));
+const S = (name: string, fn: (rt: Rt, self: PySet, a: PyValue[]) => PyValue | Gen<PyValue>) =>
+  defMethod(setType, name, isSet, (rt, s, a) => fn(rt, s, a));
 const FS = (name: string, fn: (rt: Rt, self: PySet, a: PyValue[]) => PyValue | Gen<PyValue>) => {
   S(name, fn);
   defMethod(frozensetType, name, isSet, (rt, s, a) => fn(rt, s, a));
@@ -266,7 +304,9 @@ FS('copy', (_rt, s) => {
 
 for (const cls of [bytesType, bytearrayType]) {
   defMethod(cls, 'decode', isBytes, (_rt, b) => decodeUtf8(b.data));
-  defMethod(cls, 'hex', isBytes, (_rt, b) => Array.from(b.data, (x) => x.toString(16).padStart(2, '0')).join(''));
+  defMethod(cls, 'hex', isBytes, (_rt, b) =>
+    Array.from(b.data, (x) => x.toString(16).padStart(2, '0')).join(''),
+  );
 }
 
 // ---- numbers ----

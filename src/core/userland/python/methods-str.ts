@@ -8,12 +8,29 @@ import { asBigInt, codePoints, dictGet, isInt, strLen, typeName, type Rt } from 
 import { getitem, toArray } from './protocols';
 import { repr, str } from './repr';
 import { IndexError, KeyError, pyErr, strType, TypeError, ValueError } from './types';
-import { None, PyBuiltin, PyBytes, PyDict, PyExc, PyList, PyRaise, PyTuple, type Gen, type PyClass, type PyValue } from './values';
+import {
+  None,
+  PyBuiltin,
+  PyBytes,
+  PyDict,
+  PyExc,
+  PyList,
+  PyRaise,
+  PyTuple,
+  type Gen,
+  type PyClass,
+  type PyValue,
+} from './values';
 
 type MethodFn<T> = (rt: Rt, self: T, args: PyValue[], kw: Map<string, PyValue>) => PyValue | Gen<PyValue>;
 
 /** Register a method on a builtin type; calling it on the wrong type raises CPython's descriptor error. */
-export function defMethod<T extends PyValue>(cls: PyClass, name: string, check: (v: PyValue) => v is T, fn: MethodFn<T>): void {
+export function defMethod<T extends PyValue>(
+  cls: PyClass,
+  name: string,
+  check: (v: PyValue) => v is T,
+  fn: MethodFn<T>,
+): void {
   cls.dict.set(
     name,
     new PyBuiltin(
@@ -21,7 +38,10 @@ export function defMethod<T extends PyValue>(cls: PyClass, name: string, check: 
       (rt, args, kw) => {
         const self = args[0];
         if (self === undefined || !check(self)) {
-          throw pyErr(TypeError, `descriptor '${name}' for '${cls.name}' objects doesn't apply to a '${self === undefined ? 'NoneType' : typeName(self)}' object`);
+          throw pyErr(
+            TypeError,
+            `descriptor '${name}' for '${cls.name}' objects doesn't apply to a '${self === undefined ? 'NoneType' : typeName(self)}' object`,
+          );
         }
         return fn(rt, self, args.slice(1), kw);
       },
@@ -113,7 +133,8 @@ function affix(rt: Rt, s: string, args: PyValue[], which: 'startswith' | 'endswi
   const opts = p instanceof PyTuple ? p.items : [p!];
   void rt;
   return opts.some((o) => {
-    if (typeof o !== 'string') throw pyErr(TypeError, `${which} first arg must be str or a tuple of str, not ${typeName(o)}`);
+    if (typeof o !== 'string')
+      throw pyErr(TypeError, `${which} first arg must be str or a tuple of str, not ${typeName(o)}`);
     return which === 'startswith' ? sub.startsWith(o) : sub.endsWith(o);
   });
 }
@@ -132,37 +153,68 @@ function find(s: string, args: PyValue[], name: string, rev: boolean): number {
 m('upper', (_rt, s) => s.toUpperCase());
 m('lower', (_rt, s) => s.toLowerCase());
 m('casefold', (_rt, s) => s.toLowerCase());
-m('swapcase', (_rt, s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
-m('title', (_rt, s) => s.toLowerCase().replace(/(^|[^\p{L}\p{N}'])(\p{L})|(')(\p{L})/gu, (all, pre: string, ch: string, ap: string, ch2: string) => (ch ? pre + ch.toUpperCase() : ap + ch2)));
+m('swapcase', (_rt, s) =>
+  [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''),
+);
+m('title', (_rt, s) =>
+  s
+    .toLowerCase()
+    .replace(
+      /(^|[^\p{L}\p{N}'])(\p{L})|(')(\p{L})/gu,
+      (all, pre: string, ch: string, ap: string, ch2: string) => (ch ? pre + ch.toUpperCase() : ap + ch2),
+    ),
+);
 m('capitalize', (_rt, s) => (s ? [...s][0].toUpperCase() + [...s].slice(1).join('').toLowerCase() : s));
-m('strip', (_rt, s, a) => stripChars(s, strArg(builtinArgs('strip', ['chars?'], a, undefined)[0], 'strip'), true, true));
-m('lstrip', (_rt, s, a) => stripChars(s, strArg(builtinArgs('lstrip', ['chars?'], a, undefined)[0], 'lstrip'), true, false));
-m('rstrip', (_rt, s, a) => stripChars(s, strArg(builtinArgs('rstrip', ['chars?'], a, undefined)[0], 'rstrip'), false, true));
+m('strip', (_rt, s, a) =>
+  stripChars(s, strArg(builtinArgs('strip', ['chars?'], a, undefined)[0], 'strip'), true, true),
+);
+m('lstrip', (_rt, s, a) =>
+  stripChars(s, strArg(builtinArgs('lstrip', ['chars?'], a, undefined)[0], 'lstrip'), true, false),
+);
+m('rstrip', (_rt, s, a) =>
+  stripChars(s, strArg(builtinArgs('rstrip', ['chars?'], a, undefined)[0], 'rstrip'), false, true),
+);
 m('split', (_rt, s, a, kw) => {
   const [sep, max] = builtinArgs('split', ['sep?', 'maxsplit?'], a, kw);
-  return new PyList(split(s, strArg(sep, 'must be str or None, not') ?? undefined, max === undefined ? -1 : Number(asBigInt(max as bigint))));
+  return new PyList(
+    split(
+      s,
+      strArg(sep, 'must be str or None, not') ?? undefined,
+      max === undefined ? -1 : Number(asBigInt(max as bigint)),
+    ),
+  );
 });
 m('rsplit', (_rt, s, a, kw) => {
   const [sep, max] = builtinArgs('rsplit', ['sep?', 'maxsplit?'], a, kw);
-  return new PyList(rsplit(s, strArg(sep, 'rsplit'), max === undefined ? -1 : Number(asBigInt(max as bigint))));
+  return new PyList(
+    rsplit(s, strArg(sep, 'rsplit'), max === undefined ? -1 : Number(asBigInt(max as bigint))),
+  );
 });
 m('splitlines', (_rt, s, a, kw) => {
   const [keep] = builtinArgs('splitlines', ['keepends?'], a, kw);
-  const parts = s.match(/[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*(\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]|$)/gu) ?? [];
+  const parts =
+    s.match(/[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*(\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]|$)/gu) ?? [];
   const lines = parts.filter((p, i) => p !== '' || i < parts.length - 1).filter((p) => p !== '');
-  return new PyList(keep === true ? lines : lines.map((l) => l.replace(/(\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])$/u, '')));
+  return new PyList(
+    keep === true ? lines : lines.map((l) => l.replace(/(\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])$/u, '')),
+  );
 });
 m('join', function* (rt, s, a) {
   const [it] = builtinArgs('join', ['iterable'], a, undefined);
   const items = yield* toArray(rt, it!, 'can only join an iterable');
   items.forEach((x, i) => {
-    if (typeof x !== 'string') throw pyErr(TypeError, `sequence item ${i}: expected str instance, ${typeName(x)} found`);
+    if (typeof x !== 'string')
+      throw pyErr(TypeError, `sequence item ${i}: expected str instance, ${typeName(x)} found`);
   });
   return (items as string[]).join(s);
 });
 m('replace', (_rt, s, a, kw) => {
   const [old, rep, count] = builtinArgs('replace', ['old', 'new', 'count?'], a, kw);
-  if (typeof old !== 'string' || typeof rep !== 'string') throw pyErr(TypeError, `replace() argument 1 must be str, not ${typeName(typeof old !== 'string' ? old! : rep!)}`);
+  if (typeof old !== 'string' || typeof rep !== 'string')
+    throw pyErr(
+      TypeError,
+      `replace() argument 1 must be str, not ${typeName(typeof old !== 'string' ? old! : rep!)}`,
+    );
   let n = count === undefined ? -1 : Number(asBigInt(count as bigint));
   if (n < 0) return old === '' ? [...s].map((c) => rep + c).join('') + rep : s.split(old).join(rep);
   let out = '';
@@ -213,7 +265,12 @@ pred('isascii', /[\x00-\x7f]/);
 m('isupper', (_rt, s) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s));
 m('islower', (_rt, s) => /\p{Ll}/u.test(s) && !/\p{Lu}/u.test(s));
 m('isidentifier', (_rt, s) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s));
-m('istitle', (_rt, s) => /\p{L}/u.test(s) && s === s.toLowerCase().replace(/(^|[^\p{L}])(\p{L})/gu, (_x, p: string, c: string) => p + c.toUpperCase()));
+m(
+  'istitle',
+  (_rt, s) =>
+    /\p{L}/u.test(s) &&
+    s === s.toLowerCase().replace(/(^|[^\p{L}])(\p{L})/gu, (_x, p: string, c: string) => p + c.toUpperCase()),
+);
 const pad = (name: string, where: 'center' | 'ljust' | 'rjust') =>
   m(name, (_rt, s, a) => {
     const [w, fill] = builtinArgs(name, ['width', 'fillchar?'], a, undefined);
@@ -319,17 +376,20 @@ export function* strFormat(rt: Rt, fmt: string, args: PyValue[], kw: Map<string,
     const field = fmt.slice(i + 1, j - 1);
     i = j - 1;
     const mt = /^([^!:[.]*)((?:\.[^!:[.]+|\[[^\]]*\])*)(?:!([rsa]))?(?::(.*))?$/s.exec(field);
-    if (!mt) throw pyErr(ValueError, 'unmatched \'{\' in format spec');
+    if (!mt) throw pyErr(ValueError, "unmatched '{' in format spec");
     const [, name, path, conv, specRaw] = mt;
     let v: PyValue;
     if (name === '') {
-      if (manual) throw pyErr(ValueError, 'cannot switch from manual field specification to automatic field numbering');
-      if (auto >= args.length) throw pyErr(IndexError, `Replacement index ${auto} out of range for positional args tuple`);
+      if (manual)
+        throw pyErr(ValueError, 'cannot switch from manual field specification to automatic field numbering');
+      if (auto >= args.length)
+        throw pyErr(IndexError, `Replacement index ${auto} out of range for positional args tuple`);
       v = args[auto++];
     } else if (/^\d+$/.test(name)) {
       manual = true;
       const k = Number(name);
-      if (k >= args.length) throw pyErr(IndexError, `Replacement index ${k} out of range for positional args tuple`);
+      if (k >= args.length)
+        throw pyErr(IndexError, `Replacement index ${k} out of range for positional args tuple`);
       v = args[k];
     } else {
       const got = kw.get(name);
@@ -340,12 +400,19 @@ export function* strFormat(rt: Rt, fmt: string, args: PyValue[], kw: Map<string,
       if (step.startsWith('.')) v = yield* rt.getattr(v, step.slice(1));
       else {
         const key = step.slice(1, -1);
-        v = /^\d+$/.test(key) ? yield* getitem(rt, v, BigInt(key)) : v instanceof PyDict ? (dictGet(v, key) ?? (yield* getitem(rt, v, key))) : yield* getitem(rt, v, key);
+        v = /^\d+$/.test(key)
+          ? yield* getitem(rt, v, BigInt(key))
+          : v instanceof PyDict
+            ? (dictGet(v, key) ?? (yield* getitem(rt, v, key)))
+            : yield* getitem(rt, v, key);
       }
     }
     if (conv === 'r' || conv === 'a') v = yield* repr(rt, v);
     else if (conv === 's') v = yield* str(rt, v);
-    const spec = specRaw && specRaw.includes('{') ? yield* strFormat(rt, specRaw, args.slice(auto), kw) : specRaw ?? '';
+    const spec =
+      specRaw && specRaw.includes('{')
+        ? yield* strFormat(rt, specRaw, args.slice(auto), kw)
+        : (specRaw ?? '');
     out += yield* formatValue(rt, v, spec);
   }
   return out;

@@ -2,7 +2,11 @@
 // importable only if its file exists on sys.path (or it is built in); the
 // native body then stands in for the file's code.
 import { NotSimulated, type Interp } from './interp';
-import { mathModule, platformModule, randomModule, signalModule, socketModule, stringModule, timeModule } from './modules/basic';
+import { mathModule } from './modules/math';
+import { randomModule } from './modules/random';
+import { signalModule } from './modules/signal';
+import { platformModule, socketModule, stringModule } from './modules/system';
+import { timeModule } from './modules/time';
 import { datetimeModule } from './modules/datetime';
 import { jsonModule } from './modules/json';
 import { osModule } from './modules/os';
@@ -13,7 +17,10 @@ import { PyModule, type Gen } from './values';
 export type NativeFactory = (it: Interp, file: string | undefined) => PyModule | Gen<PyModule>;
 
 export function nativeModules(info: () => SysInfo): Map<string, NativeFactory> {
-  const empty = (name: string): NativeFactory => () => new PyModule(name);
+  const empty =
+    (name: string): NativeFactory =>
+    () =>
+      new PyModule(name);
   return new Map<string, NativeFactory>([
     ['sys', (it) => sysModule(it, info())],
     ['time', (it) => timeModule(it)],

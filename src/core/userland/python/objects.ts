@@ -60,10 +60,19 @@ export function hashKey(v: PyValue): string {
       return 'f' + String(v);
   }
   if (v instanceof PyTuple) return 't(' + v.items.map(hashKey).join(',') + ')';
-  if (v instanceof PyBytes && !v.mutable) return 'b' + Array.from(v.data, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (v instanceof PyBytes && !v.mutable)
+    return 'b' + Array.from(v.data, (b) => b.toString(16).padStart(2, '0')).join('');
   if (v instanceof PySet && v.frozen) return 'F{' + [...v.map.keys()].sort().join(',') + '}';
   const t = v.cls.name;
-  if (t === 'list' || t === 'dict' || t === 'set' || t === 'bytearray' || t === 'dict_keys' || t === 'dict_values' || t === 'dict_items') {
+  if (
+    t === 'list' ||
+    t === 'dict' ||
+    t === 'set' ||
+    t === 'bytearray' ||
+    t === 'dict_keys' ||
+    t === 'dict_values' ||
+    t === 'dict_items'
+  ) {
     throw pyErr(TypeError, `unhashable type: '${t}'`);
   }
   return 'o' + v.id;
@@ -127,7 +136,7 @@ export function pyHash(v: PyValue): bigint {
         e++;
       }
       const inv = modPow(2n, (P61 - 1n - (e % 61n)) % 61n, P61);
-      const h = (BigInt(m) % P61) * inv % P61;
+      const h = ((BigInt(m) % P61) * inv) % P61;
       return fix(v < 0 ? -h : h);
     }
     case 'string': {

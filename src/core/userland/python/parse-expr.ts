@@ -1,95 +1,18 @@
 // Expressions of the Python grammar by recursive descent, in the precedence
 // order of CPython's Grammar/python.gram, with the error messages its
 // "invalid_*" rules give for the mistakes students make most.
-import type { BinOpKind, CmpOp, Comprehension, ConstValue, Expr, FormattedValue, Keyword, Param, Params, Pos, ScopeInfo } from './ast';
-import { decodeEscapes, latin1Bytes, numberValue } from './literals';
+import type { BinOpKind, CmpOp, Comprehension, Expr, Keyword, Param, Params, Pos, ScopeInfo } from './ast';
+import { numberValue } from './literals';
+import { KEYWORDS } from './parse-base';
+import { StringParser } from './parse-strings';
 import { PySyntaxError } from './syntax-error';
 import { Tokenizer, type Token } from './tokens';
 
-export const KEYWORDS = new Set(
-  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
-);
+export { KEYWORDS, type Warning } from './parse-base';
 
 const COMPARE = new Set(['==', '!=', '<', '<=', '>', '>=']);
-const AUG = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '<<=', '>>=', '&=', '|=', '^=', '@=']);
 
-export interface Warning {
-  line: number;
-  message: string;
-}
-
-export class ExprParser {
-  protected i = 0;
-  /** Depth of open brackets around the current expression (comma hints apply inside them only). */
-  protected parens = 0;
-  readonly warnings: Warning[] = [];
-
-  constructor(
-    protected readonly toks: Token[],
-    readonly lines: string[],
-    readonly filename: string,
-  ) {}
-
-  // ---- token helpers ----
-
-  protected get tok(): Token {
-    return this.toks[this.i];
-  }
-  protected peek(k = 1): Token {
-    return this.toks[Math.min(this.i + k, this.toks.length - 1)];
-  }
-  protected advance(): Token {
-    const t = this.toks[this.i];
-    if (this.i < this.toks.length - 1) this.i++;
-    return t;
-  }
-  protected isOp(v: string, t = this.tok): boolean {
-    return t.kind === 'op' && t.value === v;
-  }
-  protected isKw(v: string, t = this.tok): boolean {
-    return t.kind === 'name' && t.value === v;
-  }
-  protected eatOp(v: string): Token | undefined {
-    return this.isOp(v) ? this.advance() : undefined;
-  }
-  protected eatKw(v: string): Token | undefined {
-    return this.isKw(v) ? this.advance() : undefined;
-  }
-  protected expectOp(v: string, msg?: string): Token {
-    if (this.isOp(v)) return this.advance();
-    throw this.fail(this.tok, msg ?? 'invalid syntax');
-  }
-
-  protected error(msg: string, a: Pos, b: Pos = a, kind: PySyntaxError['kind'] = 'SyntaxError'): PySyntaxError {
-    const endCol = b.endLine === a.line ? b.endCol : (this.lines[a.line - 1] ?? '').length;
-    return new PySyntaxError(kind, msg, this.filename, a.line, a.col + 1, this.lines[a.line - 1] ?? '', endCol + 1, a.line);
-  }
-
-  protected fail(t: Token, msg = 'invalid syntax'): PySyntaxError {
-    if (t.kind === 'indent') return this.error('unexpected indent', { ...t, col: 0, endCol: 0 }, undefined, 'IndentationError');
-    if (t.kind === 'dedent' && msg === 'invalid syntax') return this.error('unindent does not match any outer indentation level', t, undefined, 'IndentationError');
-    const p = t.kind === 'newline' || t.kind === 'end' ? { ...t, endCol: t.col + 1 } : t;
-    return this.error(msg, p);
-  }
-
-  /** Where a child starts and ends as its parent sees it (parentheses included). */
-  protected os(e: Pos): { line: number; col: number } {
-    return e.paren ?? e;
-  }
-  protected oe(e: Pos): { endLine: number; endCol: number } {
-    return e.paren ?? e;
-  }
-
-  protected pos(t: Token): Pos {
-    return { line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
-  }
-
-  protected startsExpr(t = this.tok): boolean {
-    if (t.kind === 'number' || t.kind === 'string') return true;
-    if (t.kind === 'name') return !KEYWORDS.has(t.value) || ['None', 'True', 'False', 'not', 'lambda', 'await', 'yield'].includes(t.value);
-    return t.kind === 'op' && ['(', '[', '{', '-', '+', '~', '...', '*'].includes(t.value);
-  }
-
+export class ExprParser extends StringParser {
   // ---- expressions ----
 
   /** star_expressions: `a, *b, c` (a bare tuple when there is a comma). */
@@ -105,14 +28,27 @@ export class ExprParser {
       elts.push(e);
       last = e;
     }
-    return { t: 'Tuple', elts, line: this.os(first).line, col: this.os(first).col, endLine: this.oe(last).endLine, endCol: this.oe(last).endCol };
+    return {
+      t: 'Tuple',
+      elts,
+      line: this.os(first).line,
+      col: this.os(first).col,
+      endLine: this.oe(last).endLine,
+      endCol: this.oe(last).endCol,
+    };
   }
 
   protected starExpression(): Expr {
     if (this.isOp('*')) {
       const s = this.advance();
       const v = this.bitor();
-      return { t: 'Starred', value: v, ...this.pos(s), endLine: this.oe(v).endLine, endCol: this.oe(v).endCol };
+      return {
+        t: 'Starred',
+        value: v,
+        ...this.pos(s),
+        endLine: this.oe(v).endLine,
+        endCol: this.oe(v).endCol,
+      };
     }
     return this.expression();
   }
@@ -132,7 +68,16 @@ export class ExprParser {
         return body;
       }
       const orelse = this.expression();
-      return { t: 'IfExp', test, body, orelse, line: this.os(body).line, col: this.os(body).col, endLine: this.oe(orelse).endLine, endCol: this.oe(orelse).endCol };
+      return {
+        t: 'IfExp',
+        test,
+        body,
+        orelse,
+        line: this.os(body).line,
+        col: this.os(body).col,
+        endLine: this.oe(orelse).endLine,
+        endCol: this.oe(orelse).endCol,
+      };
     }
     return body;
   }
@@ -144,10 +89,23 @@ export class ExprParser {
       this.advance();
       const value = this.expression();
       const target: Expr = { t: 'Name', id: n.value, ...this.pos(n) };
-      return { t: 'NamedExpr', target, value, line: n.line, col: n.col, endLine: value.endLine, endCol: value.endCol };
+      return {
+        t: 'NamedExpr',
+        target,
+        value,
+        line: n.line,
+        col: n.col,
+        endLine: value.endLine,
+        endCol: value.endCol,
+      };
     }
     const e = this.expression();
-    if (this.parens > 0 && this.startsExpr() && !this.tok.value.match(/^(if|else|for|in|not|and|or|is|async|lambda)$/) && this.tok.kind !== 'op') {
+    if (
+      this.parens > 0 &&
+      this.startsExpr() &&
+      !this.tok.value.match(/^(if|else|for|in|not|and|or|is|async|lambda)$/) &&
+      this.tok.kind !== 'op'
+    ) {
       const next = this.expression();
       throw this.error('invalid syntax. Perhaps you forgot a comma?', e, next);
     }
@@ -214,11 +172,26 @@ export class ExprParser {
       this.advance();
       const right = next();
       if (kind === 'BoolOp') {
-        const values = left.t === 'BoolOp' && left.op === op && !left.paren ? [...left.values, right] : [left, right];
-        const span = { line: this.os(left).line, col: this.os(left).col, endLine: this.oe(right).endLine, endCol: this.oe(right).endCol };
+        const values =
+          left.t === 'BoolOp' && left.op === op && !left.paren ? [...left.values, right] : [left, right];
+        const span = {
+          line: this.os(left).line,
+          col: this.os(left).col,
+          endLine: this.oe(right).endLine,
+          endCol: this.oe(right).endCol,
+        };
         left = { t: 'BoolOp', op: op as 'and' | 'or', values, ...span };
       } else {
-        left = { t: 'BinOp', op: op as unknown as BinOpKind, left, right, line: this.os(left).line, col: this.os(left).col, endLine: this.oe(right).endLine, endCol: this.oe(right).endCol };
+        left = {
+          t: 'BinOp',
+          op: op as unknown as BinOpKind,
+          left,
+          right,
+          line: this.os(left).line,
+          col: this.os(left).col,
+          endLine: this.oe(right).endLine,
+          endCol: this.oe(right).endCol,
+        };
       }
     }
   }
@@ -233,7 +206,14 @@ export class ExprParser {
     if (this.isKw('not')) {
       const t = this.advance();
       const operand = this.inversion();
-      return { t: 'UnaryOp', op: 'not', operand, ...this.pos(t), endLine: this.oe(operand).endLine, endCol: this.oe(operand).endCol };
+      return {
+        t: 'UnaryOp',
+        op: 'not',
+        operand,
+        ...this.pos(t),
+        endLine: this.oe(operand).endLine,
+        endCol: this.oe(operand).endCol,
+      };
     }
     return this.comparison();
   }
@@ -256,7 +236,16 @@ export class ExprParser {
     }
     if (!ops.length) return left;
     const last = comparators[comparators.length - 1];
-    return { t: 'Compare', left, ops, comparators, line: this.os(left).line, col: this.os(left).col, endLine: this.oe(last).endLine, endCol: this.oe(last).endCol };
+    return {
+      t: 'Compare',
+      left,
+      ops,
+      comparators,
+      line: this.os(left).line,
+      col: this.os(left).col,
+      endLine: this.oe(last).endLine,
+      endCol: this.oe(last).endCol,
+    };
   }
   protected bitor(): Expr {
     return this.binary(() => this.bitxor(), ['|'] as const, 'BinOp');
@@ -281,7 +270,14 @@ export class ExprParser {
     if (this.isOp('-') || this.isOp('+') || this.isOp('~')) {
       this.advance();
       const operand = this.factor();
-      return { t: 'UnaryOp', op: t.value as '-' | '+' | '~', operand, ...this.pos(t), endLine: this.oe(operand).endLine, endCol: this.oe(operand).endCol };
+      return {
+        t: 'UnaryOp',
+        op: t.value as '-' | '+' | '~',
+        operand,
+        ...this.pos(t),
+        endLine: this.oe(operand).endLine,
+        endCol: this.oe(operand).endCol,
+      };
     }
     return this.power();
   }
@@ -294,7 +290,16 @@ export class ExprParser {
     const base = this.primary();
     if (this.eatOp('**')) {
       const exp = this.factor();
-      return { t: 'BinOp', op: '**', left: base, right: exp, line: this.os(base).line, col: this.os(base).col, endLine: this.oe(exp).endLine, endCol: this.oe(exp).endCol };
+      return {
+        t: 'BinOp',
+        op: '**',
+        left: base,
+        right: exp,
+        line: this.os(base).line,
+        col: this.os(base).col,
+        endLine: this.oe(exp).endLine,
+        endCol: this.oe(exp).endCol,
+      };
     }
     return base;
   }
@@ -307,21 +312,46 @@ export class ExprParser {
         const n = this.tok;
         if (n.kind !== 'name') throw this.fail(n);
         this.advance();
-        e = { t: 'Attribute', value: e, attr: n.value, line: this.os(e).line, col: this.os(e).col, endLine: n.endLine, endCol: n.endCol };
+        e = {
+          t: 'Attribute',
+          value: e,
+          attr: n.value,
+          line: this.os(e).line,
+          col: this.os(e).col,
+          endLine: n.endLine,
+          endCol: n.endCol,
+        };
       } else if (this.isOp('(')) {
         this.advance();
         this.parens++;
         const { args, keywords } = this.callArgs();
         this.parens--;
         const close = this.expectOp(')');
-        e = { t: 'Call', func: e, args, keywords, line: this.os(e).line, col: this.os(e).col, endLine: close.endLine, endCol: close.endCol };
+        e = {
+          t: 'Call',
+          func: e,
+          args,
+          keywords,
+          line: this.os(e).line,
+          col: this.os(e).col,
+          endLine: close.endLine,
+          endCol: close.endCol,
+        };
       } else if (this.isOp('[')) {
         this.advance();
         this.parens++;
         const index = this.slices();
         this.parens--;
         const close = this.expectOp(']');
-        e = { t: 'Subscript', value: e, index, line: this.os(e).line, col: this.os(e).col, endLine: close.endLine, endCol: close.endCol };
+        e = {
+          t: 'Subscript',
+          value: e,
+          index,
+          line: this.os(e).line,
+          col: this.os(e).col,
+          endLine: close.endLine,
+          endCol: close.endCol,
+        };
       } else return e;
     }
   }
@@ -340,13 +370,19 @@ export class ExprParser {
         if (KEYWORDS.has(t.value)) throw this.error(`cannot assign to ${t.value}`, this.pos(t));
         this.advance();
         this.advance();
-        if (this.isOp(')') || this.isOp(',')) throw this.error('expected argument value expression', this.pos(t), this.toks[this.i - 1]);
+        if (this.isOp(')') || this.isOp(','))
+          throw this.error('expected argument value expression', this.pos(t), this.toks[this.i - 1]);
         const value = this.expression();
-        keywords.push({ name: t.value, value, pos: { ...this.pos(t), endLine: value.endLine, endCol: value.endCol } });
+        keywords.push({
+          name: t.value,
+          value,
+          pos: { ...this.pos(t), endLine: value.endLine, endCol: value.endCol },
+        });
       } else {
         let e = this.namedExpression();
         if (this.isKw('for')) e = this.comprehension('GeneratorExp', e, t);
-        else if (this.isOp('=')) throw this.error('expression cannot contain assignment, perhaps you meant "=="?', e);
+        else if (this.isOp('='))
+          throw this.error('expression cannot contain assignment, perhaps you meant "=="?', e);
         if (keywords.length && !keywords.some((k) => k.name === undefined)) {
           throw this.error('positional argument follows keyword argument', e);
         }
@@ -450,7 +486,8 @@ export class ExprParser {
       return { ...first, paren: { ...this.pos(open), endLine: close.endLine, endCol: close.endCol } };
     }
     const elts = [first];
-    while (this.eatOp(',') && !this.isOp(')')) elts.push(this.isOp('*') ? this.starExpression() : this.namedExpression());
+    while (this.eatOp(',') && !this.isOp(')'))
+      elts.push(this.isOp('*') ? this.starExpression() : this.namedExpression());
     this.parens--;
     const close = this.expectOp(')');
     return { t: 'Tuple', elts, ...this.pos(open), endLine: close.endLine, endCol: close.endCol };
@@ -469,7 +506,8 @@ export class ExprParser {
         return { ...c, endLine: close.endLine, endCol: close.endCol };
       }
       elts.push(first);
-      while (this.eatOp(',') && !this.isOp(']')) elts.push(this.isOp('*') ? this.starExpression() : this.namedExpression());
+      while (this.eatOp(',') && !this.isOp(']'))
+        elts.push(this.isOp('*') ? this.starExpression() : this.namedExpression());
     }
     this.parens--;
     const close = this.expectOp(']');
@@ -501,7 +539,8 @@ export class ExprParser {
     }
     if (this.isKw('for')) return done(this.comprehension('SetComp', first, open));
     const elts = [first];
-    while (this.eatOp(',') && !this.isOp('}')) elts.push(this.isOp('*') ? this.starExpression() : this.namedExpression());
+    while (this.eatOp(',') && !this.isOp('}'))
+      elts.push(this.isOp('*') ? this.starExpression() : this.namedExpression());
     return done({ t: 'Set', elts, ...this.pos(open) });
   }
 
@@ -530,7 +569,11 @@ export class ExprParser {
   private forClauses(): Comprehension[] {
     const gens: Comprehension[] = [];
     while (this.isKw('for') || (this.isKw('async') && this.isKw('for', this.peek()))) {
-      if (this.eatKw('async')) throw this.error('asynchronous comprehension outside of an asynchronous function', this.pos(this.tok));
+      if (this.eatKw('async'))
+        throw this.error(
+          'asynchronous comprehension outside of an asynchronous function',
+          this.pos(this.tok),
+        );
       this.advance();
       const target = this.targetList();
       if (!this.eatKw('in')) throw this.fail(this.tok);
@@ -547,185 +590,21 @@ export class ExprParser {
     const first = this.isOp('*') ? this.starExpression() : this.bitor();
     if (!this.isOp(',')) return first;
     const elts = [first];
-    while (this.eatOp(',') && !this.isKw('in') && !this.isOp('=')) elts.push(this.isOp('*') ? this.starExpression() : this.bitor());
+    while (this.eatOp(',') && !this.isKw('in') && !this.isOp('='))
+      elts.push(this.isOp('*') ? this.starExpression() : this.bitor());
     const last = elts[elts.length - 1];
     return { t: 'Tuple', elts, line: first.line, col: first.col, endLine: last.endLine, endCol: last.endCol };
   }
 
-  // ---- string literals ----
-
-  private strings(): Expr {
-    const first = this.tok;
-    const parts: Array<string | FormattedValue> = [];
-    let bytes: boolean | undefined;
-    let isF = false;
-    let last = first;
-    while (this.tok.kind === 'string') {
-      const t = this.advance();
-      last = t;
-      const prefix = /^[a-zA-Z]*/.exec(t.value)![0].toLowerCase();
-      const q = t.value.slice(prefix.length);
-      const triple = q.startsWith('"""') || q.startsWith("'''");
-      const body = q.slice(triple ? 3 : 1, q.length - (triple ? 3 : 1));
-      const isBytes = prefix.includes('b');
-      if (bytes !== undefined && bytes !== isBytes) throw this.error('cannot mix bytes and nonbytes literals', this.pos(first), this.pos(t));
-      bytes = isBytes;
-      const raw = prefix.includes('r');
-      if (prefix.includes('f')) {
-        isF = true;
-        this.fstring(body, raw, t, prefix.length + (triple ? 3 : 1), parts);
-      } else {
-        if (isBytes && [...body].some((ch) => ch.charCodeAt(0) > 0x7f)) throw this.error('bytes can only contain ASCII literal characters', this.pos(t));
-        const d = decodeEscapes(body, raw, isBytes);
-        for (const b of d.badEscapes) this.warnings.push({ line: t.line, message: `SyntaxWarning: invalid escape sequence '${b}'` });
-        parts.push(d.text);
-      }
-    }
-    const p = { line: first.line, col: first.col, endLine: last.endLine, endCol: last.endCol };
-    if (bytes) {
-      const text = parts.join('');
-      return { t: 'Constant', value: { k: 'bytes', v: latin1Bytes(text) }, ...p };
-    }
-    if (!isF) return { t: 'Constant', value: { k: 'str', v: parts.join('') } as ConstValue, ...p };
-    return { t: 'JoinedStr', parts: mergeLiterals(parts), ...p };
-  }
-
-  /** Split an f-string body into literal text and replacement fields. */
-  private fstring(body: string, raw: boolean, tok: Token, bodyOffset: number, out: Array<string | FormattedValue>): void {
-    let lit = '';
-    let i = 0;
-    // position of body[i] in the source
-    const at = (k: number): { line: number; col: number } => {
-      let line = tok.line;
-      let col = tok.col + bodyOffset;
-      for (let j = 0; j < k; j++) {
-        if (body[j] === '\n') {
-          line++;
-          col = 0;
-        } else col++;
-      }
-      return { line, col };
-    };
-    const flush = () => {
-      if (lit) {
-        const d = decodeEscapes(lit, raw, false);
-        out.push(d.text);
-      }
-      lit = '';
-    };
-    while (i < body.length) {
-      const c = body[i];
-      if (c === '{' && body[i + 1] === '{') {
-        lit += '{';
-        i += 2;
-      } else if (c === '}' && body[i + 1] === '}') {
-        lit += '}';
-        i += 2;
-      } else if (c === '}') {
-        const p = at(i);
-        throw this.error("f-string: single '}' is not allowed", { line: p.line, col: p.col, endLine: p.line, endCol: p.col + 1 });
-      } else if (c === '{') {
-        flush();
-        i = this.field(body, i + 1, raw, at, out);
-      } else if (c === '\\' && !raw && i + 1 < body.length) {
-        lit += body.slice(i, i + 2);
-        i += 2;
-      } else {
-        lit += c;
-        i++;
-      }
-    }
-    flush();
-  }
-
-  private field(body: string, start: number, raw: boolean, at: (k: number) => { line: number; col: number }, out: Array<string | FormattedValue>): number {
-    let depth = 0;
-    let i = start;
-    let quote = '';
-    const endErr = () => {
-      const p = at(Math.min(i, body.length));
-      return this.error("f-string: expecting '}'", { line: p.line, col: p.col, endLine: p.line, endCol: p.col + 1 });
-    };
-    for (; i < body.length; i++) {
-      const c = body[i];
-      if (quote) {
-        if (c === quote) quote = '';
-        continue;
-      }
-      if (c === "'" || c === '"') quote = c;
-      else if ('([{'.includes(c)) depth++;
-      else if (')]}'.includes(c) && depth > 0) depth--;
-      else if (depth === 0 && (c === '}' || c === ':' || (c === '!' && body[i + 1] !== '='))) break;
-      else if (depth === 0 && c === '=' && body[i + 1] !== '=' && !'=!<>'.includes(body[i - 1])) break;
-    }
-    if (i >= body.length) throw endErr();
-    const exprText = body.slice(start, i);
-    const p = at(start);
-    if (exprText.trim() === '') {
-      throw this.error('f-string: valid expression required before \'}\'', { line: p.line, col: p.col, endLine: p.line, endCol: p.col + 1 });
-    }
-    const expr = this.subExpression(exprText, p.line, p.col);
-    const fv: FormattedValue = { expr, conversion: null, spec: null };
-    if (body[i] === '=') {
-      fv.debug = exprText + '=';
-      i++;
-      while (body[i] === ' ') {
-        fv.debug += ' ';
-        i++;
-      }
-    }
-    if (body[i] === '!') {
-      const conv = body[i + 1];
-      if (conv !== 's' && conv !== 'r' && conv !== 'a') {
-        const q = at(i + 1);
-        throw this.error(`f-string: invalid conversion character '${conv}': expected 's', 'r', or 'a'`, { line: q.line, col: q.col, endLine: q.line, endCol: q.col + 1 });
-      }
-      fv.conversion = conv;
-      i += 2;
-    }
-    if (body[i] === ':') {
-      // the spec may hold nested fields: f"{x:{width}.2f}"
-      let j = i + 1;
-      let d = 0;
-      for (; j < body.length; j++) {
-        if (body[j] === '{') d++;
-        else if (body[j] === '}') {
-          if (d === 0) break;
-          d--;
-        }
-      }
-      if (j >= body.length) {
-        i = j;
-        throw endErr();
-      }
-      const specParts: Array<string | FormattedValue> = [];
-      let lit = '';
-      for (let k = i + 1; k < j; k++) {
-        if (body[k] === '{') {
-          if (lit) specParts.push(lit);
-          lit = '';
-          k = this.field(body, k + 1, raw, at, specParts) - 1;
-        } else lit += body[k];
-      }
-      if (lit) specParts.push(lit);
-      const q = at(i + 1);
-      fv.spec = { t: 'JoinedStr', parts: specParts, line: q.line, col: q.col, endLine: q.line, endCol: q.col };
-      i = j;
-    }
-    if (body[i] !== '}') throw endErr();
-    if (fv.debug && fv.conversion === null && fv.spec === null) fv.conversion = 'r';
-    out.push(fv);
-    return i + 1;
-  }
-
   /** Parse the expression of an f-string field, placed at its real position in the source. */
-  private subExpression(text: string, line: number, col: number): Expr {
+  protected fieldExpression(text: string, line: number, col: number): Expr {
     const padded = '\n'.repeat(line - 1) + ' '.repeat(col) + text;
     let toks: Token[];
     try {
       toks = new Tokenizer(padded, this.filename).tokenize();
     } catch (e) {
-      if (e instanceof PySyntaxError) throw this.error(`f-string: ${e.msg}`, { line, col, endLine: line, endCol: col + 1 });
+      if (e instanceof PySyntaxError)
+        throw this.error(`f-string: ${e.msg}`, { line, col, endLine: line, endCol: col + 1 });
       throw e;
     }
     // the padding makes an INDENT, and a multi-line field NEWLINEs: neither matters inside braces
@@ -737,18 +616,4 @@ export class ExprParser {
     this.warnings.push(...sub.warnings);
     return e;
   }
-
-  protected augOp(): BinOpKind | undefined {
-    const t = this.tok;
-    return t.kind === 'op' && AUG.has(t.value) ? (t.value.slice(0, -1) as BinOpKind) : undefined;
-  }
-}
-
-function mergeLiterals(parts: Array<string | FormattedValue>): Array<string | FormattedValue> {
-  const out: Array<string | FormattedValue> = [];
-  for (const p of parts) {
-    if (typeof p === 'string' && typeof out[out.length - 1] === 'string') out[out.length - 1] += p;
-    else if (p !== '') out.push(p);
-  }
-  return out;
 }

@@ -140,9 +140,18 @@ class Parser extends ExprParser {
       }
     }
     const first = this.starExpressions();
-    if (first.t === 'Name' && (first.id === 'print' || first.id === 'exec') && this.startsExpr() && this.tok.kind !== 'op') {
+    if (
+      first.t === 'Name' &&
+      (first.id === 'print' || first.id === 'exec') &&
+      this.startsExpr() &&
+      this.tok.kind !== 'op'
+    ) {
       const rest = this.starExpressions();
-      throw this.error(`Missing parentheses in call to '${first.id}'. Did you mean ${first.id}(...)?`, first, rest);
+      throw this.error(
+        `Missing parentheses in call to '${first.id}'. Did you mean ${first.id}(...)?`,
+        first,
+        rest,
+      );
     }
     if (this.isOp('=')) {
       const targets = [first];
@@ -192,7 +201,12 @@ class Parser extends ExprParser {
     let what = 'expression';
     let node: Pos = e;
     if (e.t === 'Constant') {
-      what = e.value.k === 'bool' || e.value.k === 'None' ? String(e.value.k === 'None' ? 'None' : e.value.v ? 'True' : 'False') : e.value.k === 'Ellipsis' ? 'ellipsis' : 'literal';
+      what =
+        e.value.k === 'bool' || e.value.k === 'None'
+          ? String(e.value.k === 'None' ? 'None' : e.value.v ? 'True' : 'False')
+          : e.value.k === 'Ellipsis'
+            ? 'ellipsis'
+            : 'literal';
     } else if (e.t === 'Call') what = 'function call';
     else if (e.t === 'Compare') what = 'comparison';
     else if (e.t === 'JoinedStr') what = 'f-string expression';
@@ -205,8 +219,17 @@ class Parser extends ExprParser {
     else node = e;
     const isName = what === 'True' || what === 'False' || what === 'None';
     // the hint comes from the grammar's invalid_named_expression, which only sees bitwise_or-level expressions
-    const low = e.t === 'Lambda' || e.t === 'IfExp' || e.t === 'BoolOp' || e.t === 'Compare' || e.t === 'NamedExpr' || (e.t === 'UnaryOp' && e.op === 'not');
-    const hint = how === 'assign' && !isName && !low && what !== 'ellipsis' ? " here. Maybe you meant '==' instead of '='?" : '';
+    const low =
+      e.t === 'Lambda' ||
+      e.t === 'IfExp' ||
+      e.t === 'BoolOp' ||
+      e.t === 'Compare' ||
+      e.t === 'NamedExpr' ||
+      (e.t === 'UnaryOp' && e.op === 'not');
+    const hint =
+      how === 'assign' && !isName && !low && what !== 'ellipsis'
+        ? " here. Maybe you meant '==' instead of '='?"
+        : '';
     throw this.error(`cannot ${verb} ${what}${hint}`, node);
   }
 
@@ -271,8 +294,19 @@ class Parser extends ExprParser {
     const nl = this.advance();
     const next = this.toks[this.i];
     if (next.kind !== 'indent') {
-      const at = next.kind === 'end' ? { ...this.pos(nl), col: colon.endCol, endCol: colon.endCol + 1 } : { ...this.pos(next), endCol: next.endLine === next.line && next.endCol > next.col ? next.endCol : next.col + 1 };
-      throw this.error(`expected an indented block after ${BLOCK_NAMES[kw]} on line ${kwLine}`, at, at, 'IndentationError');
+      const at =
+        next.kind === 'end'
+          ? { ...this.pos(nl), col: colon.endCol, endCol: colon.endCol + 1 }
+          : {
+              ...this.pos(next),
+              endCol: next.endLine === next.line && next.endCol > next.col ? next.endCol : next.col + 1,
+            };
+      throw this.error(
+        `expected an indented block after ${BLOCK_NAMES[kw]} on line ${kwLine}`,
+        at,
+        at,
+        'IndentationError',
+      );
     }
     this.advance();
     const body: Stmt[] = [];
@@ -298,7 +332,15 @@ class Parser extends ExprParser {
       const e = this.advance();
       orelse = this.block('else', e.line, true);
     }
-    return { t: 'If', test, body, orelse, ...this.pos(t), endLine: this.last().endLine, endCol: this.last().endCol };
+    return {
+      t: 'If',
+      test,
+      body,
+      orelse,
+      ...this.pos(t),
+      endLine: this.last().endLine,
+      endCol: this.last().endCol,
+    };
   }
 
   /** The test of if/elif/while, with the hint for `=` in place of `==`. */
@@ -321,7 +363,15 @@ class Parser extends ExprParser {
       const e = this.advance();
       orelse = this.block('else', e.line, true);
     }
-    return { t: 'While', test, body, orelse, ...this.pos(t), endLine: this.last().endLine, endCol: this.last().endCol };
+    return {
+      t: 'While',
+      test,
+      body,
+      orelse,
+      ...this.pos(t),
+      endLine: this.last().endLine,
+      endCol: this.last().endCol,
+    };
   }
 
   private forStmt(): Stmt {
@@ -336,7 +386,16 @@ class Parser extends ExprParser {
       const e = this.advance();
       orelse = this.block('else', e.line, true);
     }
-    return { t: 'For', target, iter, body, orelse, ...this.pos(t), endLine: this.last().endLine, endCol: this.last().endCol };
+    return {
+      t: 'For',
+      target,
+      iter,
+      body,
+      orelse,
+      ...this.pos(t),
+      endLine: this.last().endLine,
+      endCol: this.last().endCol,
+    };
   }
 
   private decorated(): Stmt {
@@ -364,7 +423,18 @@ class Parser extends ExprParser {
     if (this.eatOp('->')) this.expression();
     const body = this.block('def', t.line, true);
     const scope = { locals: new Set<string>(), globals: new Set<string>(), nonlocals: new Set<string>() };
-    return { t: 'FunctionDef', name, params, body, decorators, scope, isAsync, ...this.pos(t), endLine: this.last().endLine, endCol: this.last().endCol };
+    return {
+      t: 'FunctionDef',
+      name,
+      params,
+      body,
+      decorators,
+      scope,
+      isAsync,
+      ...this.pos(t),
+      endLine: this.last().endLine,
+      endCol: this.last().endCol,
+    };
   }
 
   private classDef(decorators: Expr[]): Stmt {
@@ -386,7 +456,17 @@ class Parser extends ExprParser {
       this.expectOp(')');
     }
     const body = this.block('class', t.line, true);
-    return { t: 'ClassDef', name, bases, keywords, body, decorators, ...this.pos(t), endLine: this.last().endLine, endCol: this.last().endCol };
+    return {
+      t: 'ClassDef',
+      name,
+      bases,
+      keywords,
+      body,
+      decorators,
+      ...this.pos(t),
+      endLine: this.last().endLine,
+      endCol: this.last().endCol,
+    };
   }
 
   private tryStmt(): Stmt {
@@ -407,7 +487,14 @@ class Parser extends ExprParser {
         if (this.eatKw('as')) name = this.name();
       }
       const hbody = this.block('except', e.line, false);
-      handlers.push({ type, name, body: hbody, ...this.pos(e), endLine: this.last().endLine, endCol: this.last().endCol });
+      handlers.push({
+        type,
+        name,
+        body: hbody,
+        ...this.pos(e),
+        endLine: this.last().endLine,
+        endCol: this.last().endCol,
+      });
     }
     let orelse: Stmt[] = [];
     let finalbody: Stmt[] = [];
@@ -419,8 +506,18 @@ class Parser extends ExprParser {
       const f = this.advance();
       finalbody = this.block('finally', f.line, true);
     }
-    if (!handlers.length && !finalbody.length) throw this.fail(this.tok, "expected 'except' or 'finally' block");
-    return { t: 'Try', body, handlers, orelse, finalbody, ...this.pos(t), endLine: this.last().endLine, endCol: this.last().endCol };
+    if (!handlers.length && !finalbody.length)
+      throw this.fail(this.tok, "expected 'except' or 'finally' block");
+    return {
+      t: 'Try',
+      body,
+      handlers,
+      orelse,
+      finalbody,
+      ...this.pos(t),
+      endLine: this.last().endLine,
+      endCol: this.last().endCol,
+    };
   }
 
   private withStmt(): Stmt {
@@ -437,7 +534,14 @@ class Parser extends ExprParser {
     } while (this.eatOp(','));
     if (paren) this.expectOp(')');
     const body = this.block('with', t.line, false);
-    return { t: 'With', items, body, ...this.pos(t), endLine: this.last().endLine, endCol: this.last().endCol };
+    return {
+      t: 'With',
+      items,
+      body,
+      ...this.pos(t),
+      endLine: this.last().endLine,
+      endCol: this.last().endCol,
+    };
   }
 
   /** `with (open(a) as f, open(b) as g):` rather than `with (a, b):` / `with (x) as y:`. */

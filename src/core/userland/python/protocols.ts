@@ -1,11 +1,37 @@
 // The protocols every statement leans on: truth value, len(), iteration
 // (live list iteration, dict size checks, user __iter__/__next__), and
 // subscription with indexes and slices, each with CPython's error wording.
-import { asBigInt, codePoints, dictGet, dictSet, hashKey, isInt, setOrder, strLen, typeName, type Rt } from './objects';
+import {
+  asBigInt,
+  codePoints,
+  dictGet,
+  dictSet,
+  hashKey,
+  isInt,
+  setOrder,
+  strLen,
+  typeName,
+  type Rt,
+} from './objects';
 import { IndexError, KeyError, pyErr, RuntimeError, StopIteration, TypeError, ValueError } from './types';
 import {
-  None, PyBytes, PyDict, PyDictView, PyExc, PyInstance, PyIterator, PyList, PyObject, PyRaise, PyRange, PySet, PySingleton, PySlice,
-  PyTuple, type Gen, type PyValue,
+  None,
+  PyBytes,
+  PyDict,
+  PyDictView,
+  PyExc,
+  PyInstance,
+  PyIterator,
+  PyList,
+  PyObject,
+  PyRaise,
+  PyRange,
+  PySet,
+  PySingleton,
+  PySlice,
+  PyTuple,
+  type Gen,
+  type PyValue,
 } from './values';
 
 export type StepResult = IteratorResult<PyValue>;
@@ -48,7 +74,8 @@ export function* truthy(rt: Rt, v: PyValue): Gen<boolean> {
     const b = v.cls.lookup('__bool__');
     if (b) {
       const r = yield* rt.call(b, [v]);
-      if (typeof r !== 'boolean') throw pyErr(TypeError, `__bool__ should return bool, returned ${typeName(r)}`);
+      if (typeof r !== 'boolean')
+        throw pyErr(TypeError, `__bool__ should return bool, returned ${typeName(r)}`);
       return r;
     }
     const l = v.cls.lookup('__len__');
@@ -151,7 +178,11 @@ export function* iterate(rt: Rt, v: PyValue, msg?: string): Gen<Next> {
         try {
           return { done: false, value: yield* rt.call(gi, [v, i++]) };
         } catch (e) {
-          if (e instanceof PyRaise && (e.exc.cls.isSubclassOf(IndexError) || e.exc.cls.isSubclassOf(StopIteration))) return DONE;
+          if (
+            e instanceof PyRaise &&
+            (e.exc.cls.isSubclassOf(IndexError) || e.exc.cls.isSubclassOf(StopIteration))
+          )
+            return DONE;
           throw e;
         }
       };
@@ -161,7 +192,12 @@ export function* iterate(rt: Rt, v: PyValue, msg?: string): Gen<Next> {
 }
 
 export function isGen<T>(x: unknown): x is Gen<T> {
-  return typeof x === 'object' && x !== null && typeof (x as Gen<T>).next === 'function' && typeof (x as Gen<T>).throw === 'function';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as Gen<T>).next === 'function' &&
+    typeof (x as Gen<T>).throw === 'function'
+  );
 }
 
 /** Every item of an iterable, as an array. */
@@ -216,7 +252,14 @@ function sliceItems<T>(items: readonly T[], s: PySlice): T[] {
   return out;
 }
 
-const SEQ_NAMES: Record<string, string> = { list: 'list', tuple: 'tuple', str: 'string', range: 'range object', bytes: 'index', bytearray: 'bytearray index' };
+const SEQ_NAMES: Record<string, string> = {
+  list: 'list',
+  tuple: 'tuple',
+  str: 'string',
+  range: 'range object',
+  bytes: 'index',
+  bytearray: 'bytearray index',
+};
 
 export function* getitem(rt: Rt, obj: PyValue, key: PyValue): Gen<PyValue> {
   if (obj instanceof PyDict) {
@@ -225,21 +268,40 @@ export function* getitem(rt: Rt, obj: PyValue, key: PyValue): Gen<PyValue> {
     throw new PyRaise(new PyExc(KeyError, [key]));
   }
   const t = typeName(obj);
-  if (typeof obj === 'string' || obj instanceof PyList || obj instanceof PyTuple || obj instanceof PyBytes || obj instanceof PyRange) {
+  if (
+    typeof obj === 'string' ||
+    obj instanceof PyList ||
+    obj instanceof PyTuple ||
+    obj instanceof PyBytes ||
+    obj instanceof PyRange
+  ) {
     if (key instanceof PySlice) {
       if (typeof obj === 'string') return sliceItems(codePoints(obj), key).join('');
       if (obj instanceof PyList) return new PyList(sliceItems(obj.items, key));
       if (obj instanceof PyTuple) return new PyTuple(sliceItems(obj.items, key));
-      if (obj instanceof PyBytes) return new PyBytes(Uint8Array.from(sliceItems(Array.from(obj.data), key)), obj.mutable);
+      if (obj instanceof PyBytes)
+        return new PyBytes(Uint8Array.from(sliceItems(Array.from(obj.data), key)), obj.mutable);
       const r = obj;
       const [start, stop, step] = sliceIndices(key, Number(r.length));
-      return new PyRange(r.start + BigInt(start) * r.step, r.start + BigInt(stop) * r.step, r.step * BigInt(step));
+      return new PyRange(
+        r.start + BigInt(start) * r.step,
+        r.start + BigInt(stop) * r.step,
+        r.step * BigInt(step),
+      );
     }
     if (!isInt(key)) {
-      if (typeof obj === 'string') throw pyErr(TypeError, `string indices must be integers, not '${typeName(key)}'`);
+      if (typeof obj === 'string')
+        throw pyErr(TypeError, `string indices must be integers, not '${typeName(key)}'`);
       throw pyErr(TypeError, `${t} indices must be integers or slices, not ${typeName(key)}`);
     }
-    const n = typeof obj === 'string' ? strLen(obj) : obj instanceof PyRange ? Number(obj.length) : obj instanceof PyBytes ? obj.data.length : obj.items.length;
+    const n =
+      typeof obj === 'string'
+        ? strLen(obj)
+        : obj instanceof PyRange
+          ? Number(obj.length)
+          : obj instanceof PyBytes
+            ? obj.data.length
+            : obj.items.length;
     const i = index(asBigInt(key), n);
     if (i === undefined) throw pyErr(IndexError, `${SEQ_NAMES[t] ?? t} index out of range`);
     if (typeof obj === 'string') return codePoints(obj)[i];
@@ -251,7 +313,8 @@ export function* getitem(rt: Rt, obj: PyValue, key: PyValue): Gen<PyValue> {
     const m = obj.cls.lookup('__getitem__');
     if (m) return yield* rt.call(m, [obj, key]);
   }
-  if (obj instanceof PyObject && 'pyGetitem' in obj) return (obj as unknown as { pyGetitem(k: PyValue): PyValue }).pyGetitem(key);
+  if (obj instanceof PyObject && 'pyGetitem' in obj)
+    return (obj as unknown as { pyGetitem(k: PyValue): PyValue }).pyGetitem(key);
   throw pyErr(TypeError, `'${t}' object is not subscriptable`);
 }
 
@@ -271,7 +334,11 @@ export function* setitem(rt: Rt, obj: PyValue, key: PyValue, value: PyValue): Ge
       const idx: number[] = [];
       if (step > 0) for (let i = start; i < stop; i += step) idx.push(i);
       else for (let i = start; i > stop; i += step) idx.push(i);
-      if (idx.length !== vals.length) throw pyErr(ValueError, `attempt to assign sequence of size ${vals.length} to extended slice of size ${idx.length}`);
+      if (idx.length !== vals.length)
+        throw pyErr(
+          ValueError,
+          `attempt to assign sequence of size ${vals.length} to extended slice of size ${idx.length}`,
+        );
       idx.forEach((k, j) => (obj.items[k] = vals[j]));
       return;
     }
@@ -284,7 +351,8 @@ export function* setitem(rt: Rt, obj: PyValue, key: PyValue, value: PyValue): Ge
   if (obj instanceof PyBytes && obj.mutable && isInt(key)) {
     const i = index(asBigInt(key), obj.data.length);
     if (i === undefined) throw pyErr(IndexError, 'bytearray index out of range');
-    if (!isInt(value) || asBigInt(value) < 0n || asBigInt(value) > 255n) throw pyErr(ValueError, 'byte must be in range(0, 256)');
+    if (!isInt(value) || asBigInt(value) < 0n || asBigInt(value) > 255n)
+      throw pyErr(ValueError, 'byte must be in range(0, 256)');
     obj.data[i] = Number(asBigInt(value));
     return;
   }
@@ -333,10 +401,16 @@ export function* unpack(rt: Rt, v: PyValue, n: number, star: number): Gen<PyValu
   const items = yield* toArray(rt, v, `cannot unpack non-iterable ${typeName(v)} object`);
   if (star < 0) {
     if (items.length > n) throw pyErr(ValueError, `too many values to unpack (expected ${n})`);
-    if (items.length < n) throw pyErr(ValueError, `not enough values to unpack (expected ${n}, got ${items.length})`);
+    if (items.length < n)
+      throw pyErr(ValueError, `not enough values to unpack (expected ${n}, got ${items.length})`);
     return items;
   }
-  if (items.length < n - 1) throw pyErr(ValueError, `not enough values to unpack (expected at least ${n - 1}, got ${items.length})`);
+  if (items.length < n - 1)
+    throw pyErr(ValueError, `not enough values to unpack (expected at least ${n - 1}, got ${items.length})`);
   const after = n - 1 - star;
-  return [...items.slice(0, star), new PyList(items.slice(star, items.length - after)), ...items.slice(items.length - after)];
+  return [
+    ...items.slice(0, star),
+    new PyList(items.slice(star, items.length - after)),
+    ...items.slice(items.length - after),
+  ];
 }

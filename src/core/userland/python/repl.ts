@@ -33,7 +33,12 @@ export function completeness(src: string): Completeness {
   } catch (e) {
     if (!(e instanceof PySyntaxError)) throw e;
     const lines = src.split('\n');
-    const eof = e.msg.includes('was never closed') || e.msg.startsWith('unterminated triple-quoted') || (e.kind === 'IndentationError' && e.msg.startsWith('expected an indented block') && e.lineno >= lines.length);
+    const eof =
+      e.msg.includes('was never closed') ||
+      e.msg.startsWith('unterminated triple-quoted') ||
+      (e.kind === 'IndentationError' &&
+        e.msg.startsWith('expected an indented block') &&
+        e.lineno >= lines.length);
     if (eof) return 'more';
     if (lines.length > 1 && lines[lines.length - 1].trim() !== '') return 'more';
     return 'complete';
@@ -88,7 +93,8 @@ export async function repl(it: Interp, o: ReplOptions): Promise<number> {
       return 0;
     }
     const src = lines.join('\n').replace(/\n\s*$/, '');
-    if (o.modern && (src.trim() === 'exit' || src.trim() === 'quit') && !o.main.dict.has(src.trim())) return 0;
+    if (o.modern && (src.trim() === 'exit' || src.trim() === 'quit') && !o.main.dict.has(src.trim()))
+      return 0;
     const filename = o.modern ? `<python-input-${n}>` : '<stdin>';
     const code = await o.run(it, src + '\n', filename, o.modern);
     n++;

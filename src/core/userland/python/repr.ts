@@ -5,8 +5,28 @@ import { floatRepr, intStr } from './float-format';
 import { setOrder, typeOf, type Rt } from './objects';
 import { KeyError, OSError, pyErr, TypeError } from './types';
 import {
-  PyBoundMethod, PyBuiltin, PyBytes, PyClass, PyDescriptor, PyDict, PyDictView, PyExc, PyFunction, PyInstance, PyIterator,
-  PyList, PyModule, PyObject, PyRange, PySet, PySingleton, PySlice, PySuper, PyTuple, type Gen, type PyValue,
+  PyBoundMethod,
+  PyBuiltin,
+  PyBytes,
+  PyClass,
+  PyDescriptor,
+  PyDict,
+  PyDictView,
+  PyExc,
+  PyFunction,
+  PyInstance,
+  PyIterator,
+  PyList,
+  PyModule,
+  PyObject,
+  PyRange,
+  PySet,
+  PySingleton,
+  PySlice,
+  PySuper,
+  PyTuple,
+  type Gen,
+  type PyValue,
 } from './values';
 
 export function hexId(o: PyObject): string {
@@ -79,7 +99,8 @@ export function* repr(rt: Rt, v: PyValue, seen: Set<PyObject> = new Set()): Gen<
     const m = o.cls.lookup('__repr__');
     if (m) {
       const r = yield* rt.call(m, [o]);
-      if (typeof r !== 'string') throw pyErr(TypeError, `__repr__ returned non-string (type ${typeOf(r).name})`);
+      if (typeof r !== 'string')
+        throw pyErr(TypeError, `__repr__ returned non-string (type ${typeOf(r).name})`);
       return r;
     }
     if (o instanceof PyExc) return yield* excRepr(rt, o, seen);
@@ -101,7 +122,8 @@ export function* repr(rt: Rt, v: PyValue, seen: Set<PyObject> = new Set()): Gen<
   if (o instanceof PyDict) {
     seen.add(o);
     const parts: string[] = [];
-    for (const [k, x] of o.map.values()) parts.push(`${yield* repr(rt, k, seen)}: ${yield* repr(rt, x, seen)}`);
+    for (const [k, x] of o.map.values())
+      parts.push(`${yield* repr(rt, k, seen)}: ${yield* repr(rt, x, seen)}`);
     seen.delete(o);
     return o.wrapper ? `${o.wrapper}({${parts.join(', ')}})` : `{${parts.join(', ')}}`;
   }
@@ -130,11 +152,14 @@ function modPrefix(c: PyClass): string {
 /** Reprs that never run Python code. */
 export function objectRepr(o: PyObject): string {
   if (o instanceof PyBytes) return bytesRepr(o.data, o.mutable);
-  if (o instanceof PyRange) return o.step === 1n ? `range(${o.start}, ${o.stop})` : `range(${o.start}, ${o.stop}, ${o.step})`;
-  if (o instanceof PySlice) return `slice(${reprSimple(o.start) ?? '...'}, ${reprSimple(o.stop) ?? '...'}, ${reprSimple(o.step) ?? '...'})`;
+  if (o instanceof PyRange)
+    return o.step === 1n ? `range(${o.start}, ${o.stop})` : `range(${o.start}, ${o.stop}, ${o.step})`;
+  if (o instanceof PySlice)
+    return `slice(${reprSimple(o.start) ?? '...'}, ${reprSimple(o.stop) ?? '...'}, ${reprSimple(o.step) ?? '...'})`;
   if (o instanceof PyClass) return `<class '${modPrefix(o)}${o.name}'>`;
   if (o instanceof PyFunction) return `<function ${o.qualname} at ${hexId(o)}>`;
-  if (o instanceof PyBuiltin) return o.owner ? `<method '${o.name}' of '${o.owner}' objects>` : `<built-in function ${o.name}>`;
+  if (o instanceof PyBuiltin)
+    return o.owner ? `<method '${o.name}' of '${o.owner}' objects>` : `<built-in function ${o.name}>`;
   if (o instanceof PyBoundMethod) {
     if (o.func instanceof PyBuiltin) {
       const self = o.self;
@@ -142,7 +167,10 @@ export function objectRepr(o: PyObject): string {
       return `<built-in method ${o.func.name} of ${typeOf(self).name} object at ${self instanceof PyObject ? hexId(self) : '0x7f5e3c1d2a40'}>`;
     }
     const self = o.self;
-    const selfRepr = self instanceof PyObject && !(self instanceof PyClass) ? `<${modPrefix(self.cls)}${self.cls.name} object at ${hexId(self)}>` : reprSimple(self) ?? (self instanceof PyClass ? objectRepr(self) : '?');
+    const selfRepr =
+      self instanceof PyObject && !(self instanceof PyClass)
+        ? `<${modPrefix(self.cls)}${self.cls.name} object at ${hexId(self)}>`
+        : (reprSimple(self) ?? (self instanceof PyClass ? objectRepr(self) : '?'));
     return `<bound method ${o.func.qualname} of ${selfRepr}>`;
   }
   if (o instanceof PyModule) {
@@ -151,7 +179,10 @@ export function objectRepr(o: PyObject): string {
   }
   if (o instanceof PyDescriptor) return `<${o.kind} object at ${hexId(o)}>`;
   if (o instanceof PySuper) return `<super: <class '${o.start.name}'>, <${typeOf(o.self).name} object>>`;
-  if (o instanceof PyIterator) return o.label ? `<${o.typeName} object ${o.label} at ${hexId(o)}>` : `<${o.typeName} object at ${hexId(o)}>`;
+  if (o instanceof PyIterator)
+    return o.label
+      ? `<${o.typeName} object ${o.label} at ${hexId(o)}>`
+      : `<${o.typeName} object at ${hexId(o)}>`;
   return `<${o.cls.name} object at ${hexId(o)}>`;
 }
 
@@ -167,7 +198,8 @@ export function* str(rt: Rt, v: PyValue): Gen<string> {
     const m = v.cls.lookup('__str__');
     if (m) {
       const r = yield* rt.call(m, [v]);
-      if (typeof r !== 'string') throw pyErr(TypeError, `__str__ returned non-string (type ${typeOf(r).name})`);
+      if (typeof r !== 'string')
+        throw pyErr(TypeError, `__str__ returned non-string (type ${typeOf(r).name})`);
       return r;
     }
     if (v instanceof PyExc) return yield* excStr(rt, v);

@@ -14,7 +14,17 @@ export function analyseScopes(m: Module, showText: boolean): void {
   const err = (msg: string, p: Pos): PySyntaxError => {
     const text = m.lines[p.line - 1] ?? '';
     const end = p.endLine === p.line ? p.endCol : text.length;
-    return new PySyntaxError('SyntaxError', msg, m.filename, p.line, p.col + 1, text, end + 1, p.line, showText);
+    return new PySyntaxError(
+      'SyntaxError',
+      msg,
+      m.filename,
+      p.line,
+      p.col + 1,
+      text,
+      end + 1,
+      p.line,
+      showText,
+    );
   };
 
   const bindTarget = (e: Expr, s: ScopeInfo | undefined): void => {
@@ -24,7 +34,12 @@ export function analyseScopes(m: Module, showText: boolean): void {
     else if (e.t === 'Starred') bindTarget(e.value, s);
   };
 
-  const paramNames = (p: Params): string[] => [...p.args.map((a) => a.name), ...(p.vararg ? [p.vararg] : []), ...p.kwonly.map((a) => a.name), ...(p.kwarg ? [p.kwarg] : [])];
+  const paramNames = (p: Params): string[] => [
+    ...p.args.map((a) => a.name),
+    ...(p.vararg ? [p.vararg] : []),
+    ...p.kwonly.map((a) => a.name),
+    ...(p.kwarg ? [p.kwarg] : []),
+  ];
 
   const expr = (e: Expr | undefined, c: Ctx): void => {
     if (!e) return;

@@ -3,7 +3,12 @@
 import { compare } from './compare';
 import { None, type Gen, type PyValue, type Rt } from './values';
 
-export function* sortValues(rt: Rt, items: PyValue[], key: PyValue | undefined, reverse: boolean): Gen<PyValue[]> {
+export function* sortValues(
+  rt: Rt,
+  items: PyValue[],
+  key: PyValue | undefined,
+  reverse: boolean,
+): Gen<PyValue[]> {
   const keys: PyValue[] = [];
   for (const x of items) keys.push(key !== undefined && key !== None ? yield* rt.call(key, [x]) : x);
   let idx = items.map((_, i) => i);

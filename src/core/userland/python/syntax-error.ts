@@ -32,7 +32,7 @@ export function formatSyntaxError(e: PySyntaxError, colorize: boolean): string {
     const ltext = rtext.replace(/^[ \n\f]+/, '');
     const spaces = rtext.length - ltext.length;
     let offset = e.offset;
-    let end = e.lineno === e.endLineno ? (e.endOffset || offset) : rtext.length + 1;
+    let end = e.lineno === e.endLineno ? e.endOffset || offset : rtext.length + 1;
     if (offset > e.text.length) offset = rtext.length + 1;
     if (end > e.text.length) end = rtext.length + 1;
     if (offset >= end || end < 0) end = offset + 1;
@@ -40,10 +40,14 @@ export function formatSyntaxError(e: PySyntaxError, colorize: boolean): string {
     const endColno = end - 1 - spaces;
     if (colno >= 0) {
       const pad = [...ltext.slice(0, colno)].map((ch) => (/\s/.test(ch) ? ch : ' ')).join('');
-      const shown = colorize ? ltext.slice(0, colno) + c.boldRed + ltext.slice(colno, endColno) + c.reset + ltext.slice(endColno) : ltext;
+      const shown = colorize
+        ? ltext.slice(0, colno) + c.boldRed + ltext.slice(colno, endColno) + c.reset + ltext.slice(endColno)
+        : ltext;
       out += `    ${shown}\n    ${pad}${c.boldRed}${'^'.repeat(Math.max(0, endColno - colno))}${c.reset}\n`;
     } else out += `    ${ltext}\n`;
   }
-  out += colorize ? `${c.boldMagenta}${e.kind}${c.reset}: ${c.magenta}${e.msg}${c.reset}\n` : `${e.kind}: ${e.msg}\n`;
+  out += colorize
+    ? `${c.boldMagenta}${e.kind}${c.reset}: ${c.magenta}${e.msg}${c.reset}\n`
+    : `${e.kind}: ${e.msg}\n`;
   return out;
 }

@@ -18,9 +18,53 @@ export interface Token {
 }
 
 const OPERATORS = [
-  '**=', '//=', '>>=', '<<=', '...', '!=', '->', ':=', '**', '//', '<<', '>>', '<=', '>=', '==', '+=', '-=', '*=', '/=',
-  '%=', '&=', '|=', '^=', '@=', '+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>', '(', ')', '[', ']', '{', '}',
-  ',', ':', '.', ';', '=',
+  '**=',
+  '//=',
+  '>>=',
+  '<<=',
+  '...',
+  '!=',
+  '->',
+  ':=',
+  '**',
+  '//',
+  '<<',
+  '>>',
+  '<=',
+  '>=',
+  '==',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '@=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '@',
+  '&',
+  '|',
+  '^',
+  '~',
+  '<',
+  '>',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  '.',
+  ';',
+  '=',
 ];
 const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
@@ -47,8 +91,24 @@ export class Tokenizer {
     this.lines = this.src.split('\n');
   }
 
-  private err(msg: string, line: number, col: number, endCol?: number, kind: PySyntaxError['kind'] = 'SyntaxError', endLine?: number): PySyntaxError {
-    return new PySyntaxError(kind, msg, this.filename, line, col + 1, this.lines[line - 1] ?? '', (endCol ?? col) + 1, endLine ?? line);
+  private err(
+    msg: string,
+    line: number,
+    col: number,
+    endCol?: number,
+    kind: PySyntaxError['kind'] = 'SyntaxError',
+    endLine?: number,
+  ): PySyntaxError {
+    return new PySyntaxError(
+      kind,
+      msg,
+      this.filename,
+      line,
+      col + 1,
+      this.lines[line - 1] ?? '',
+      (endCol ?? col) + 1,
+      endLine ?? line,
+    );
   }
 
   private get col(): number {
@@ -105,7 +165,8 @@ export class Tokenizer {
       const b = this.brackets[this.brackets.length - 1];
       throw this.err(`'${b.ch}' was never closed`, b.line, b.col);
     }
-    if (last && last.kind !== 'newline' && last.kind !== 'dedent' && last.kind !== 'indent') this.push('newline', '', this.line, this.col);
+    if (last && last.kind !== 'newline' && last.kind !== 'dedent' && last.kind !== 'indent')
+      this.push('newline', '', this.line, this.col);
     while (this.indents.length > 1) {
       this.indents.pop();
       this.push('dedent', '', this.line, 0);
@@ -148,7 +209,13 @@ export class Tokenizer {
         this.push('dedent', '', this.line, this.col);
       }
       if (this.indents[this.indents.length - 1] !== width) {
-        throw this.err('unindent does not match any outer indentation level', this.line, this.lines[this.line - 1].length, undefined, 'IndentationError');
+        throw this.err(
+          'unindent does not match any outer indentation level',
+          this.line,
+          this.lines[this.line - 1].length,
+          undefined,
+          'IndentationError',
+        );
       }
     }
     return false;
@@ -194,7 +261,11 @@ export class Tokenizer {
         if (!open) throw this.err(`unmatched '${op}'`, line, col);
         if (open.ch !== OPENERS[op]) {
           const where = open.line !== line ? ` on line ${open.line}` : '';
-          throw this.err(`closing parenthesis '${op}' does not match opening parenthesis '${open.ch}'${where}`, line, col);
+          throw this.err(
+            `closing parenthesis '${op}' does not match opening parenthesis '${open.ch}'${where}`,
+            line,
+            col,
+          );
         }
       }
       this.push('op', op, line, col);
@@ -206,7 +277,11 @@ export class Tokenizer {
       this.push('op', ch, line, col);
       return;
     }
-    throw this.err(`invalid character '${ch}' (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`, line, col);
+    throw this.err(
+      `invalid character '${ch}' (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`,
+      line,
+      col,
+    );
   }
 
   private number(): void {
@@ -238,7 +313,8 @@ export class Tokenizer {
     const dec = () => {
       while (this.pos < s.length) {
         if (/[0-9]/.test(s[this.pos])) this.pos++;
-        else if (s[this.pos] === '_' && /[0-9]/.test(s[this.pos + 1] ?? '') && /[0-9]/.test(s[this.pos - 1])) this.pos++;
+        else if (s[this.pos] === '_' && /[0-9]/.test(s[this.pos + 1] ?? '') && /[0-9]/.test(s[this.pos - 1]))
+          this.pos++;
         else break;
       }
     };
@@ -261,10 +337,14 @@ export class Tokenizer {
       dec();
     }
     if (/[jJ]/.test(s[this.pos] ?? '')) this.pos++;
-    else if (/[_\p{L}]/u.test(s[this.pos] ?? '')) throw bad('invalid decimal literal', s[this.pos] === '_' ? this.pos - 1 : start);
+    else if (/[_\p{L}]/u.test(s[this.pos] ?? ''))
+      throw bad('invalid decimal literal', s[this.pos] === '_' ? this.pos - 1 : start);
     const text = s.slice(start, this.pos);
     if (!isFloat && /^0[0-9_]*[1-9]/.test(text) && !/[jJ]$/.test(text)) {
-      throw bad('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', start);
+      throw bad(
+        'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
+        start,
+      );
     }
   }
 
@@ -311,7 +391,8 @@ export class Tokenizer {
         try {
           this.string('', l, cc);
         } catch (e) {
-          if (e instanceof PySyntaxError && e.msg.startsWith('unterminated string')) throw this.err("f-string: expecting '}'", l, cc);
+          if (e instanceof PySyntaxError && e.msg.startsWith('unterminated string'))
+            throw this.err("f-string: expecting '}'", l, cc);
           throw e;
         }
         continue;

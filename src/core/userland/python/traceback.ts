@@ -13,7 +13,8 @@ import type { Gen, PyExc, Rt, TbEntry } from './values';
 
 const RECURSIVE_CUTOFF = 3;
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 
 function displayWidth(line: string, offset: number): number {
   // eslint-disable-next-line no-control-regex
@@ -68,7 +69,8 @@ function anchorsOf(segment: string): Anchors | undefined {
     }
     return [ln, col];
   };
-  const endOf = (x: Expr, force = true): [number, number] => (force ? nextValid(x.endLine - 2, x.endCol) : [x.endLine - 2, x.endCol]);
+  const endOf = (x: Expr, force = true): [number, number] =>
+    force ? nextValid(x.endLine - 2, x.endCol) : [x.endLine - 2, x.endCol];
   const until = (ln: number, col: number, stop: (c: string) => boolean): [number, number] => {
     for (;;) {
       if (ln >= lines.length) return [ln, col];
@@ -82,7 +84,13 @@ function anchorsOf(segment: string): Anchors | undefined {
     const [ln, col] = until(...endOf(e.left), (c) => !/\s/.test(c) && c !== ')');
     let right = col + 1;
     const line = lines[ln] ?? '';
-    if (right < line.length && (e.right.line - 2 > ln || right < e.right.col) && !/\s/.test(line[right]) && !'\\#'.includes(line[right])) right++;
+    if (
+      right < line.length &&
+      (e.right.line - 2 > ln || right < e.right.col) &&
+      !/\s/.test(line[right]) &&
+      !'\\#'.includes(line[right])
+    )
+      right++;
     return { leftLine: ln, leftOffset: col, rightLine: ln, rightOffset: right };
   }
   if (e.t === 'Subscript' || e.t === 'Call') {
@@ -94,13 +102,26 @@ function anchorsOf(segment: string): Anchors | undefined {
   return undefined;
 }
 
-function shouldShowCarets(start: number, end: number, allLines: string[], anchors: Anchors | undefined): boolean {
+function shouldShowCarets(
+  start: number,
+  end: number,
+  allLines: string[],
+  anchors: Anchors | undefined,
+): boolean {
   const st = parseExprStmt(allLines.join('\n'));
   if (st) {
     let value: Expr | undefined;
     if (st.t === 'Return' && st.value?.t === 'Call' && st.value.func.t === 'Name') value = st.value;
-    if (st.t === 'Assign' && st.value.t === 'Call' && st.targets.length === 1 && st.targets[0].t === 'Name') value = st.value;
-    if (value && value.line === 1 && value.endLine === allLines.length && value.col === start && value.endCol === end) return false;
+    if (st.t === 'Assign' && st.value.t === 'Call' && st.targets.length === 1 && st.targets[0].t === 'Name')
+      value = st.value;
+    if (
+      value &&
+      value.line === 1 &&
+      value.endLine === allLines.length &&
+      value.col === start &&
+      value.endCol === end
+    )
+      return false;
   }
   if (anchors) return true;
   return allLines[0].slice(0, start).trim() !== '' || allLines[allLines.length - 1].slice(end).trim() !== '';
@@ -117,7 +138,8 @@ function frameLines(f: TbEntry, colorize: boolean): string {
   const original = src.slice(f.line - 1, endLine).join('\n');
   const dedented = dedent(original);
   if (!dedented.trim()) return row;
-  if (f.col === undefined || f.endCol === undefined) return row + '    ' + dedented.split('\n')[0].trim() + '\n';
+  if (f.col === undefined || f.endCol === undefined)
+    return row + '    ' + dedented.split('\n')[0].trim() + '\n';
   const origLines = original.split('\n');
   const allLines = dedented.split('\n').slice(0, endLine - f.line + 1);
   const dedentChars = origLines[0].length - allLines[0].length;
@@ -158,7 +180,8 @@ function frameLines(f: TbEntry, colorize: boolean): string {
         anchors &&
         (ln > anchors.leftLine || (ln === anchors.leftLine && col >= leftOff)) &&
         (ln < anchors.rightLine || (ln === anchors.rightLine && col < rightOff))
-      ) carets.push('^');
+      )
+        carets.push('^');
       else carets.push(anchors ? '~' : '^');
     }
     if (!colorize) {
@@ -169,7 +192,7 @@ function frameLines(f: TbEntry, colorize: boolean): string {
     let line = '';
     let marks = '';
     const chars = [...text];
-    for (let i = 0; i < Math.max(chars.length, carets.length); ) {
+    for (let i = 0; i < Math.max(chars.length, carets.length);) {
       const kind = carets[i] ?? '';
       let j = i;
       while (j < Math.max(chars.length, carets.length) && (carets[j] ?? '') === kind) j++;
@@ -294,7 +317,8 @@ export function* finalLine(rt: Rt, e: PyExc, colorize: boolean): Gen<string> {
     const names = e.candidates ?? [];
     const s = suggest(names, wrong);
     if (s) msg += `. Did you mean: '${s}'?`;
-    if (e.cls.isSubclassOf(NameError) && STDLIB_MODULE_NAMES.has(wrong)) msg += s ? ` Or did you forget to import '${wrong}'?` : `. Did you forget to import '${wrong}'?`;
+    if (e.cls.isSubclassOf(NameError) && STDLIB_MODULE_NAMES.has(wrong))
+      msg += s ? ` Or did you forget to import '${wrong}'?` : `. Did you forget to import '${wrong}'?`;
   }
   const c = colors(colorize);
   const t = excTypeName(e);
@@ -303,7 +327,13 @@ export function* finalLine(rt: Rt, e: PyExc, colorize: boolean): Gen<string> {
 }
 
 /** The whole report for an uncaught exception, causes and contexts first. */
-export function* formatException(rt: Rt, e: PyExc, colorize: boolean, legacy = false, seen = new Set<PyExc>()): Gen<string> {
+export function* formatException(
+  rt: Rt,
+  e: PyExc,
+  colorize: boolean,
+  legacy = false,
+  seen = new Set<PyExc>(),
+): Gen<string> {
   seen.add(e);
   let out = '';
   if (e.cause && !seen.has(e.cause)) {

@@ -86,12 +86,50 @@ BUILTIN_TYPES.IOError = OSError;
 BUILTIN_TYPES.EnvironmentError = OSError;
 
 export const EXCEPTION_NAMES = [
-  'BaseException', 'SystemExit', 'KeyboardInterrupt', 'GeneratorExit', 'Exception', 'StopIteration', 'ArithmeticError',
-  'ZeroDivisionError', 'OverflowError', 'AssertionError', 'AttributeError', 'EOFError', 'ImportError', 'ModuleNotFoundError',
-  'LookupError', 'IndexError', 'KeyError', 'MemoryError', 'NameError', 'UnboundLocalError', 'OSError', 'FileNotFoundError',
-  'FileExistsError', 'PermissionError', 'IsADirectoryError', 'NotADirectoryError', 'ConnectionError', 'ConnectionRefusedError', 'BrokenPipeError',
-  'TimeoutError', 'RuntimeError', 'NotImplementedError', 'RecursionError', 'SyntaxError', 'IndentationError', 'TypeError',
-  'ValueError', 'UnicodeError', 'UnicodeDecodeError', 'Warning', 'UserWarning', 'DeprecationWarning', 'SyntaxWarning', 'IOError',
+  'BaseException',
+  'SystemExit',
+  'KeyboardInterrupt',
+  'GeneratorExit',
+  'Exception',
+  'StopIteration',
+  'ArithmeticError',
+  'ZeroDivisionError',
+  'OverflowError',
+  'AssertionError',
+  'AttributeError',
+  'EOFError',
+  'ImportError',
+  'ModuleNotFoundError',
+  'LookupError',
+  'IndexError',
+  'KeyError',
+  'MemoryError',
+  'NameError',
+  'UnboundLocalError',
+  'OSError',
+  'FileNotFoundError',
+  'FileExistsError',
+  'PermissionError',
+  'IsADirectoryError',
+  'NotADirectoryError',
+  'ConnectionError',
+  'ConnectionRefusedError',
+  'BrokenPipeError',
+  'TimeoutError',
+  'RuntimeError',
+  'NotImplementedError',
+  'RecursionError',
+  'SyntaxError',
+  'IndentationError',
+  'TypeError',
+  'ValueError',
+  'UnicodeError',
+  'UnicodeDecodeError',
+  'Warning',
+  'UserWarning',
+  'DeprecationWarning',
+  'SyntaxWarning',
+  'IOError',
   'EnvironmentError',
 ];
 
@@ -107,7 +145,10 @@ export function pyErr(cls: PyClass, ...args: PyValue[]): PyRaise {
 
 /** OSError-family exception with errno and strerror (str() is "[Errno 2] No such file or directory: 'x'"). */
 export function osErr(cls: PyClass, errno: number, strerror: string, filename?: string): PyRaise {
-  const e = filename === undefined ? newExc(cls, BigInt(errno), strerror) : newExc(cls, BigInt(errno), strerror, filename);
+  const e =
+    filename === undefined
+      ? newExc(cls, BigInt(errno), strerror)
+      : newExc(cls, BigInt(errno), strerror, filename);
   e.dict.set('errno', BigInt(errno));
   e.dict.set('strerror', strerror);
   if (filename !== undefined) e.dict.set('filename', filename);

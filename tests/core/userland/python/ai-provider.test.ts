@@ -4,19 +4,41 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkStack } from '../../../../src/core/kernel/network';
 import { seededRandom } from '../../../../src/core/random';
-import { AI_HOST, AiProviderService, DEFAULT_API_KEY, maskKey, registerAiProvider, reply } from '../../../../src/core/userland/outside/ai-provider';
+import {
+  AI_HOST,
+  AiProviderService,
+  DEFAULT_API_KEY,
+  maskKey,
+  registerAiProvider,
+  reply,
+} from '../../../../src/core/userland/outside/ai-provider';
 
 const NOW = Date.UTC(2026, 10, 27, 21, 21, 3);
 const provider = () => new AiProviderService({ now: () => NOW });
 const chat = (s: AiProviderService, body: unknown, auth: string | undefined = `Bearer ${DEFAULT_API_KEY}`) =>
-  s.handle({ method: 'POST', path: '/v1/chat/completions', host: AI_HOST, headers: auth ? { Authorization: auth, 'Content-Type': 'application/json' } : {}, body: typeof body === 'string' ? body : JSON.stringify(body), from: '172.17.0.2' });
+  s.handle({
+    method: 'POST',
+    path: '/v1/chat/completions',
+    host: AI_HOST,
+    headers: auth ? { Authorization: auth, 'Content-Type': 'application/json' } : {},
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    from: '172.17.0.2',
+  });
 
 describe('the AI provider', () => {
   it('answers a valid request with a chat.completion', async () => {
-    const r = await chat(provider(), { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello there' }] });
+    const r = await chat(provider(), {
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Hello there' }],
+    });
     expect(r.status).toBe(200);
     const j = JSON.parse(r.body);
-    expect(j).toMatchObject({ object: 'chat.completion', created: NOW / 1000, model: 'gpt-4o-mini-2024-07-18', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant' } }] });
+    expect(j).toMatchObject({
+      object: 'chat.completion',
+      created: NOW / 1000,
+      model: 'gpt-4o-mini-2024-07-18',
+      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant' } }],
+    });
     expect(j.id).toMatch(/^chatcmpl-[0-9A-Za-z]{29}$/);
     expect(j.choices[0].message.content).toMatch(/^Hello! /);
     expect(j.usage.total_tokens).toBe(j.usage.prompt_tokens + j.usage.completion_tokens);
@@ -24,7 +46,11 @@ describe('the AI provider', () => {
   });
 
   it("rejects a wrong key with OpenAI's 401 body (key masked)", async () => {
-    const r = await chat(provider(), { model: 'gpt-4o-mini', messages: [] }, 'Bearer sk-abc123def456ghi789jkl012');
+    const r = await chat(
+      provider(),
+      { model: 'gpt-4o-mini', messages: [] },
+      'Bearer sk-abc123def456ghi789jkl012',
+    );
     expect(r.status).toBe(401);
     expect(r.body).toBe(
       '{\n    "error": {\n        "message": "Incorrect API key provided: sk-abc12***************l012. You can find your API key at https://platform.openai.com/account/api-keys.",\n        "type": "invalid_request_error",\n        "param": null,\n        "code": "invalid_api_key"\n    }\n}\n',
@@ -39,11 +65,23 @@ describe('the AI provider', () => {
     expect(JSON.parse(none.body).error.message).toMatch(/^You didn't provide an API key\./);
     const model = await chat(provider(), { model: 'gpt-9', messages: [] });
     expect(model.status).toBe(404);
-    expect(JSON.parse(model.body).error).toEqual({ message: 'The model `gpt-9` does not exist or you do not have access to it.', type: 'invalid_request_error', param: null, code: 'model_not_found' });
+    expect(JSON.parse(model.body).error).toEqual({
+      message: 'The model `gpt-9` does not exist or you do not have access to it.',
+      type: 'invalid_request_error',
+      param: null,
+      code: 'model_not_found',
+    });
     const bad = await chat(provider(), '{not json');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toMatch(/^We could not parse the JSON body of your request\./);
-    const url = await provider().handle({ method: 'GET', path: '/v1/nope', host: AI_HOST, headers: {}, body: '', from: '' });
+    const url = await provider().handle({
+      method: 'GET',
+      path: '/v1/nope',
+      host: AI_HOST,
+      headers: {},
+      body: '',
+      from: '',
+    });
     expect(JSON.parse(url.body).error.message).toBe('Invalid URL (GET /v1/nope)');
   });
 

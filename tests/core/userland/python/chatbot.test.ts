@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { CHATBOT_PY } from '../../../../src/core/host';
 import { NetNamespace, NetworkStack } from '../../../../src/core/kernel/network';
 import { seededRandom } from '../../../../src/core/random';
-import { AI_HOST, DEFAULT_API_KEY, registerAiProvider } from '../../../../src/core/userland/outside/ai-provider';
+import {
+  AI_HOST,
+  DEFAULT_API_KEY,
+  registerAiProvider,
+} from '../../../../src/core/userland/outside/ai-provider';
 import { pythonPrograms } from '../../../../src/core/userland/python';
 import { Machine } from '../harness';
 import { pythonImage, requestsInstalled } from './image';
@@ -16,8 +20,14 @@ function setup(opts: { requests?: boolean; network?: 'bridge' | 'none' } = {}) {
   const network = new NetworkStack(seededRandom(7));
   const ref: { machine?: Machine } = {};
   registerAiProvider(network, { now: () => ref.machine!.clock.now() });
-  const net = opts.network === 'none' ? new NetNamespace('c-none', { routeOut: false }) : network.attachBridge('c1', seededRandom(3))!.netns;
-  const files = pythonImage({ '/app/chatbot.py': CHATBOT_PY, ...(opts.requests === false ? {} : requestsInstalled()) });
+  const net =
+    opts.network === 'none'
+      ? new NetNamespace('c-none', { routeOut: false })
+      : network.attachBridge('c1', seededRandom(3))!.netns;
+  const files = pythonImage({
+    '/app/chatbot.py': CHATBOT_PY,
+    ...(opts.requests === false ? {} : requestsInstalled()),
+  });
   ref.machine = new Machine({ files, programs: pythonPrograms(), sys: { net, network }, container: true });
   return ref.machine;
 }
@@ -39,12 +49,17 @@ describe('chatbot.py in a container', () => {
     const m = setup();
     const r = await m.run(['python3', '/app/chatbot.py']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('Error: the OPENAI_API_KEY environment variable is not set.\nSet it to your API key, for example: export OPENAI_API_KEY=sk-...\n');
+    expect(r.stderr).toBe(
+      'Error: the OPENAI_API_KEY environment variable is not set.\nSet it to your API key, for example: export OPENAI_API_KEY=sk-...\n',
+    );
   });
 
   it("surfaces the provider's 401 for a wrong key as raise_for_status does", async () => {
     const m = setup();
-    const r = await m.run(['python3', '/app/chatbot.py'], { env: { OPENAI_API_KEY: 'sk-abc123wrongkey456def789' }, stdin: 'hello\n' });
+    const r = await m.run(['python3', '/app/chatbot.py'], {
+      env: { OPENAI_API_KEY: 'sk-abc123wrongkey456def789' },
+      stdin: 'hello\n',
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("Chatbot ready. Type 'quit' or 'exit' to leave.\nYou: ");
     expect(r.stderr).toBe(
@@ -88,7 +103,10 @@ describe('chatbot.py in a container', () => {
 
   it('chats: replies derived from each message, then quits', async () => {
     const m = setup();
-    const r = await m.run(['python3', '/app/chatbot.py'], { env: KEY, stdin: 'Hello!\nWhat is a docker image?\nwhat is 6 * 7\n\nquit\n' });
+    const r = await m.run(['python3', '/app/chatbot.py'], {
+      env: KEY,
+      stdin: 'Hello!\nWhat is a docker image?\nwhat is 6 * 7\n\nquit\n',
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -105,7 +123,10 @@ describe('chatbot.py in a container', () => {
     const r = await m.run(['python3', '/app/chatbot.py'], { env: KEY, stdin: 'hi\n' });
     expect(r.code).toBe(1);
     // recorded from CPython 3.13 + requests (paths normalised; EAI_AGAIN as a resolver without a network reports it)
-    const real = readFileSync(new URL('../../../fixtures/python/chatbot-network-none.stderr', import.meta.url), 'utf8');
+    const real = readFileSync(
+      new URL('../../../fixtures/python/chatbot-network-none.stderr', import.meta.url),
+      'utf8',
+    );
     expect(r.stderr).toBe(real);
     expect(real.split('\n').at(-2)).toBe(
       `requests.exceptions.ConnectionError: HTTPSConnectionPool(host='${AI_HOST}', port=443): Max retries exceeded with url: /v1/chat/completions (Caused by NameResolutionError("HTTPSConnection(host='${AI_HOST}', port=443): Failed to resolve '${AI_HOST}' ([Errno -3] Temporary failure in name resolution)"))`,

@@ -21,16 +21,35 @@ interface Case {
 }
 
 // the laptop has python3-requests (Module A.2): the recordings of a bare 3.12 without it do not apply
-const cases = (JSON.parse(readFileSync(new URL('../../../fixtures/python/golden-312.json', import.meta.url), 'utf8')) as Case[]).filter((c) => !c.name.startsWith('module not found'));
+const cases = (
+  JSON.parse(
+    readFileSync(new URL('../../../fixtures/python/golden-312.json', import.meta.url), 'utf8'),
+  ) as Case[]
+).filter((c) => !c.name.startsWith('module not found'));
 const layer = hostLayer();
 
 describe('python3 on the laptop against CPython 3.12', () => {
   for (const c of cases) {
     it(c.name, async () => {
-      const m = new Machine({ layers: [layer], files: { '/tmp/app': { dir: true }, ...(c.mode === 'file' ? { '/tmp/app/main.py': c.code } : {}) }, programs: pythonPrograms() });
-      const argv = c.mode === 'file' ? ['python3', c.relative ? 'main.py' : '/tmp/app/main.py', ...(c.args ?? [])] : ['python3', '-c', c.code, ...(c.args ?? [])];
-      const r = await m.run(argv, { cwd: '/tmp/app', env: { HOME: '/root', LANG: 'C.UTF-8', ...(c.env ?? {}) }, stdin: c.stdin ?? '' });
-      expect({ stdout: r.stdout, stderr: r.stderr, exit: r.code }).toEqual({ stdout: c.stdout, stderr: c.stderr, exit: c.exit });
+      const m = new Machine({
+        layers: [layer],
+        files: { '/tmp/app': { dir: true }, ...(c.mode === 'file' ? { '/tmp/app/main.py': c.code } : {}) },
+        programs: pythonPrograms(),
+      });
+      const argv =
+        c.mode === 'file'
+          ? ['python3', c.relative ? 'main.py' : '/tmp/app/main.py', ...(c.args ?? [])]
+          : ['python3', '-c', c.code, ...(c.args ?? [])];
+      const r = await m.run(argv, {
+        cwd: '/tmp/app',
+        env: { HOME: '/root', LANG: 'C.UTF-8', ...(c.env ?? {}) },
+        stdin: c.stdin ?? '',
+      });
+      expect({ stdout: r.stdout, stderr: r.stderr, exit: r.code }).toEqual({
+        stdout: c.stdout,
+        stderr: c.stderr,
+        exit: c.exit,
+      });
     });
   }
 });

@@ -45,7 +45,12 @@ function setup(env: Record<string, string> = {}, argv = ['python3', '-m', 'http.
     '/srv/amp&lt.html': '<b>\n',
     '/srv/sub': { dir: true },
   });
-  const m = new Machine({ files, programs: pythonPrograms(), sys: { net: ep.netns, network }, container: true });
+  const m = new Machine({
+    files,
+    programs: pythonPrograms(),
+    sys: { net: ep.netns, network },
+    container: true,
+  });
   const out = new Pipe();
   const err = new Pipe();
   const proc = m.spawn(argv, { cwd: '/srv', env }, out, err);
@@ -53,7 +58,14 @@ function setup(env: Record<string, string> = {}, argv = ['python3', '-m', 'http.
     await m.drive(proc, 10);
     const s = network.connect(network.hostNetns, ep.ip, 8000) as Service;
     expect(typeof s).toBe('object');
-    return s.handle({ method: 'GET', path, host: ep.ip, headers: { Host: ep.ip }, body: '', from: '172.17.0.1' });
+    return s.handle({
+      method: 'GET',
+      path,
+      host: ep.ip,
+      headers: { Host: ep.ip },
+      body: '',
+      from: '172.17.0.1',
+    });
   };
   return { m, proc, out, err, get, network, ep };
 }
@@ -74,9 +86,16 @@ describe('python3 -m http.server', () => {
 
   it('redirects directories without a slash, serves files, and 404s', async () => {
     const { get, err } = setup();
-    expect(await get('/sub')).toMatchObject({ status: 301, headers: { Location: '/sub/', 'Content-Length': '0' } });
+    expect(await get('/sub')).toMatchObject({
+      status: 301,
+      headers: { Location: '/sub/', 'Content-Length': '0' },
+    });
     const f = await get('/a.txt');
-    expect(f).toMatchObject({ status: 200, body: 'hello\n', headers: { 'Content-type': 'text/plain', 'Content-Length': '6' } });
+    expect(f).toMatchObject({
+      status: 200,
+      body: 'hello\n',
+      headers: { 'Content-type': 'text/plain', 'Content-Length': '6' },
+    });
     const nf = await get('/nope');
     expect(nf.status).toBe(404);
     expect(nf.reason).toBe('File not found');
@@ -114,7 +133,9 @@ describe('python3 -m http.server', () => {
     m.kernel.signal(proc, SIGINT);
     await m.drive(proc);
     expect(await proc.exited).toMatchObject({ code: 0 });
-    expect(out.drain()).toBe('Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...\n\nKeyboard interrupt received, exiting.\n');
+    expect(out.drain()).toBe(
+      'Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...\n\nKeyboard interrupt received, exiting.\n',
+    );
     expect(network.connect(network.hostNetns, ep.ip, 8000)).toBe('ECONNREFUSED');
   });
 
@@ -122,12 +143,19 @@ describe('python3 -m http.server', () => {
     const bad = setup({}, ['python3', '-m', 'http.server', 'abc']);
     await bad.m.drive(bad.proc);
     expect(await bad.proc.exited).toMatchObject({ code: 2 });
-    expect(bad.err.drain()).toBe("usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\nserver.py: error: argument port: invalid int value: 'abc'\n");
+    expect(bad.err.drain()).toBe(
+      "usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\nserver.py: error: argument port: invalid int value: 'abc'\n",
+    );
 
     const busy = setup();
     await busy.m.drive(busy.proc, 100);
     const err = new Pipe();
-    const second = busy.m.spawn(['python3', '-m', 'http.server', '8000'], { cwd: '/srv', parent: busy.proc }, new Pipe(), err);
+    const second = busy.m.spawn(
+      ['python3', '-m', 'http.server', '8000'],
+      { cwd: '/srv', parent: busy.proc },
+      new Pipe(),
+      err,
+    );
     await busy.m.drive(second);
     expect(await second.exited).toMatchObject({ code: 1 });
     // as CPython 3.13 prints it (recorded, stdlib path as in the image)

@@ -12,7 +12,8 @@ import { pythonImage } from './image';
 
 const P1 = '\x1b[1;35m>>> \x1b[0m';
 const P2 = '\x1b[1;35m... \x1b[0m';
-const BANNER = 'Python 3.13.5 (main, Jun 10 2025, 23:12:46) [GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n';
+const BANNER =
+  'Python 3.13.5 (main, Jun 10 2025, 23:12:46) [GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n';
 
 async function session(lines: string[], env: Record<string, string> = { TERM: 'xterm' }) {
   const m = new Machine({ files: pythonImage(), programs: pythonPrograms(), container: true });
@@ -40,8 +41,20 @@ describe('the REPL (PyREPL on a terminal)', () => {
   });
 
   it('continues blocks with ... until a blank line, keeps names, shows _', async () => {
-    const r = await session(['x = [1,', '2]', 'for i in x:', '    print(i * 10)', '', 'x', '_', 'None', "'a' * 3"]);
-    expect(r.out).toBe(`${BANNER}${P1}${P2}${P1}${P2}${P2}10\n20\n${P1}[1, 2]\n${P1}[1, 2]\n${P1}${P1}'aaa'\n${P1}\n`);
+    const r = await session([
+      'x = [1,',
+      '2]',
+      'for i in x:',
+      '    print(i * 10)',
+      '',
+      'x',
+      '_',
+      'None',
+      "'a' * 3",
+    ]);
+    expect(r.out).toBe(
+      `${BANNER}${P1}${P2}${P1}${P2}${P2}10\n20\n${P1}[1, 2]\n${P1}[1, 2]\n${P1}${P1}'aaa'\n${P1}\n`,
+    );
   });
 
   it('prints coloured tracebacks naming <python-input-N> with the source line', async () => {
@@ -78,7 +91,9 @@ describe('the REPL (PyREPL on a terminal)', () => {
 
   it('falls back to the basic REPL with TERM=dumb: plain prompts, <stdin> frames without source', async () => {
     const r = await session(['1/0', 'exit()'], { TERM: 'dumb' });
-    expect(r.out).toBe(`${BANNER}>>> Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\nZeroDivisionError: division by zero\n>>> `);
+    expect(r.out).toBe(
+      `${BANNER}>>> Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\nZeroDivisionError: division by zero\n>>> `,
+    );
   });
 
   it('without a TTY and with stdin at EOF, python3 exits 0 silently (transcript 06)', async () => {

@@ -17,10 +17,28 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 const TYPES: Record<string, string> = {
-  html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', js: 'text/javascript', json: 'application/json',
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', ico: 'image/vnd.microsoft.icon',
-  py: 'text/x-python', md: 'text/markdown', csv: 'text/csv', xml: 'application/xml', pdf: 'application/pdf', zip: 'application/zip',
-  gz: 'application/gzip', sh: 'application/x-sh', wasm: 'application/wasm', mp4: 'video/mp4',
+  html: 'text/html',
+  htm: 'text/html',
+  txt: 'text/plain',
+  css: 'text/css',
+  js: 'text/javascript',
+  json: 'application/json',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  ico: 'image/vnd.microsoft.icon',
+  py: 'text/x-python',
+  md: 'text/markdown',
+  csv: 'text/csv',
+  xml: 'application/xml',
+  pdf: 'application/pdf',
+  zip: 'application/zip',
+  gz: 'application/gzip',
+  sh: 'application/x-sh',
+  wasm: 'application/wasm',
+  mp4: 'video/mp4',
 };
 
 const REASONS: Record<number, [string, string]> = {
@@ -48,7 +66,10 @@ function htmlEscape(s: string): string {
 
 /** urllib.parse.quote with safe='/'. */
 function quote(s: string): string {
-  return encodeURIComponent(s).replace(/%2F/g, '/').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/~/g, '~');
+  return encodeURIComponent(s)
+    .replace(/%2F/g, '/')
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/~/g, '~');
 }
 
 export interface HttpServerOptions {
@@ -83,9 +104,19 @@ export class SimpleHttpService implements Service {
     };
   }
 
-  private respond(req: HttpRequest, status: number, headers: Record<string, string>, body: string): HttpResponse {
+  private respond(
+    req: HttpRequest,
+    status: number,
+    headers: Record<string, string>,
+    body: string,
+  ): HttpResponse {
     this.log(req, `"${req.method} ${req.path} HTTP/1.1" ${status} -`);
-    return { status, reason: REASONS[status]?.[0] ?? '', headers: this.headers(headers), body: req.method === 'HEAD' ? '' : body };
+    return {
+      status,
+      reason: REASONS[status]?.[0] ?? '',
+      headers: this.headers(headers),
+      body: req.method === 'HEAD' ? '' : body,
+    };
   }
 
   private error(req: HttpRequest, status: number, message?: string): HttpResponse {
@@ -110,13 +141,18 @@ export class SimpleHttpService implements Service {
     return {
       status,
       reason: msg,
-      headers: this.headers({ Connection: 'close', 'Content-Type': 'text/html;charset=utf-8', 'Content-Length': String(body.length) }),
+      headers: this.headers({
+        Connection: 'close',
+        'Content-Type': 'text/html;charset=utf-8',
+        'Content-Length': String(body.length),
+      }),
       body: req.method === 'HEAD' ? '' : body,
     };
   }
 
   async handle(req: HttpRequest): Promise<HttpResponse> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return this.error(req, 501, `Unsupported method (${JSON.stringify(req.method).replace(/"/g, "'")})`);
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return this.error(req, 501, `Unsupported method (${JSON.stringify(req.method).replace(/"/g, "'")})`);
     const fs = fsOf(this.it.ctx);
     const [rawPath] = req.path.split(/[?#]/);
     const decoded = decodeURIComponent(rawPath);
@@ -148,16 +184,31 @@ export class SimpleHttpService implements Service {
     const ext = (p.split('/').pop() ?? '').split('.').slice(1).pop()?.toLowerCase() ?? '';
     const type = TYPES[ext] ?? 'application/octet-stream';
     const bytes = contentBytes(c);
-    return this.respond(req, 200, { 'Content-type': type, 'Content-Length': String(bytes.length), 'Last-Modified': httpDate(st.mtime) }, utf8Decode(bytes));
+    return this.respond(
+      req,
+      200,
+      { 'Content-type': type, 'Content-Length': String(bytes.length), 'Last-Modified': httpDate(st.mtime) },
+      utf8Decode(bytes),
+    );
   }
 
   private listing(req: HttpRequest, dir: string, displayPath: string): HttpResponse {
     const fs = fsOf(this.it.ctx);
     const names = fs.readdir(dir);
     if (names instanceof FsError) return this.error(req, 404, 'No permission to list directory');
-    const sorted = [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+    const sorted = [...names].sort((a, b) =>
+      a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0,
+    );
     const title = `Directory listing for ${htmlEscape(displayPath)}`;
-    const r = ['<!DOCTYPE HTML>', '<html lang="en">', '<head>', '<meta charset="utf-8">', `<title>${title}</title>\n</head>`, `<body>\n<h1>${title}</h1>`, '<hr>\n<ul>'];
+    const r = [
+      '<!DOCTYPE HTML>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="utf-8">',
+      `<title>${title}</title>\n</head>`,
+      `<body>\n<h1>${title}</h1>`,
+      '<hr>\n<ul>',
+    ];
     for (const name of sorted) {
       const full = joinPaths(dir, name);
       const st = fs.stat(full);
@@ -174,7 +225,12 @@ export class SimpleHttpService implements Service {
     r.push('</ul>\n<hr>\n</body>\n</html>\n');
     const body = r.join('\n');
     const len = new Uint8Array(contentBytes(body)).length;
-    return this.respond(req, 200, { 'Content-type': 'text/html; charset=utf-8', 'Content-Length': String(len) }, body);
+    return this.respond(
+      req,
+      200,
+      { 'Content-type': 'text/html; charset=utf-8', 'Content-Length': String(len) },
+      body,
+    );
   }
 }
 

@@ -7,7 +7,18 @@ import type { Interp } from '../interp';
 import { callMethod, writeTo } from '../builtins';
 import { asBigInt, dictSet, isInt, typeName } from '../objects';
 import { ValueError, pyErr, TypeError } from '../types';
-import { None, PyClass, PyDict, PyExc, PyList, PyModule, PyRaise, PyTuple, type Gen, type PyValue } from '../values';
+import {
+  None,
+  PyClass,
+  PyDict,
+  PyExc,
+  PyList,
+  PyModule,
+  PyRaise,
+  PyTuple,
+  type Gen,
+  type PyValue,
+} from '../values';
 import { LIB_FRAMES, type LibFrame } from './lib-frames';
 import { fn, newModule } from './util';
 
@@ -40,7 +51,16 @@ function scanString(s: string, start: number): [string, number] {
     if (c === '"') return [out, i + 1];
     if (c === '\\') {
       const e = s[i + 1];
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+      const simple: Record<string, string> = {
+        '"': '"',
+        '\\': '\\',
+        '/': '/',
+        b: '\b',
+        f: '\f',
+        n: '\n',
+        r: '\r',
+        t: '\t',
+      };
       if (e === undefined) throw new Fail('Unterminated string starting at', start - 1);
       if (e in simple) {
         out += simple[e];
@@ -113,7 +133,13 @@ function scan(s: string, i: number, top: boolean): [PyValue, number] {
 }
 
 /** json.loads's failure as a JSONDecodeError value with its library frames. */
-export function decodeError(it: Interp, msg: string, doc: string, pos: number, frames: readonly LibFrame[]): PyRaise {
+export function decodeError(
+  it: Interp,
+  msg: string,
+  doc: string,
+  pos: number,
+  frames: readonly LibFrame[],
+): PyRaise {
   const lineno = doc.slice(0, pos).split('\n').length;
   const colno = pos - doc.lastIndexOf('\n', pos - 1);
   const e = new PyExc(JSONDecodeError, [`${msg}: line ${lineno} column ${colno} (char ${pos})`]);
@@ -134,7 +160,11 @@ export function jsonFrames(it: Interp, name: string): readonly LibFrame[] {
 }
 
 export function parseJson(it: Interp, doc: string, prefix: readonly LibFrame[] = []): PyValue {
-  const [inner, value, extra] = [jsonFrames(it, 'json_inner'), jsonFrames(it, 'json_value'), jsonFrames(it, 'json_extra')];
+  const [inner, value, extra] = [
+    jsonFrames(it, 'json_inner'),
+    jsonFrames(it, 'json_value'),
+    jsonFrames(it, 'json_extra'),
+  ];
   try {
     const start = skipWs(doc, 0);
     const [v, end] = scan(doc, start, true);
@@ -184,7 +214,14 @@ function* encode(it: Interp, v: PyValue, o: EncodeOpts, level: number, seen: Set
   if (v === false) return 'false';
   if (typeof v === 'string') return encodeString(v, o.ensureAscii);
   if (typeof v === 'bigint') return intStr(v);
-  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : floatRepr(v);
+  if (typeof v === 'number')
+    return Number.isNaN(v)
+      ? 'NaN'
+      : v === Infinity
+        ? 'Infinity'
+        : v === -Infinity
+          ? '-Infinity'
+          : floatRepr(v);
   const nl = o.indent !== undefined ? '\n' + o.indent.repeat(level + 1) : '';
   const close = o.indent !== undefined ? '\n' + o.indent.repeat(level) : '';
   if (v instanceof PyList || v instanceof PyTuple) {
@@ -210,28 +247,48 @@ function* encode(it: Interp, v: PyValue, o: EncodeOpts, level: number, seen: Set
     });
     if (o.sortKeys) entries = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const parts: string[] = [];
-    for (const [k, x] of entries) parts.push(encodeString(k, o.ensureAscii) + o.keySep + (yield* encode(it, x, o, level + 1, seen)));
+    for (const [k, x] of entries)
+      parts.push(encodeString(k, o.ensureAscii) + o.keySep + (yield* encode(it, x, o, level + 1, seen)));
     seen.delete(v);
     return `{${nl}${parts.join(o.itemSep + nl)}${close}}`;
   }
-  if (o.default !== undefined && o.default !== None) return yield* encode(it, yield* it.call(o.default, [v]), o, level, seen);
+  if (o.default !== undefined && o.default !== None)
+    return yield* encode(it, yield* it.call(o.default, [v]), o, level, seen);
   throw pyErr(TypeError, `Object of type ${typeName(v)} is not JSON serializable`);
 }
 
 function dumpsArgs(kw: Map<string, PyValue>): EncodeOpts {
   const [, , , , , indentV, separators, defaultV, sortKeys] = builtinArgs(
     'dumps',
-    ['*skipkeys?', '*ensure_ascii?', '*check_circular?', '*allow_nan?', '*cls?', '*indent?', '*separators?', '*default?', '*sort_keys?'],
+    [
+      '*skipkeys?',
+      '*ensure_ascii?',
+      '*check_circular?',
+      '*allow_nan?',
+      '*cls?',
+      '*indent?',
+      '*separators?',
+      '*default?',
+      '*sort_keys?',
+    ],
     [],
     kw,
   );
   const ensure = kw.get('ensure_ascii');
   let indent: string | undefined;
-  if (indentV !== undefined && indentV !== None) indent = typeof indentV === 'string' ? indentV : ' '.repeat(Number(asBigInt(indentV as bigint)));
+  if (indentV !== undefined && indentV !== None)
+    indent = typeof indentV === 'string' ? indentV : ' '.repeat(Number(asBigInt(indentV as bigint)));
   let itemSep = indent !== undefined ? ',' : ', ';
   let keySep = ': ';
   if (separators instanceof PyTuple) [itemSep, keySep] = separators.items as [string, string];
-  return { indent, itemSep, keySep, sortKeys: sortKeys === true, ensureAscii: ensure === undefined || ensure === true, default: defaultV };
+  return {
+    indent,
+    itemSep,
+    keySep,
+    sortKeys: sortKeys === true,
+    ensureAscii: ensure === undefined || ensure === true,
+    default: defaultV,
+  };
 }
 
 export function jsonModule(it: Interp): PyModule {
@@ -242,7 +299,8 @@ export function jsonModule(it: Interp): PyModule {
   m.dict.set('decoder', decoder);
   m.dict.set('JSONDecodeError', JSONDecodeError);
   fn(m, 'dumps', function* (args, kw) {
-    if (args.length !== 1) throw pyErr(TypeError, `dumps() takes 1 positional argument but ${args.length} were given`);
+    if (args.length !== 1)
+      throw pyErr(TypeError, `dumps() takes 1 positional argument but ${args.length} were given`);
     const o = dumpsArgs(kw);
     try {
       return yield* encode(it, args[0], o, 0, new Set());
@@ -264,8 +322,22 @@ export function jsonModule(it: Interp): PyModule {
     return None;
   });
   fn(m, 'loads', (args, kw) => {
-    const [s] = builtinArgs('loads', ['s', '*cls?', '*object_hook?', '*parse_float?', '*parse_int?', '*parse_constant?', '*object_pairs_hook?'], args, kw);
-    if (typeof s !== 'string') throw pyErr(TypeError, `the JSON object must be str, bytes or bytearray, not ${typeName(s!)}`);
+    const [s] = builtinArgs(
+      'loads',
+      [
+        's',
+        '*cls?',
+        '*object_hook?',
+        '*parse_float?',
+        '*parse_int?',
+        '*parse_constant?',
+        '*object_pairs_hook?',
+      ],
+      args,
+      kw,
+    );
+    if (typeof s !== 'string')
+      throw pyErr(TypeError, `the JSON object must be str, bytes or bytearray, not ${typeName(s!)}`);
     return parseJson(it, s);
   });
   fn(m, 'load', function* (args) {

@@ -12,7 +12,11 @@ import { objectType } from '../types';
 import { fn, newModule, tuple } from './util';
 
 function path(v: PyValue | undefined, fname: string): string {
-  if (typeof v !== 'string') throw pyErr(TypeError, `${fname}: path should be string, bytes or os.PathLike, not ${v === undefined ? 'NoneType' : typeName(v)}`);
+  if (typeof v !== 'string')
+    throw pyErr(
+      TypeError,
+      `${fname}: path should be string, bytes or os.PathLike, not ${v === undefined ? 'NoneType' : typeName(v)}`,
+    );
   return v;
 }
 
@@ -23,7 +27,7 @@ export function normpath(p: string): string {
   const out: string[] = [];
   for (const part of p.split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..' && (out.length && out[out.length - 1] !== '..')) out.pop();
+    if (part === '..' && out.length && out[out.length - 1] !== '..') out.pop();
     else if (part === '..' && abs) continue;
     else out.push(part);
   }
@@ -130,7 +134,10 @@ export function osModule(it: Interp): PyModule {
     if (st instanceof FsError) throw fsErr(st, f);
     const o = new PyInstance(statResult);
     o.dict.set('st_size', BigInt(st.size));
-    o.dict.set('st_mode', BigInt(st.mode | (st.kind === 'dir' ? 0o040000 : st.kind === 'symlink' ? 0o120000 : 0o100000)));
+    o.dict.set(
+      'st_mode',
+      BigInt(st.mode | (st.kind === 'dir' ? 0o040000 : st.kind === 'symlink' ? 0o120000 : 0o100000)),
+    );
     o.dict.set('st_uid', BigInt(st.uid));
     o.dict.set('st_gid', BigInt(st.gid));
     o.dict.set('st_mtime', st.mtime / 1000);
@@ -142,7 +149,15 @@ export function osModule(it: Interp): PyModule {
   fn(m, 'geteuid', () => BigInt(it.ctx.proc.uid));
   fn(m, 'getgid', () => BigInt(it.ctx.proc.gid));
   fn(m, 'cpu_count', () => BigInt(it.ctx.ns.host.cpus));
-  fn(m, 'uname', () => tuple('Linux', it.ctx.ns.uts.hostname, it.ctx.ns.host.kernelRelease, it.ctx.ns.host.kernelVersion, it.ctx.ns.host.machine));
+  fn(m, 'uname', () =>
+    tuple(
+      'Linux',
+      it.ctx.ns.uts.hostname,
+      it.ctx.ns.host.kernelRelease,
+      it.ctx.ns.host.kernelVersion,
+      it.ctx.ns.host.machine,
+    ),
+  );
   fn(m, 'kill', (args) => {
     const r = it.ctx.kill(Number(args[0]), Number(args[1]));
     if (r === 'ESRCH') throw fsErr(new FsError('ENOENT', ''), '');
@@ -157,7 +172,7 @@ export function osModule(it: Interp): PyModule {
 
   // ---- os.path ----
   fn(p, 'join', (args) => {
-    if (!args.length) throw pyErr(TypeError, 'join() missing 1 required positional argument: \'a\'');
+    if (!args.length) throw pyErr(TypeError, "join() missing 1 required positional argument: 'a'");
     return joinPaths(...(args.map((a) => path(a, 'join')) as [string, ...string[]]));
   });
   fn(p, 'exists', (args) => typeof args[0] === 'string' && fs().exists(args[0]));

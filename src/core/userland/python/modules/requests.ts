@@ -8,9 +8,30 @@ import { builtinArgs } from '../calls';
 import type { Interp } from '../interp';
 import { isNumber, toFloat, typeName } from '../objects';
 import { repr, str } from '../repr';
-import { ConnectionRefusedError, KeyError, ModuleNotFoundError, newExc, OSError, pyErr, TypeError, ValueError } from '../types';
 import {
-  None, PyBuiltin, PyBytes, PyClass, PyDict, PyExc, PyInstance, PyList, PyModule, PyRaise, PyTuple, type Gen, type PyValue,
+  ConnectionRefusedError,
+  KeyError,
+  ModuleNotFoundError,
+  newExc,
+  OSError,
+  pyErr,
+  TypeError,
+  ValueError,
+} from '../types';
+import {
+  None,
+  PyBuiltin,
+  PyBytes,
+  PyClass,
+  PyDict,
+  PyExc,
+  PyInstance,
+  PyList,
+  PyModule,
+  PyRaise,
+  PyTuple,
+  type Gen,
+  type PyValue,
 } from '../values';
 import { utf8 } from '../constructors';
 import { JSONDecodeError, parseJson } from './json';
@@ -20,7 +41,8 @@ import { FsError } from '../../../fs/types';
 
 const VERSION = '2.32.4';
 
-const exc = (name: string, bases: PyClass[], module = 'requests.exceptions') => new PyClass(name, bases, module);
+const exc = (name: string, bases: PyClass[], module = 'requests.exceptions') =>
+  new PyClass(name, bases, module);
 
 export const RequestException = exc('RequestException', [OSError]);
 export const HTTPError = exc('HTTPError', [RequestException]);
@@ -40,9 +62,22 @@ const MaxRetryError = exc('MaxRetryError', [OSError], 'urllib3.exceptions');
 const gaierror = exc('gaierror', [OSError], 'socket');
 
 const REASONS: Record<number, string> = {
-  200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 400: 'Bad Request',
-  401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
 };
 
 const responseClass = new PyClass('Response', [], 'requests.models');
@@ -60,12 +95,20 @@ function parseUrl(url: string): Url | { error: PyRaise } {
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#:]*)(?::(\d*))?([^#]*)/.exec(url);
   if (!m) {
     if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) || /^[^:]+:\d+/.test(url)) {
-      return { error: new PyRaise(newExc(MissingSchema, `Invalid URL '${url}': No scheme supplied. Perhaps you meant https://${url}?`)) };
+      return {
+        error: new PyRaise(
+          newExc(
+            MissingSchema,
+            `Invalid URL '${url}': No scheme supplied. Perhaps you meant https://${url}?`,
+          ),
+        ),
+      };
     }
     return { error: new PyRaise(newExc(InvalidSchema, `No connection adapters were found for '${url}'`)) };
   }
   const scheme = m[1].toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') return { error: new PyRaise(newExc(InvalidSchema, `No connection adapters were found for '${url}'`)) };
+  if (scheme !== 'http' && scheme !== 'https')
+    return { error: new PyRaise(newExc(InvalidSchema, `No connection adapters were found for '${url}'`)) };
   if (!m[2]) return { error: new PyRaise(newExc(InvalidURL, `Invalid URL '${url}': No host supplied`)) };
   const host = m[2].toLowerCase();
   const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
@@ -99,7 +142,20 @@ export function requestsModule(it: Interp, file: string | undefined): PyModule {
   }
   const m = newModule(it, 'requests', 12 * 1024 * 1024);
   const exceptions = new PyModule('requests.exceptions');
-  for (const c of [RequestException, HTTPError, ConnectionErrorR, Timeout, ConnectTimeout, ReadTimeout, InvalidURL, MissingSchema, InvalidSchema, InvalidJSONError, RequestsJSONDecodeError, TooManyRedirects]) {
+  for (const c of [
+    RequestException,
+    HTTPError,
+    ConnectionErrorR,
+    Timeout,
+    ConnectTimeout,
+    ReadTimeout,
+    InvalidURL,
+    MissingSchema,
+    InvalidSchema,
+    InvalidJSONError,
+    RequestsJSONDecodeError,
+    TooManyRedirects,
+  ]) {
     exceptions.dict.set(c.name, c);
     m.dict.set(c.name, c);
   }
@@ -137,10 +193,31 @@ export function requestsModule(it: Interp, file: string | undefined): PyModule {
   return m;
 }
 
-const KNOWN = new Set(['params', 'data', 'json', 'headers', 'timeout', 'cookies', 'files', 'auth', 'allow_redirects', 'proxies', 'verify', 'stream', 'cert']);
+const KNOWN = new Set([
+  'params',
+  'data',
+  'json',
+  'headers',
+  'timeout',
+  'cookies',
+  'files',
+  'auth',
+  'allow_redirects',
+  'proxies',
+  'verify',
+  'stream',
+  'cert',
+]);
 
-function* request(it: Interp, method: string, urlV: PyValue, kw: Map<string, PyValue>, api: string): Gen<PyValue> {
-  for (const k of kw.keys()) if (!KNOWN.has(k)) throw pyErr(TypeError, `request() got an unexpected keyword argument '${k}'`);
+function* request(
+  it: Interp,
+  method: string,
+  urlV: PyValue,
+  kw: Map<string, PyValue>,
+  api: string,
+): Gen<PyValue> {
+  for (const k of kw.keys())
+    if (!KNOWN.has(k)) throw pyErr(TypeError, `request() got an unexpected keyword argument '${k}'`);
   const url = typeof urlV === 'string' ? urlV : yield* str(it, urlV);
   const parsed = parseUrl(url);
   if ('error' in parsed) throw parsed.error;
@@ -148,7 +225,9 @@ function* request(it: Interp, method: string, urlV: PyValue, kw: Map<string, PyV
   const params = yield* toStringMap(it, kw.get('params'));
   if (params.length) path += (path.includes('?') ? '&' : '?') + encodeQuery(params);
   const headers: Record<string, string> = {
-    'User-Agent': String(it.modules.get('requests')?.dict.get('__user_agent__') ?? `python-requests/${VERSION}`),
+    'User-Agent': String(
+      it.modules.get('requests')?.dict.get('__user_agent__') ?? `python-requests/${VERSION}`,
+    ),
     'Accept-Encoding': 'gzip, deflate',
     Accept: '*/*',
     Connection: 'keep-alive',
@@ -162,31 +241,63 @@ function* request(it: Interp, method: string, urlV: PyValue, kw: Map<string, PyV
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
     } else body = typeof data === 'string' ? data : yield* str(it, data);
   } else if (json !== undefined && json !== None) {
-    const dumps = (it.modules.get('json') ?? (yield* it.importModule('json', { it, f: it.frame!, s: it.frame!.scope }, true))) as PyModule;
+    const dumps = (it.modules.get('json') ??
+      (yield* it.importModule('json', { it, f: it.frame!, s: it.frame!.scope }, true))) as PyModule;
     body = String(yield* it.call(dumps.dict.get('dumps')!, [json]));
     headers['Content-Type'] = 'application/json';
   }
-  if (body || method === 'POST' || method === 'PUT' || method === 'PATCH') headers['Content-Length'] = String(utf8(body).length);
+  if (body || method === 'POST' || method === 'PUT' || method === 'PATCH')
+    headers['Content-Length'] = String(utf8(body).length);
   for (const [k, v] of yield* toStringMap(it, kw.get('headers'))) {
     const existing = Object.keys(headers).find((h) => h.toLowerCase() === k.toLowerCase());
     if (existing) delete headers[existing];
     headers[k] = v;
   }
   const timeoutV = kw.get('timeout');
-  const timeout = timeoutV === undefined || timeoutV === None ? undefined : timeoutV instanceof PyTuple ? toFloat(timeoutV.items[1] as number) : isNumber(timeoutV) ? toFloat(timeoutV) : undefined;
+  const timeout =
+    timeoutV === undefined || timeoutV === None
+      ? undefined
+      : timeoutV instanceof PyTuple
+        ? toFloat(timeoutV.items[1] as number)
+        : isNumber(timeoutV)
+          ? toFloat(timeoutV)
+          : undefined;
 
   const scheme = parsed.scheme === 'https' ? 'HTTPS' : 'HTTP';
   const pool = `${scheme}ConnectionPool(host='${parsed.host}', port=${parsed.port})`;
   const conn = `${scheme}Connection(host='${parsed.host}', port=${parsed.port})`;
   const target = it.ctx.ns.network.connect(it.ctx.ns.net, parsed.host, parsed.port);
-  if (typeof target === 'string') throw connectionError(it, target, parsed, pool, conn, api === 'post' ? 'post' : 'get');
+  if (typeof target === 'string')
+    throw connectionError(it, target, parsed, pool, conn, api === 'post' ? 'post' : 'get');
   const reply: Promise<HttpResponse | 'timeout'> =
     timeout === undefined
-      ? target.handle({ method, path, host: parsed.host, headers, body, from: it.ctx.ns.net.ip ?? '127.0.0.1' })
-      : Promise.race([target.handle({ method, path, host: parsed.host, headers, body, from: it.ctx.ns.net.ip ?? '127.0.0.1' }), it.ctx.sleep(timeout * 1000).then(() => 'timeout' as const)]);
+      ? target.handle({
+          method,
+          path,
+          host: parsed.host,
+          headers,
+          body,
+          from: it.ctx.ns.net.ip ?? '127.0.0.1',
+        })
+      : Promise.race([
+          target.handle({
+            method,
+            path,
+            host: parsed.host,
+            headers,
+            body,
+            from: it.ctx.ns.net.ip ?? '127.0.0.1',
+          }),
+          it.ctx.sleep(timeout * 1000).then(() => 'timeout' as const),
+        ]);
   const res = yield* it.wait(reply);
-  if (res === 'timeout') throw new PyRaise(newExc(ReadTimeout, `${pool}: Read timed out. (read timeout=${timeout})`));
-  return response(it, res, parsed.full + (params.length ? (parsed.full.includes('?') ? '&' : '?') + encodeQuery(params) : ''));
+  if (res === 'timeout')
+    throw new PyRaise(newExc(ReadTimeout, `${pool}: Read timed out. (read timeout=${timeout})`));
+  return response(
+    it,
+    res,
+    parsed.full + (params.length ? (parsed.full.includes('?') ? '&' : '?') + encodeQuery(params) : ''),
+  );
 }
 
 function frames(it: Interp, r: PyRaise, f: ReadonlyArray<LibFrame>): PyRaise {
@@ -195,7 +306,14 @@ function frames(it: Interp, r: PyRaise, f: ReadonlyArray<LibFrame>): PyRaise {
 }
 
 /** The chain requests raises when the connection fails (socket -> urllib3 -> MaxRetryError -> ConnectionError). */
-function connectionError(it: Interp, err: ConnectError, u: Url, pool: string, conn: string, api: 'get' | 'post'): PyRaise {
+function connectionError(
+  it: Interp,
+  err: ConnectError,
+  u: Url,
+  pool: string,
+  conn: string,
+  api: 'get' | 'post',
+): PyRaise {
   const dns = err === 'ENOTFOUND';
   const chain = LIB_FRAMES[`${dns ? 'nameres' : 'refused'}_${api}`];
   let inner: PyExc;
@@ -203,7 +321,10 @@ function connectionError(it: Interp, err: ConnectError, u: Url, pool: string, co
   let causeRepr: string;
   if (dns) {
     // no route out (--network none): the resolver cannot reach any DNS server
-    const [errno, text] = it.ctx.ns.net.routeOut && it.ctx.ns.net.ip ? [-2, 'Name or service not known'] : [-3, 'Temporary failure in name resolution'];
+    const [errno, text] =
+      it.ctx.ns.net.routeOut && it.ctx.ns.net.ip
+        ? [-2, 'Name or service not known']
+        : [-3, 'Temporary failure in name resolution'];
     inner = newExc(gaierror, BigInt(errno), text);
     inner.dict.set('errno', BigInt(errno));
     inner.dict.set('strerror', text);
@@ -212,7 +333,13 @@ function connectionError(it: Interp, err: ConnectError, u: Url, pool: string, co
     causeRepr = `NameResolutionError(${JSON.stringify(msg)})`;
   } else {
     const [errno, text, cls] =
-      err === 'ECONNREFUSED' ? [111, 'Connection refused', ConnectionRefusedError] : err === 'ENETUNREACH' ? [101, 'Network is unreachable', OSError] : err === 'EHOSTUNREACH' ? [113, 'No route to host', OSError] : [104, 'Connection reset by peer', OSError];
+      err === 'ECONNREFUSED'
+        ? [111, 'Connection refused', ConnectionRefusedError]
+        : err === 'ENETUNREACH'
+          ? [101, 'Network is unreachable', OSError]
+          : err === 'EHOSTUNREACH'
+            ? [113, 'No route to host', OSError]
+            : [104, 'Connection reset by peer', OSError];
     inner = newExc(cls, BigInt(errno), text);
     inner.dict.set('errno', BigInt(errno));
     inner.dict.set('strerror', text);
@@ -224,7 +351,10 @@ function connectionError(it: Interp, err: ConnectError, u: Url, pool: string, co
   const r1 = frames(it, new PyRaise(middle), chain[1]);
   middle.cause = r0.exc;
   middle.suppressContext = true;
-  const retry = newExc(MaxRetryError, `${pool}: Max retries exceeded with url: ${u.path} (Caused by ${causeRepr})`);
+  const retry = newExc(
+    MaxRetryError,
+    `${pool}: Max retries exceeded with url: ${u.path} (Caused by ${causeRepr})`,
+  );
   const r2 = frames(it, new PyRaise(retry), chain[2]);
   retry.cause = r1.exc;
   retry.suppressContext = true;
@@ -259,56 +389,101 @@ function self(args: PyValue[]): PyInstance {
   return s;
 }
 
-responseClass.dict.set('json', new PyBuiltin('json', (rt, args) => {
-  const r = self(args);
-  const it = rt as Interp;
-  const text = String(r.dict.get('text') ?? '');
-  const [site, file, line, endLine, col, endCol, name, src] = LIB_FRAMES.badjson[0][0];
-  try {
-    return parseJson(it, text, [[site, file, line, endLine, col, endCol, name, src]]);
-  } catch (e) {
-    if (!(e instanceof PyRaise) || !e.exc.cls.isSubclassOf(JSONDecodeError)) throw e;
-    const x = new PyExc(RequestsJSONDecodeError, [...e.exc.args]);
-    for (const k of ['msg', 'doc', 'pos', 'lineno', 'colno']) {
-      const v = e.exc.dict.get(k);
-      if (v !== undefined) x.dict.set(k, v);
+responseClass.dict.set(
+  'json',
+  new PyBuiltin('json', (rt, args) => {
+    const r = self(args);
+    const it = rt as Interp;
+    const text = String(r.dict.get('text') ?? '');
+    const [site, file, line, endLine, col, endCol, name, src] = LIB_FRAMES.badjson[0][0];
+    try {
+      return parseJson(it, text, [[site, file, line, endLine, col, endCol, name, src]]);
+    } catch (e) {
+      if (!(e instanceof PyRaise) || !e.exc.cls.isSubclassOf(JSONDecodeError)) throw e;
+      const x = new PyExc(RequestsJSONDecodeError, [...e.exc.args]);
+      for (const k of ['msg', 'doc', 'pos', 'lineno', 'colno']) {
+        const v = e.exc.dict.get(k);
+        if (v !== undefined) x.dict.set(k, v);
+      }
+      x.context = e.exc;
+      const r2 = new PyRaise(x);
+      it.addLibFrames(r2, LIB_FRAMES.badjson[1]);
+      throw r2;
     }
-    x.context = e.exc;
-    const r2 = new PyRaise(x);
-    it.addLibFrames(r2, LIB_FRAMES.badjson[1]);
-    throw r2;
-  }
-}));
-responseClass.dict.set('raise_for_status', new PyBuiltin('raise_for_status', (rt, args) => {
-  const r = self(args);
-  const status = Number(r.dict.get('status_code'));
-  const kind = status >= 400 && status < 500 ? 'Client' : status >= 500 && status < 600 ? 'Server' : undefined;
-  if (!kind) return None;
-  const e = newExc(HTTPError, `${status} ${kind} Error: ${String(r.dict.get('reason'))} for url: ${String(r.dict.get('url'))}`);
-  e.dict.set('response', r);
-  const x = new PyRaise(e);
-  (rt as Interp).addLibFrames(x, LIB_FRAMES.http404[0]);
-  throw x;
-}));
-responseClass.dict.set('__repr__', new PyBuiltin('__repr__', (_rt, args) => `<Response [${String(self(args).dict.get('status_code'))}]>`));
-responseClass.dict.set('__bool__', new PyBuiltin('__bool__', (_rt, args) => self(args).dict.get('ok') === true));
-responseClass.dict.set('iter_lines', new PyBuiltin('iter_lines', (_rt, args) => new PyList(String(self(args).dict.get('text')).split('\n'))));
+  }),
+);
+responseClass.dict.set(
+  'raise_for_status',
+  new PyBuiltin('raise_for_status', (rt, args) => {
+    const r = self(args);
+    const status = Number(r.dict.get('status_code'));
+    const kind =
+      status >= 400 && status < 500 ? 'Client' : status >= 500 && status < 600 ? 'Server' : undefined;
+    if (!kind) return None;
+    const e = newExc(
+      HTTPError,
+      `${status} ${kind} Error: ${String(r.dict.get('reason'))} for url: ${String(r.dict.get('url'))}`,
+    );
+    e.dict.set('response', r);
+    const x = new PyRaise(e);
+    (rt as Interp).addLibFrames(x, LIB_FRAMES.http404[0]);
+    throw x;
+  }),
+);
+responseClass.dict.set(
+  '__repr__',
+  new PyBuiltin('__repr__', (_rt, args) => `<Response [${String(self(args).dict.get('status_code'))}]>`),
+);
+responseClass.dict.set(
+  '__bool__',
+  new PyBuiltin('__bool__', (_rt, args) => self(args).dict.get('ok') === true),
+);
+responseClass.dict.set(
+  'iter_lines',
+  new PyBuiltin('iter_lines', (_rt, args) => new PyList(String(self(args).dict.get('text')).split('\n'))),
+);
 
 const store = (args: PyValue[]): PyDict => self(args).dict.get('_store') as PyDict;
-headersClass.dict.set('__getitem__', new PyBuiltin('__getitem__', (_rt, args) => {
-  const v = store(args).map.get('s' + String(args[1]).toLowerCase());
-  if (!v) throw new PyRaise(newExc(KeyError, args[1]));
-  return v[1];
-}));
-headersClass.dict.set('get', new PyBuiltin('get', (_rt, args) => store(args).map.get('s' + String(args[1]).toLowerCase())?.[1] ?? args[2] ?? None));
-headersClass.dict.set('__contains__', new PyBuiltin('__contains__', (_rt, args) => store(args).map.has('s' + String(args[1]).toLowerCase())));
+headersClass.dict.set(
+  '__getitem__',
+  new PyBuiltin('__getitem__', (_rt, args) => {
+    const v = store(args).map.get('s' + String(args[1]).toLowerCase());
+    if (!v) throw new PyRaise(newExc(KeyError, args[1]));
+    return v[1];
+  }),
+);
+headersClass.dict.set(
+  'get',
+  new PyBuiltin(
+    'get',
+    (_rt, args) => store(args).map.get('s' + String(args[1]).toLowerCase())?.[1] ?? args[2] ?? None,
+  ),
+);
+headersClass.dict.set(
+  '__contains__',
+  new PyBuiltin('__contains__', (_rt, args) => store(args).map.has('s' + String(args[1]).toLowerCase())),
+);
 headersClass.dict.set('__len__', new PyBuiltin('__len__', (_rt, args) => BigInt(store(args).map.size)));
-headersClass.dict.set('__iter__', new PyBuiltin('__iter__', (_rt, args) => new PyList([...store(args).map.values()].map(([k]) => k))));
-headersClass.dict.set('items', new PyBuiltin('items', (_rt, args) => new PyList([...store(args).map.values()].map(([k, v]) => new PyTuple([k, v])))));
-headersClass.dict.set('keys', new PyBuiltin('keys', (_rt, args) => new PyList([...store(args).map.values()].map(([k]) => k))));
-headersClass.dict.set('__repr__', new PyBuiltin('__repr__', function* (rt, args) {
-  const d = new PyDict();
-  for (const [k, v] of store(args).map.values()) d.map.set('s' + String(k), [k, v]);
-  return yield* repr(rt, d);
-}));
-
+headersClass.dict.set(
+  '__iter__',
+  new PyBuiltin('__iter__', (_rt, args) => new PyList([...store(args).map.values()].map(([k]) => k))),
+);
+headersClass.dict.set(
+  'items',
+  new PyBuiltin(
+    'items',
+    (_rt, args) => new PyList([...store(args).map.values()].map(([k, v]) => new PyTuple([k, v]))),
+  ),
+);
+headersClass.dict.set(
+  'keys',
+  new PyBuiltin('keys', (_rt, args) => new PyList([...store(args).map.values()].map(([k]) => k))),
+);
+headersClass.dict.set(
+  '__repr__',
+  new PyBuiltin('__repr__', function* (rt, args) {
+    const d = new PyDict();
+    for (const [k, v] of store(args).map.values()) d.map.set('s' + String(k), [k, v]);
+    return yield* repr(rt, d);
+  }),
+);

@@ -41,7 +41,24 @@ export function sysModule(it: Interp, info: SysInfo): PyModule {
   d.set('__stderr__', info.std.stderr);
   d.set('__stdin__', info.std.stdin);
   d.set('dont_write_bytecode', 'PYTHONDONTWRITEBYTECODE' in it.ctx.env);
-  d.set('builtin_module_names', new PyTuple(['_abc', '_io', '_signal', '_thread', 'builtins', 'errno', 'gc', 'itertools', 'marshal', 'posix', 'pwd', 'sys', 'time']));
+  d.set(
+    'builtin_module_names',
+    new PyTuple([
+      '_abc',
+      '_io',
+      '_signal',
+      '_thread',
+      'builtins',
+      'errno',
+      'gc',
+      'itertools',
+      'marshal',
+      'posix',
+      'pwd',
+      'sys',
+      'time',
+    ]),
+  );
   fn(m, 'exit', (args) => {
     const [code] = builtinArgs('exit', ['status?'], args, undefined);
     throw pyErr(SystemExit, ...(code === undefined ? [] : [code]));
@@ -49,7 +66,8 @@ export function sysModule(it: Interp, info: SysInfo): PyModule {
   fn(m, 'getrecursionlimit', () => BigInt(it.recursionLimit));
   fn(m, 'setrecursionlimit', (args) => {
     const [n] = builtinArgs('setrecursionlimit', ['limit'], args, undefined);
-    if (!isInt(n!) || asBigInt(n) < 1n) throw pyErr(ValueError, 'recursion limit must be greater or equal than 1');
+    if (!isInt(n!) || asBigInt(n) < 1n)
+      throw pyErr(ValueError, 'recursion limit must be greater or equal than 1');
     it.recursionLimit = Number(asBigInt(n));
     return None;
   });
