@@ -5,10 +5,6 @@ import { goldenSuite } from './containers-golden';
 
 goldenSuite('12-stop-signals-timing.txt', 'transcript 12: stop signals and timing', {
   images: ['python:3.13', 'python:3.13-slim', 'nginx'],
-  gaps: {
-    'docker kill sleeper':
-      'the daemon capitalises "Cannot kill container:" (Docker 28\'s router says "cannot kill container:")',
-  },
   different: {
     'docker exec inited ps': {
       output:

@@ -46,7 +46,7 @@ export class Daemon extends ContainerStore {
       sig = s;
     }
     if (!c.running)
-      return fail('conflict', `Cannot kill container: ${typed}: container ${c.id} is not running`);
+      return fail('conflict', `cannot kill container: ${typed}: container ${c.id} is not running`);
     const done = sig === SIGKILL ? this.untilStopped(c) : undefined;
     c.ref.send({ type: 'container.kill', signal: sig });
     await done;

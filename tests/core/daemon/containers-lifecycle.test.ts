@@ -277,7 +277,7 @@ describe('stop and kill', () => {
     const k = await api(w, 'POST', '/containers/sleeper/kill');
     expect([k.status, err(k)]).toEqual([
       409,
-      `Cannot kill container: sleeper: container ${id} is not running`,
+      `cannot kill container: sleeper: container ${id} is not running`,
     ]);
   });
 
