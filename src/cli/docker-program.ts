@@ -7,6 +7,7 @@ import { SIGINT, SIGPIPE } from '../core/kernel/signals';
 import { LineReader, type Writable } from '../core/kernel/stream';
 import { ttyOf } from '../core/kernel/tty';
 import { fsOf, type ProgramSpec, type UserContext } from '../core/userland/types';
+import { versionedClient } from './api-version';
 import { runDocker } from './docker';
 import type { CommandIO, Interrupt, Output } from './io';
 import { watchKeys } from './runner/key-watch';
@@ -103,6 +104,6 @@ export function dockerProgram(client: EngineClient): ProgramSpec {
   return {
     name: 'docker',
     rss: DOCKER_CLI_RSS,
-    run: (ctx) => runDocker(ctx.argv.slice(1), commandIO(ctx), client),
+    run: (ctx) => runDocker(ctx.argv.slice(1), commandIO(ctx), versionedClient(client)),
   };
 }
