@@ -89,8 +89,7 @@ export const STEP_GAP_MS = 600;
 
 /**
  * The recording's daemon messages in Docker 28's words (transcripts README, "Engine 20.10
- * wording"; reference §4.1, §4.6, §4.8, §8) and the laptop's facts where the recording
- * machine's differ (4 CPUs instead of 2).
+ * wording"; reference §4.1, §4.6, §4.8, §8).
  */
 export function docker28(text: string): string {
   return (
@@ -99,10 +98,8 @@ export function docker28(text: string): string {
         /(?<!for container: )failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec:/g,
         'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec:',
       )
-      .replace(
-        /Range of CPUs is from 0\.01 to 2\.00, as there are only 2 CPUs available/g,
-        'range of CPUs is from 0.01 to 4.00, as there are only 4 CPUs available',
-      )
+      // daemon/daemon_unix.go (v23+): lowercase "range"
+      .replace(/Range of CPUs is from (\S+) to (\S+), as there are only (\d+) CPUs available/g, 'range of CPUs is from $1 to $2, as there are only $3 CPUs available')
       // api/server/router/container: errors.Wrapf(err, "cannot kill container: %s", name), and
       // container.GetRunningTask's "container %s is not running"
       .replace(

@@ -80,7 +80,7 @@ describe('transcript 21: system version, info, df, events', () => {
       ' Operating System: Ubuntu 24.04.1 LTS',
       ' OSType: linux',
       ' Architecture: x86_64',
-      ' CPUs: 4',
+      ' CPUs: 2',
       ' Total Memory: 7.667GiB',
       ' Name: laptop',
       ' Docker Root Dir: /var/lib/docker',

@@ -14,8 +14,9 @@ export const HOSTNAME = 'laptop';
 export const STUDENT = { name: 'student', uid: 1000, gid: 1000, home: '/home/student' };
 
 /**
- * The laptop's facts: Ubuntu 24.04's kernel, 4 CPUs (docker's --cpus range
- * error says "from 0.01 to 4.00") and 8 GB of RAM (MemTotal 7.67 GiB, the
+ * The laptop's facts: Ubuntu 24.04's kernel, 2 CPUs as the recording machine
+ * had (docker's --cpus range error says "from 0.01 to 2.00"; nginx's
+ * `worker_processes auto` starts 2 workers) and 8 GB of RAM (MemTotal 7.67 GiB, the
  * LIMIT docker stats shows without -m).
  */
 export function hostInfo(bootTime: number): HostInfo {
@@ -24,7 +25,7 @@ export function hostInfo(bootTime: number): HostInfo {
     kernelVersion: '#49-Ubuntu SMP PREEMPT_DYNAMIC Mon Nov  4 02:06:24 UTC 2024',
     machine: 'x86_64',
     memTotal: 8_232_296_448,
-    cpus: 4,
+    cpus: 2,
     bootTime,
   };
 }
