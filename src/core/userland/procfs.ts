@@ -183,6 +183,16 @@ function statText(p: Process<Sys>, nsPid: number, ppid: number, o: ProcOptions):
   return `${fields.join(' ')}\n`;
 }
 
+/**
+ * /proc/net/if_inet6 (net/ipv6/addrconf.c if6_seq_show: address, ifindex,
+ * prefix length, scope, flags, name): lo's ::1 in every namespace. Docker's
+ * networks here are IPv4-only, and on those the daemon disables IPv6 on eth0,
+ * so eth0 has no link-local address to list.
+ */
+export function ifInet6Text(): string {
+  return `${'0'.repeat(31)}1 01 80 10 80 ${'lo'.padStart(8)}\n`;
+}
+
 /** The files of /proc for `self`: absolute paths and contents. */
 export function procEntries(o: ProcOptions): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -197,6 +207,7 @@ export function procEntries(o: ProcOptions): Array<[string, string]> {
     out.push([`${dir}/environ`, Object.entries(p.env).map(([k, v]) => `${k}=${v}\0`).join('')]);
     out.push([`${dir}/cgroup`, p.cgroup === o.cgroup ? cgLine : `0::${p.cgroup?.path ?? '/'}\n`]);
     out.push([`${dir}/mounts`, mountsText(o.mounts ?? [])]);
+    out.push([`${dir}/net/if_inet6`, ifInet6Text()]);
   }
   const now = uptimeSeconds(o.host, o.kernel);
   out.push(['/proc/meminfo', meminfoText(memInfo(o.host, o.kernel))]);
@@ -213,7 +224,7 @@ export function procEntries(o: ProcOptions): Array<[string, string]> {
 /** The symlinks of /proc: self, and each process's cwd. */
 export function procLinks(o: ProcOptions): Array<[string, string]> {
   const self = o.self.pidIn(o.self.pidns) ?? o.self.nsPid;
-  const out: Array<[string, string]> = [['/proc/self', String(self)], ['/proc/thread-self', `${self}/task/${self}`]];
+  const out: Array<[string, string]> = [['/proc/self', String(self)], ['/proc/thread-self', `${self}/task/${self}`], ['/proc/net', 'self/net']];
   for (const [n, p] of visibleProcesses(o.self)) out.push([`/proc/${n}/cwd`, p.cwd]);
   return out;
 }

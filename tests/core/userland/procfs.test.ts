@@ -96,3 +96,13 @@ describe('procLinks and cgroupEntries', () => {
     expect(f.get('/sys/fs/cgroup/memory.current')).toBe(`${3 * 786_432}\n`);
   });
 });
+
+describe('/proc/net', () => {
+  it('if_inet6 lists lo\'s ::1 as Linux prints it (IPv4-only networks leave eth0 without IPv6)', () => {
+    const { o } = setup();
+    const f = files(o);
+    expect(f.get('/proc/1/net/if_inet6')).toBe('00000000000000000000000000000001 01 80 10 80       lo\n');
+    expect(f.get('/proc/3/net/if_inet6')).toBe(f.get('/proc/1/net/if_inet6'));
+    expect(new Map(procLinks(o)).get('/proc/net')).toBe('self/net');
+  });
+});
