@@ -57,7 +57,7 @@ describe('docker compose through the laptop’s shell', { timeout: 60_000 }, () 
         '[exit 0]',
         '$ docker compose ps --format "{{.Name}}\\t{{.Service}}\\t{{.State}}\\t{{.Ports}}"',
         'app-db-1\tdb\trunning\t6379/tcp',
-        'app-web-1\tweb\trunning\t0.0.0.0:8080->80/tcp',
+        'app-web-1\tweb\trunning\t0.0.0.0:8080->80/tcp, [::]:8080->80/tcp',
         '[exit 0]',
         '$ docker network ls --filter name=app --format "{{.Name}} {{.Driver}}"',
         'app_default bridge',

@@ -303,9 +303,12 @@ describe('ports', () => {
       'nginx',
     ]);
     const r = await l.run(['port', name]);
-    expect(r.io.out.split('\n').filter((x) => !x.includes('[::]'))).toEqual([
+    // without an address the port is bound on IPv4 and IPv6; 127.0.0.1 only on IPv4
+    expect(r.io.out.split('\n')).toEqual([
       '53/udp -> 0.0.0.0:5353',
+      '53/udp -> [::]:5353',
       '80/tcp -> 0.0.0.0:8080',
+      '80/tcp -> [::]:8080',
       '9000/tcp -> 127.0.0.1:9090',
       '',
     ]);
@@ -319,11 +322,66 @@ describe('ports', () => {
     );
   });
 
-  // Docker 28 publishes `-p 8080:80` on 0.0.0.0 and on :: (reference §1.2); the daemon binds IPv4 only
-  it.fails('a port published without an address is bound on IPv6 too (known gap of the daemon)', async () => {
+  // Docker 28 publishes `-p 8080:80` on 0.0.0.0 and on :: (reference §1.2, addPortMappings)
+  it('a port published without an address is bound on IPv6 too', async () => {
     const name = fresh();
     await l.run(['run', '-d', '--name', name, '-p', '8086:80', 'nginx']);
     expect((await l.run(['port', name, '80'])).io.out).toBe('0.0.0.0:8086\n[::]:8086\n');
+    expect(await inspect('{{json .NetworkSettings.Ports}}', name)).toBe(
+      '{"80/tcp":[{"HostIp":"0.0.0.0","HostPort":"8086"},{"HostIp":"::","HostPort":"8086"}]}',
+    );
+    const ps = await l.run(['ps', '--filter', `name=^${name}$`, '--format', '{{.Ports}}']);
+    expect(ps.io.out).toBe('0.0.0.0:8086->80/tcp, [::]:8086->80/tcp\n');
+  });
+
+  it('ranges group per address family in PORTS; an explicit address binds that family only', async () => {
+    const name = fresh();
+    await l.run([
+      'run',
+      '-d',
+      '--name',
+      name,
+      '-p',
+      '7000-7001:7000-7001',
+      '-p',
+      '127.0.0.1:7080:80',
+      '-p',
+      '[::1]:7443:443',
+      'nginx',
+    ]);
+    const ps = await l.run(['ps', '--filter', `name=^${name}$`, '--format', '{{.Ports}}']);
+    expect(ps.io.out).toBe(
+      '0.0.0.0:7000-7001->7000-7001/tcp, [::]:7000-7001->7000-7001/tcp, 127.0.0.1:7080->80/tcp, [::1]:7443->443/tcp\n',
+    );
+  });
+
+  it('-P gives the IPv4 and the IPv6 binding the same ephemeral port', async () => {
+    const name = fresh();
+    await l.run(['run', '-d', '--name', name, '-P', 'nginx']);
+    const out = (await l.run(['port', name])).io.out;
+    const m = /^80\/tcp -> 0\.0\.0\.0:(\d+)\n80\/tcp -> \[::\]:(\d+)\n$/.exec(out);
+    expect(m).not.toBeNull();
+    expect(m![1]).toBe(m![2]);
+  });
+
+  it('an IPv6-only publication leaves the IPv4 port free, and the other way round', async () => {
+    const a = fresh();
+    const b = fresh();
+    await l.run(['run', '-d', '--name', a, '-p', '[::]:7090:80', 'nginx']);
+    const r = await l.run(['run', '-d', '--name', b, '-p', '0.0.0.0:7090:80', 'nginx']);
+    expect(r.code).toBe(0);
+    expect((await l.run(['port', b, '80'])).io.out).toBe('0.0.0.0:7090\n');
+    const c = fresh();
+    const clash = await l.run(['run', '-d', '--name', c, '-p', '7090:80', 'nginx']);
+    expect(clash.io.err).toMatch(/Bind for 0\.0\.0\.0:7090 failed: port is already allocated\n/);
+  });
+
+  it('a port held on 127.0.0.1 refuses an unaddressed publication, naming the address that holds it', async () => {
+    const a = fresh();
+    const b = fresh();
+    await l.run(['run', '-d', '--name', a, '-p', '127.0.0.1:7091:80', 'nginx']);
+    const r = await l.run(['run', '-d', '--name', b, '-p', '7091:80', 'nginx']);
+    expect(r.io.err).toMatch(/: Bind for 127\.0\.0\.1:7091 failed: port is already allocated\n/);
   });
 
   it('a host port held by another container: the v28 networking error, the container stays Created', async () => {
@@ -342,7 +400,7 @@ describe('ports', () => {
     const name = fresh();
     await l.run(['run', '-d', '--name', name, '-P', 'nginx']);
     expect((await l.run(['port', name])).io.out).toMatch(
-      /^80\/tcp -> 0\.0\.0\.0:(3276[89]|327[7-9]\d|32[89]\d\d|3[3-9]\d{3}|[4-5]\d{4}|60\d{3})\n/,
+      /^80\/tcp -> 0\.0\.0\.0:(3276[89]|327[7-9]\d|32[89]\d\d|3[3-9]\d{3}|[4-5]\d{4}|60\d{3})\n80\/tcp -> \[::\]:\1\n$/,
     );
   });
 });

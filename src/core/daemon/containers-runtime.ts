@@ -299,7 +299,11 @@ function makeMountPoint(root: OverlayMount, dest: string, dir: boolean): void {
   else root.writeFile(dest, '', { mode: 0o755 });
 }
 
-/** `docker run -p`: one request per host port of each binding; -P publishes every exposed port on an ephemeral one. */
+/**
+ * `docker run -p`: one request per container port of each binding, the host
+ * address kept empty when none was given (the port mapper binds those on
+ * 0.0.0.0 and ::); -P publishes every exposed port on an ephemeral one.
+ */
 function portRequests(rec: ContainerRecord): PortRequest[] {
   const out: PortRequest[] = [];
   const bindings = { ...(rec.HostConfig.PortBindings ?? {}) };
@@ -311,14 +315,12 @@ function portRequests(rec: ContainerRecord): PortRequest[] {
     const [range, proto = 'tcp'] = key.split('/');
     const [lo, hi = lo] = range.split('-').map(Number);
     for (const b of list ?? []) {
-      const [hlo, hhi] = b.HostPort ? b.HostPort.split('-').map(Number) : [0, 0];
+      const [hlo, hhi = hlo] = b.HostPort ? b.HostPort.split('-').map(Number) : [0, 0];
       for (let port = lo, i = 0; port <= hi; port++, i++) {
-        out.push({
-          hostIp: b.HostIp || '0.0.0.0',
-          hostPort: hlo ? Math.min(hlo + i, hhi ?? hlo + i) : 0,
-          containerPort: port,
-          proto: proto as Proto,
-        });
+        // a container port range maps onto the host range port by port; one port may pick within a host range
+        const host =
+          lo === hi ? { hostPort: hlo, hostPortEnd: hhi } : { hostPort: hlo ? Math.min(hlo + i, hhi) : 0 };
+        out.push({ hostIp: b.HostIp ?? '', ...host, containerPort: port, proto: proto as Proto });
       }
     }
   }

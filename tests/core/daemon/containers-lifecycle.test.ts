@@ -581,7 +581,11 @@ describe('limits', () => {
       ['/second', 'Created'],
       ['/first', 'Up Less than a second'],
     ]);
-    expect(list[1].Ports).toEqual([{ IP: '0.0.0.0', PrivatePort: 8000, PublicPort: 8000, Type: 'tcp' }]);
+    // no host address: bound on 0.0.0.0 and on :: (Docker 28)
+    expect(list[1].Ports).toEqual([
+      { IP: '0.0.0.0', PrivatePort: 8000, PublicPort: 8000, Type: 'tcp' },
+      { IP: '::', PrivatePort: 8000, PublicPort: 8000, Type: 'tcp' },
+    ]);
     expect(list[0].Ports).toEqual([{ PrivatePort: 8000, Type: 'tcp' }]);
     expect(clockOf(w).pending()).toBeGreaterThanOrEqual(0);
   });

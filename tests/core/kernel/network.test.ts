@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../src/core/random';
-import { NetNamespace, NetworkStack, type Service } from '../../../src/core/kernel/network';
+import { NetNamespace, NetworkStack, type PortRequest, type Service } from '../../../src/core/kernel/network';
 
 const hello = (body: string): Service => ({
   handle: async () => ({ status: 200, reason: 'OK', headers: {}, body }),
@@ -32,14 +32,25 @@ describe('published ports', () => {
   it('routes host 127.0.0.1:8080 to the container listening on 80', async () => {
     const stack = new NetworkStack(seededRandom(1));
     const c = ctr(stack, 'web');
-    const r = stack.ports.publish([{ hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, proto: 'tcp' }], c, stack.hostNetns);
+    const r = stack.ports.publish(
+      [{ hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, proto: 'tcp' }],
+      c,
+      stack.hostNetns,
+    );
     expect(Array.isArray(r)).toBe(true);
     // published but nobody listens yet: docker-proxy accepts then resets
     expect(stack.connect(stack.hostNetns, '127.0.0.1', 8080)).toBe('ECONNRESET');
     c.ep.netns.listen(80, hello('nginx welcome'));
     const s = stack.connect(stack.hostNetns, 'localhost', 8080);
     expect(typeof s).toBe('object');
-    const res = await (s as Service).handle({ method: 'GET', path: '/', host: 'localhost', headers: {}, body: '', from: '127.0.0.1' });
+    const res = await (s as Service).handle({
+      method: 'GET',
+      path: '/',
+      host: 'localhost',
+      headers: {},
+      body: '',
+      from: '127.0.0.1',
+    });
     expect(res.body).toBe('nginx welcome');
     expect(stack.connect(stack.hostNetns, '127.0.0.1', 9999)).toBe('ECONNREFUSED');
   });
@@ -47,7 +58,11 @@ describe('published ports', () => {
   it('reports Docker conflicts exactly, all or nothing', () => {
     const stack = new NetworkStack(seededRandom(1));
     const a = ctr(stack, 'a');
-    stack.ports.publish([{ hostIp: '0.0.0.0', hostPort: 8000, containerPort: 8000, proto: 'tcp' }], a, stack.hostNetns);
+    stack.ports.publish(
+      [{ hostIp: '0.0.0.0', hostPort: 8000, containerPort: 8000, proto: 'tcp' }],
+      a,
+      stack.hostNetns,
+    );
     const b = ctr(stack, 'b');
     const r = stack.ports.publish(
       [
@@ -62,14 +77,28 @@ describe('published ports', () => {
     });
     expect(stack.ports.bindings.map((x) => x.hostPort)).toEqual([8000]);
     // udp on the same number is no conflict
-    expect(Array.isArray(stack.ports.publish([{ hostIp: '0.0.0.0', hostPort: 8000, containerPort: 53, proto: 'udp' }], b, stack.hostNetns))).toBe(true);
+    expect(
+      Array.isArray(
+        stack.ports.publish(
+          [{ hostIp: '0.0.0.0', hostPort: 8000, containerPort: 53, proto: 'udp' }],
+          b,
+          stack.hostNetns,
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('reports a host process holding the port as address already in use', () => {
     const stack = new NetworkStack(seededRandom(1));
     stack.hostNetns.listen(8000, hello('host'));
     const c = ctr(stack, 'a');
-    expect(stack.ports.publish([{ hostIp: '0.0.0.0', hostPort: 8000, containerPort: 8000, proto: 'tcp' }], c, stack.hostNetns)).toEqual({
+    expect(
+      stack.ports.publish(
+        [{ hostIp: '0.0.0.0', hostPort: 8000, containerPort: 8000, proto: 'tcp' }],
+        c,
+        stack.hostNetns,
+      ),
+    ).toEqual({
       error: 'failed to bind host port for 0.0.0.0:8000:172.17.0.2:8000/tcp: address already in use',
     });
   });
@@ -86,6 +115,88 @@ describe('published ports', () => {
       stack.hostNetns,
     );
     expect(Array.isArray(r) && r.map((b) => b.hostPort)).toEqual([32768, 32769]);
+  });
+});
+
+describe('published ports on both address families (Docker 28)', () => {
+  const pub = (stack: NetworkStack, c: ReturnType<typeof ctr>, reqs: PortRequest[]) =>
+    stack.ports.publish(reqs, c, stack.hostNetns);
+  const summary = (r: ReturnType<NetworkStack['ports']['publish']>) =>
+    Array.isArray(r) ? r.map((b) => `${b.hostIp}:${b.hostPort}->${b.containerPort}/${b.proto}`) : r;
+
+  it('no address: 0.0.0.0 then :: with one port; exact ports before ephemeral ones, by container port', () => {
+    const stack = new NetworkStack(seededRandom(1));
+    const c = ctr(stack, 'a');
+    const r = pub(stack, c, [
+      { hostIp: '', hostPort: 0, containerPort: 443, proto: 'tcp' },
+      { hostIp: '', hostPort: 0, containerPort: 80, proto: 'tcp' },
+      { hostIp: '', hostPort: 8053, containerPort: 53, proto: 'udp' },
+      { hostIp: '127.0.0.1', hostPort: 9000, containerPort: 9000, proto: 'tcp' },
+    ]);
+    expect(summary(r)).toEqual([
+      '0.0.0.0:8053->53/udp',
+      ':::8053->53/udp',
+      '127.0.0.1:9000->9000/tcp',
+      '0.0.0.0:32768->80/tcp',
+      ':::32768->80/tcp',
+      '0.0.0.0:32769->443/tcp',
+      ':::32769->443/tcp',
+    ]);
+  });
+
+  it('an ephemeral port skips one that is taken on either family', () => {
+    const stack = new NetworkStack(seededRandom(1));
+    pub(stack, ctr(stack, 'a'), [{ hostIp: '::', hostPort: 32768, containerPort: 80, proto: 'tcp' }]);
+    const r = pub(stack, ctr(stack, 'b'), [{ hostIp: '', hostPort: 0, containerPort: 80, proto: 'tcp' }]);
+    expect(summary(r)).toEqual(['0.0.0.0:32769->80/tcp', ':::32769->80/tcp']);
+  });
+
+  it('a host port range takes its first port free on both families', () => {
+    const stack = new NetworkStack(seededRandom(1));
+    pub(stack, ctr(stack, 'a'), [{ hostIp: '0.0.0.0', hostPort: 8000, containerPort: 80, proto: 'tcp' }]);
+    const b = ctr(stack, 'b');
+    expect(
+      summary(
+        pub(stack, b, [{ hostIp: '', hostPort: 8000, hostPortEnd: 8002, containerPort: 80, proto: 'tcp' }]),
+      ),
+    ).toEqual(['0.0.0.0:8001->80/tcp', ':::8001->80/tcp']);
+    expect(
+      pub(stack, ctr(stack, 'c'), [
+        { hostIp: '0.0.0.0', hostPort: 8000, hostPortEnd: 8001, containerPort: 80, proto: 'tcp' },
+      ]),
+    ).toEqual({
+      error: expect.stringMatching(/\): all ports are allocated$/),
+    });
+  });
+
+  it('the IPv6 conflict is named as portallocator prints it (:::port)', () => {
+    const stack = new NetworkStack(seededRandom(1));
+    pub(stack, ctr(stack, 'a'), [{ hostIp: '::', hostPort: 8000, containerPort: 80, proto: 'tcp' }]);
+    const b = ctr(stack, 'b');
+    expect(pub(stack, b, [{ hostIp: '', hostPort: 8000, containerPort: 80, proto: 'tcp' }])).toEqual({
+      error: `driver failed programming external connectivity on endpoint n-b (${b.endpointId}): Bind for :::8000 failed: port is already allocated`,
+    });
+    expect(stack.ports.bindings).toHaveLength(1);
+  });
+
+  it('a host process on ::1 makes the IPv6 bind fail after the IPv4 one; one on 0.0.0.0 leaves :: free (V6ONLY)', () => {
+    const stack = new NetworkStack(seededRandom(1));
+    stack.hostNetns.listen(8000, hello('host'), '::1');
+    const c = ctr(stack, 'a');
+    expect(pub(stack, c, [{ hostIp: '', hostPort: 8000, containerPort: 80, proto: 'tcp' }])).toEqual({
+      error: 'failed to bind host port for [::]:8000:172.17.0.2:80/tcp: address already in use',
+    });
+    stack.hostNetns.unlisten(8000);
+    stack.hostNetns.listen(8000, hello('host'), '0.0.0.0');
+    expect(pub(stack, c, [{ hostIp: '::', hostPort: 8000, containerPort: 80, proto: 'tcp' }])).toHaveLength(
+      1,
+    );
+    expect(
+      pub(stack, ctr(stack, 'b'), [{ hostIp: '', hostPort: 0, containerPort: 80, proto: 'tcp' }]),
+    ).toEqual([
+      expect.objectContaining({ hostIp: '0.0.0.0', hostPort: 32768 }),
+      expect.objectContaining({ hostIp: '::', hostPort: 32768 }),
+    ]);
   });
 });
 
