@@ -201,12 +201,16 @@ class Collectors {
     let got = false;
     // without a clock to wait on there is no timeout either
     if (this.ctx.io.sleep)
-      void sleep(2000).then(() => {
-        if (got) return;
-        // SetErrorAndReset: the row shows -- until a sample arrives
-        Object.assign(e, newEntry(container), { invalid: true, error: 'timeout waiting for stats' });
-        settle();
-      });
+      sleep(2000).then(
+        () => {
+          if (got) return;
+          // SetErrorAndReset: the row shows -- until a sample arrives
+          Object.assign(e, newEntry(container), { invalid: true, error: 'timeout waiting for stats' });
+          settle();
+        },
+        // the command may end (an error, Ctrl-C) before the 2 s: its process's wait is then cancelled
+        () => undefined,
+      );
     void (async () => {
       try {
         e.stream = await callJsonStream(this.ctx.client, {

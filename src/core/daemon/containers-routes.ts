@@ -16,6 +16,7 @@ import type { CreateBody } from './containers-types';
 import { boolValue, errorResponse, type RouteRequest, type Router } from './engine';
 import type { ExecCreateBody, ExecStore } from './exec';
 import { topProcesses } from './containers-top';
+import { parseSignal } from '../kernel/signals';
 
 const noContent: ApiResponse = { status: 204, body: '' };
 const notModified: ApiResponse = { status: 304, body: '' };
@@ -107,10 +108,20 @@ export function registerContainerRoutes(
   router.add(
     'POST',
     '/containers/{name}/kill',
-    withContainer(async (c, req) => {
-      const r = await daemon.kill(c, req.params.name, req.query.signal);
-      return r.ok ? noContent : errorResponse(r);
-    }),
+    // postContainersKill wraps every error of ContainerKill, whose signal check comes before
+    // the lookup: `cannot kill container: NAME: No such container: NAME` too
+    async (req) => {
+      const name = req.params.name;
+      const wrap = (f: Failure) =>
+        errorResponse(fail(f.kind, `cannot kill container: ${name}: ${f.message}`));
+      const signal = req.query.signal;
+      if (signal && parseSignal(signal) === undefined)
+        return wrap(fail('invalid', `Invalid signal: ${signal}`));
+      const c = daemon.get(name);
+      if (!c.ok) return wrap(c);
+      const r = await daemon.kill(c.value, signal);
+      return r.ok ? noContent : wrap(r);
+    },
   );
   router.add(
     'POST',

@@ -37,16 +37,18 @@ export class Daemon extends ContainerStore {
     return ok('stopped');
   }
 
-  /** ContainerKill: SIGKILL (and wait for the exit) unless another signal is named. */
-  async kill(c: ContainerEntry, typed: string, signal?: string): Promise<Result<void>> {
+  /**
+   * ContainerKill: SIGKILL (and wait for the exit) unless another signal is named. The router
+   * wraps its errors in "cannot kill container: NAME: " (containers-routes.ts).
+   */
+  async kill(c: ContainerEntry, signal?: string): Promise<Result<void>> {
     let sig: number = SIGKILL;
     if (signal) {
       const s = parseSignal(signal);
       if (s === undefined) return fail('invalid', `Invalid signal: ${signal}`);
       sig = s;
     }
-    if (!c.running)
-      return fail('conflict', `cannot kill container: ${typed}: container ${c.id} is not running`);
+    if (!c.running) return fail('conflict', `container ${c.id} is not running`);
     const done = sig === SIGKILL ? this.untilStopped(c) : undefined;
     c.ref.send({ type: 'container.kill', signal: sig });
     await done;
@@ -105,7 +107,7 @@ export class Daemon extends ContainerStore {
         `container is ${c.restarting ? 'restarting' : 'running'}: stop the container before removing or force remove`,
       );
     }
-    if (c.running) await this.kill(c, typed);
+    if (c.running) await this.kill(c);
     if (!c.removed) this.removeEntry(c, opts.volumes === true);
     return ok(undefined);
   }

@@ -1,0 +1,27 @@
+// Differences the real-engine sweep (tests/fixtures/real-cli/sweep.mjs) found between Stevedore
+// and a real docker client + engine, each pinned with the real bytes (Docker 28 wording where the
+// sweep's 20.10 engine words a daemon error differently), run through the headless runner.
+import { describe, expect, it } from 'vitest';
+import { runScript } from '../../src/cli/runner/run-script';
+
+/** Run lines (a comment between them gives a reading command end-of-file); the steps' output and exit. */
+async function run(lines: string[]): Promise<Array<[string, number]>> {
+  const r = await runScript(lines.join('\n#\n'), { seed: 1 });
+  return r.steps.map((s) => [s.output, s.status]);
+}
+
+describe('daemon errors', () => {
+  it('docker kill wraps every error of ContainerKill, a missing container and a bad signal too', async () => {
+    expect(await run(['docker kill nope', 'docker kill -s FOO nope'])).toEqual([
+      ['Error response from daemon: cannot kill container: nope: No such container: nope\n', 1],
+      ['Error response from daemon: cannot kill container: nope: Invalid signal: FOO\n', 1],
+    ]);
+  });
+
+  it('docker stats --no-stream of a missing container ends with the daemon error', async () => {
+    expect(await run(['docker stats --no-stream nope', 'docker stats nope'])).toEqual([
+      ['Error response from daemon: No such container: nope\n', 1],
+      ['Error response from daemon: No such container: nope\n', 1],
+    ]);
+  });
+});
