@@ -10,9 +10,14 @@ import type { NamedRef } from './reference';
 import type { ApiStream, JsonMessage, EngineClient } from '../core/daemon/api';
 import type { CommandIO } from './io';
 
-/** The POST /images/create query the client library builds for a reference (client/image_pull.go). */
-export function pullQuery(ref: NamedRef, platform?: string): Record<string, string> {
-  const q: Record<string, string> = { fromImage: ref.name, tag: ref.digest ?? ref.tag ?? 'latest' };
+/**
+ * The POST /images/create query the client library builds for a reference (client/image_pull.go);
+ * `all` (pull --all-tags) sends no tag, and the daemon pulls every tag of the repository.
+ */
+export function pullQuery(ref: NamedRef, platform?: string, all = false): Record<string, string> {
+  const q: Record<string, string> = all
+    ? { fromImage: ref.name }
+    : { fromImage: ref.name, tag: ref.digest ?? ref.tag ?? 'latest' };
   if (platform) q.platform = platform.toLowerCase();
   return q;
 }
@@ -59,8 +64,13 @@ export async function pullImage(
   client: EngineClient,
   ref: NamedRef,
   platform?: string,
+  all = false,
 ): Promise<ApiStream<JsonMessage>> {
-  return callStream(client, { method: 'POST', path: '/images/create', query: pullQuery(ref, platform) });
+  return callStream(client, {
+    method: 'POST',
+    path: '/images/create',
+    query: pullQuery(ref, platform, all),
+  });
 }
 
 async function runPull(ctx: RunContext): Promise<number> {
@@ -69,11 +79,14 @@ async function runPull(ctx: RunContext): Promise<number> {
   const parsed = parseNormalizedNamed(ctx.args[0]);
   if (isReferenceError(parsed)) throw new CliError(parsed.error, 1);
   let ref = parsed;
-  if (ref.tag === undefined && ref.digest === undefined) {
+  const all = flags.bool('all-tags');
+  const nameOnly = ref.tag === undefined && ref.digest === undefined;
+  if (all && !nameOnly) throw new CliError("tag can't be used with --all-tags/-a", 1);
+  if (!all && nameOnly) {
     ref = tagNameOnly(ref);
     if (!quiet) io.stdout.write(`Using default tag: ${ref.tag}\n`);
   }
-  const stream = await pullImage(ctx.client, ref, flags.string('platform') || undefined);
+  const stream = await pullImage(ctx.client, ref, flags.string('platform') || undefined, all);
   const result = await displayStream(stream, io, quiet ? undefined : (s) => io.stdout.write(s), io.isTTY);
   if (result === INTERRUPTED) return INTERRUPTED;
   if (result !== undefined) throw new CliError(result, 1);
@@ -84,6 +97,12 @@ async function runPull(ctx: RunContext): Promise<number> {
 export const pullCommand: Partial<CommandSpec> = {
   args: { kind: 'exact', n: 1 },
   flags: [
+    {
+      name: 'all-tags',
+      shorthand: 'a',
+      kind: 'bool',
+      usage: 'Download all tagged images in the repository',
+    },
     { name: 'quiet', shorthand: 'q', kind: 'bool', usage: 'Suppress verbose output' },
     { name: 'platform', kind: 'string', usage: 'Set platform if server is multi-platform capable' },
     { name: 'disable-content-trust', kind: 'bool', usage: 'Skip image verification', defValue: 'true' },

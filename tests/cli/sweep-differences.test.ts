@@ -25,3 +25,32 @@ describe('daemon errors', () => {
     ]);
   });
 });
+
+describe('docker pull --all-tags', () => {
+  it('refuses a tag, pulls every tag of a bare name, and prints the untagged reference', async () => {
+    const steps = await run([
+      'docker pull -a alpine:3.22',
+      'docker pull -aq alpine',
+      'docker pull -a alpine',
+    ]);
+    expect(steps[0]).toEqual(["tag can't be used with --all-tags/-a\n", 1]);
+    expect(steps[1]).toEqual(['docker.io/library/alpine\n', 0]);
+    const [out, status] = steps[2];
+    expect(status).toBe(0);
+    // one `TAG: Pulling from` and Digest line a tag, one Status line for the repository
+    const lines = out.split('\n');
+    expect(lines.filter((l) => l.endsWith(': Pulling from library/alpine'))).toContain(
+      '3.22: Pulling from library/alpine',
+    );
+    expect(lines.filter((l) => l.startsWith('Status: '))).toEqual(['Status: Image is up to date for alpine']);
+    expect(lines.slice(-2)).toEqual(['docker.io/library/alpine', '']);
+    expect(out).not.toContain('Using default tag');
+  });
+
+  it('is in the help, first of the sorted flags', async () => {
+    const [[help]] = await run(['docker pull --help']);
+    expect(help).toContain(
+      'Options:\n  -a, --all-tags                Download all tagged images in the repository\n',
+    );
+  });
+});
