@@ -4,6 +4,7 @@
 // world-host.ts builds one from the real World; tests may build their own.
 import type { Clock } from '../core/clock';
 import type { EngineClient } from '../core/daemon/api';
+import type { RequestLogEntry } from '../core/daemon/engine';
 import type { HostMachine } from '../cli/runner/host-shell';
 import type { ImageInput } from '../viz/layer-stacks';
 import type { CompletionCommand } from './completion';
@@ -20,6 +21,8 @@ export interface Host {
   dockerCommands(): CompletionCommand;
   /** Called on every daemon event (pull, tag, create, start, die, …); returns the unsubscribe function. */
   subscribe(onChange: () => void): () => void;
+  /** Called with every Engine API request once the daemon has answered it; returns the unsubscribe function. */
+  onRequest?(listener: (entry: RequestLogEntry) => void): () => void;
 }
 
 /** Builds the host on the page's clock; async so the simulator can load after the first paint. */

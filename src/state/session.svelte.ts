@@ -20,6 +20,7 @@ import { hostCompleter } from './completion';
 import type { Host, HostLoader } from './host';
 import { commandsOnPath, listDir } from './laptop-files';
 import { RealClock } from './real-clock';
+import { RequestHistory, type RequestLine } from './request-log';
 
 /** Debian's default bash prompt with colour (the laptop's ~/.bashrc): shown until the shell is up. */
 export const PS1 = '\x1b[01;32mstudent@laptop\x1b[00m:\x1b[01;34m~\x1b[00m$ ';
@@ -44,6 +45,8 @@ type Reader = 'provisional' | 'shell' | 'program';
 export class Session {
   /** Local images as the picture draws them, refreshed after commands and on daemon events. */
   images = $state.raw<readonly ImageInput[]>([]);
+  /** The latest Engine API requests, each with the command line that sent it. */
+  requests = $state.raw<readonly RequestLine[]>([]);
   /** The command line being run, or null at the prompt. */
   running = $state<string | null>(null);
   speed = $state(1);
@@ -73,6 +76,8 @@ export class Session {
   /** The lines of the command being typed (PS2 continuations add to it). */
   private commandLines: string[] = [];
   private refreshQueued = false;
+  private requestsQueued = false;
+  private readonly history = new RequestHistory();
   private readonly completer: Completer;
 
   constructor(options: SessionOptions) {
@@ -94,6 +99,10 @@ export class Session {
       (host) => {
         this.host = host;
         host.subscribe(() => this.scheduleRefresh());
+        host.onRequest?.((entry) => {
+          this.history.add(entry, this.running);
+          this.scheduleRequests();
+        });
         this.refreshImages();
         this.startShell();
       },
@@ -356,6 +365,16 @@ export class Session {
     queueMicrotask(() => {
       this.refreshQueued = false;
       this.refreshImages();
+    });
+  }
+
+  /** A command can send many requests in one turn: the page's list is copied once. */
+  private scheduleRequests(): void {
+    if (this.requestsQueued) return;
+    this.requestsQueued = true;
+    queueMicrotask(() => {
+      this.requestsQueued = false;
+      this.requests = this.history.lines();
     });
   }
 

@@ -39,5 +39,6 @@ export const loadWorldHost: HostLoader = async (clock) => {
     containers: () => world.daemon.all().map((c) => c.name),
     dockerCommands: () => commands,
     subscribe: (onChange) => world.events.subscribe(onChange),
+    onRequest: (listener) => world.engine.log.subscribe(listener),
   };
 };

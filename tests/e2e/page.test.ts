@@ -233,6 +233,31 @@ describe.skipIf(chromiumCheck.skip)('the page in Chromium', () => {
     await run(page, 'docker rm -f web');
   });
 
+  it('shows the Engine API requests of a docker command in the API panel', async () => {
+    await focusTerminal(page);
+    await run(page, 'docker run --name api-demo hello-world > /dev/null', 60_000);
+    await page.getByRole('tab', { name: /Engine API/ }).click();
+    const group = page.locator('.group').filter({ hasText: 'docker run --name api-demo hello-world' });
+    const rows = async () => (await group.locator('.req').allTextContents()).map((t) => t.trim());
+    await expect.poll(rows).toEqual([
+      'HEAD /_ping → 200',
+      'POST /v1.51/containers/create?name=api-demo → 201',
+      expect.stringMatching(/^POST \/v1\.51\/containers\/[0-9a-f]{64}\/attach\?\S*stream=1 → 200 hijacked$/),
+      expect.stringMatching(/^POST \/v1\.51\/containers\/[0-9a-f]{64}\/start → 204$/),
+      // the wait was sent before the start; the daemon answers it when the container exits
+      expect.stringMatching(/^POST \/v1\.51\/containers\/[0-9a-f]{64}\/wait\?condition=next-exit → 200$/),
+    ]);
+    await group.locator('.req').nth(1).click();
+    await expect
+      .poll(() => page.locator('.details pre').first().textContent())
+      .toContain('"Image": "hello-world"');
+    await page.screenshot({ path: join(SHOTS, 'api-panel.png') });
+    await page.getByRole('tab', { name: 'Image layers' }).click();
+    await expect.poll(() => page.locator('svg g.layer').count()).toBeGreaterThan(0);
+    await focusTerminal(page);
+    await run(page, 'docker rm api-demo');
+  });
+
   it('clears the screen with clear', async () => {
     await run(page, 'clear');
     expect(await lines(page)).toEqual([PROMPT]);

@@ -192,6 +192,22 @@ describe('Session on the laptop', { timeout: 60_000 }, () => {
     );
   });
 
+  it('lists the Engine API requests each command line sent, for the API panel', async () => {
+    const t = await setup();
+    t.type('docker ps -a; docker volume ls\r');
+    await t.prompt(1);
+    await vi.waitFor(() => expect(t.session.requests.length).toBe(4));
+    expect(
+      t.session.requests.map((r) => [r.command, `${r.entry.method} ${r.entry.path} ${r.entry.status}`]),
+    ).toEqual([
+      ['docker ps -a; docker volume ls', 'HEAD /_ping 200'],
+      ['docker ps -a; docker volume ls', 'GET /v1.51/containers/json 200'],
+      ['docker ps -a; docker volume ls', 'HEAD /_ping 200'],
+      ['docker ps -a; docker volume ls', 'GET /v1.51/volumes 200'],
+    ]);
+    expect(t.session.requests[1].entry.query).toMatchObject({ all: '1' });
+  });
+
   it('reports a simulator that failed to load, and apologises when a command is typed', async () => {
     const session = new Session({ loadHost: () => Promise.reject(new Error('chunk failed')), columns: 80 });
     let out = '';
