@@ -54,3 +54,17 @@ describe('docker pull --all-tags', () => {
     );
   });
 });
+
+describe('docker commit --change', () => {
+  it('names an invalid instruction lower-cased, as the Dockerfile parser stores it', async () => {
+    const steps = await run([
+      'docker run --name cc alpine:3.22 true',
+      'docker commit -c "RUN echo hi" cc',
+      'docker commit -c "Bogus x" cc',
+    ]);
+    expect(steps.slice(1)).toEqual([
+      ['Error response from daemon: run is not a valid change command\n', 1],
+      ['Error response from daemon: bogus is not a valid change command\n', 1],
+    ]);
+  });
+});

@@ -114,9 +114,10 @@ export function applyChanges(config: ContainerConfig, changes: string[]): Result
     const m = /^(\S+)\s*(.*)$/.exec(l)!;
     return { instr: m[1], rest: m[2].trim() };
   });
+  // the Dockerfile parser stores an instruction's name lower-cased (Node.Value), as the error shows it
   for (const { instr } of parsed)
     if (!VALID_CHANGES.has(instr.toLowerCase()))
-      return fail('invalid', `${instr} is not a valid change command`);
+      return fail('invalid', `${instr.toLowerCase()} is not a valid change command`);
   const shell = cfg.Shell && cfg.Shell.length ? cfg.Shell : ['/bin/sh', '-c'];
   for (const { instr, rest } of parsed) {
     const env = cfg.Env ?? [];

@@ -214,7 +214,7 @@ describe('changes, commit, archive', () => {
     const missing = await api(w, 'POST', '/commit', { container: 'nosuch' });
     expect([missing.status, json(missing)]).toEqual([404, { message: 'No such container: nosuch' }]);
     const bad = await api(w, 'POST', '/commit', { container: 'cc', changes: 'RUN echo hi' });
-    expect([bad.status, json(bad)]).toEqual([400, { message: 'RUN is not a valid change command' }]);
+    expect([bad.status, json(bad)]).toEqual([400, { message: 'run is not a valid change command' }]);
   });
 
   it('archive: HEAD stats the path, GET tars it, PUT extracts a tar into a directory', async () => {
