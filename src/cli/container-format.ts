@@ -2,10 +2,10 @@
 // container.Summary from GET /containers/json becomes the cells of `docker ps`
 // and `docker system df -v`: IDs, image names, quoted commands, ports, sizes.
 
-import type { GoMethod, GoValue } from './go-value';
+import type { GoMethod, GoType, GoValue } from './go-value';
 import { T } from './go-value';
-import { contextValue, headerValue } from './formatter';
-import { goMarshal } from './go-json';
+import { headerValue } from './formatter';
+import { goJsonString, goMarshal } from './go-json';
 import { goUnixString, truncateID } from './cmd-images';
 import { familiarString, isReferenceError, parseNormalizedNamed } from './reference';
 import { ellipsis } from './runewidth';
@@ -251,6 +251,125 @@ export function labelMethod(labels: Record<string, string> | null | undefined): 
   };
 }
 
+const CONTAINER_FIELDS = [
+  'ID',
+  'Names',
+  'Image',
+  'Command',
+  'CreatedAt',
+  'RunningFor',
+  'Ports',
+  'State',
+  'Status',
+  'Size',
+  'Labels',
+  'Mounts',
+  'LocalVolumes',
+  'Networks',
+  'Platform',
+] as const;
+type ContainerField = (typeof CONTAINER_FIELDS)[number];
+const SORTED_FIELDS = [...CONTAINER_FIELDS].sort();
+
+/**
+ * One row of `docker ps`: each cell is computed when a template reads it (the
+ * default table reads 7 of the 15), so a thousand rows cost what they show.
+ */
+class ContainerCells implements Record<ContainerField, string> {
+  readonly #c: ContainerSummary;
+  readonly #trunc: boolean;
+  readonly #now: number;
+  readonly #onSize: (() => void) | undefined;
+
+  constructor(c: ContainerSummary, trunc: boolean, now: number, onSize: (() => void) | undefined) {
+    this.#c = c;
+    this.#trunc = trunc;
+    this.#now = now;
+    this.#onSize = onSize;
+  }
+
+  get ID(): string {
+    return this.#trunc ? truncateID(this.#c.Id) : this.#c.Id;
+  }
+  get Names(): string {
+    return names(this.#c, this.#trunc);
+  }
+  get Image(): string {
+    return containerImage(this.#c, this.#trunc);
+  }
+  get Command(): string {
+    return goQuote(this.#trunc ? ellipsis(this.#c.Command, 20) : this.#c.Command);
+  }
+  get CreatedAt(): string {
+    return goUnixString(this.#c.Created);
+  }
+  get RunningFor(): string {
+    return humanDuration(this.#now - this.#c.Created * 1000) + ' ago';
+  }
+  get Ports(): string {
+    return displayablePorts(this.#c.Ports);
+  }
+  get State(): string {
+    return this.#c.State;
+  }
+  get Status(): string {
+    return this.#c.Status;
+  }
+  /** Reading it is what makes `ps --format` ask the daemon for sizes. */
+  get Size(): string {
+    this.#onSize?.();
+    const c = this.#c;
+    const size = humanSizeWithPrecision(c.SizeRw ?? 0, 3);
+    return (c.SizeRootFs ?? 0) > 0 ? `${size} (virtual ${humanSizeWithPrecision(c.SizeRootFs ?? 0, 3)})` : size;
+  }
+  get Labels(): string {
+    return labels(this.#c);
+  }
+  get Mounts(): string {
+    return mounts(this.#c, this.#trunc);
+  }
+  get LocalVolumes(): string {
+    return String((this.#c.Mounts ?? []).filter((m) => m.Driver === 'local').length);
+  }
+  get Networks(): string {
+    return Object.keys(this.#c.NetworkSettings?.Networks ?? {}).join(',');
+  }
+  get Platform(): string {
+    return platform(this.#c);
+  }
+
+  label(name: string): string {
+    return this.#c.Labels?.[name] ?? '';
+  }
+
+  /** formatter.MarshalJSON marshals each method's result: Platform is the ocispec.Platform struct, not its String(). */
+  marshal(): string {
+    const p = this.#c.ImageManifestDescriptor?.platform;
+    const parts = SORTED_FIELDS.map(
+      (k) =>
+        `${goJsonString(k, true)}:${k === 'Platform' ? (p ? goMarshal(p, true) : 'null') : goJsonString(this[k], true)}`,
+    );
+    return '{' + parts.join(',') + '}';
+  }
+}
+
+/** formatter.ContainerContext, one type for every row. */
+const CONTAINER_CONTEXT: GoType = T.ptr({
+  kind: 'struct',
+  name: 'formatter.ContainerContext',
+  fields: CONTAINER_FIELDS.map((name) => ({ name, type: T.string })),
+  methods: {
+    Label: {
+      params: ['string'],
+      call: (recv, [name]) => ({
+        t: T.string,
+        v: recv instanceof ContainerCells ? recv.label(String(name?.v ?? '')) : '',
+      }),
+    },
+  },
+  marshal: (v) => (v instanceof ContainerCells ? v.marshal() : '{}'),
+});
+
 /** The cells of one container; `onSize` is told when a template reads .Size (ps then asks for sizes). */
 export function containerContext(
   c: ContainerSummary,
@@ -258,41 +377,5 @@ export function containerContext(
   now: number,
   onSize?: () => void,
 ): GoValue {
-  const fields: Record<string, string> = {
-    ID: trunc ? truncateID(c.Id) : c.Id,
-    Names: names(c, trunc),
-    Image: containerImage(c, trunc),
-    Command: goQuote(trunc ? ellipsis(c.Command, 20) : c.Command),
-    CreatedAt: goUnixString(c.Created),
-    RunningFor: humanDuration(now - c.Created * 1000) + ' ago',
-    Ports: displayablePorts(c.Ports),
-    State: c.State,
-    Status: c.Status,
-    Size: '',
-    Labels: labels(c),
-    Mounts: mounts(c, trunc),
-    LocalVolumes: String((c.Mounts ?? []).filter((m) => m.Driver === 'local').length),
-    Networks: Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
-    Platform: platform(c),
-  };
-  const size = humanSizeWithPrecision(c.SizeRw ?? 0, 3);
-  const sizeText =
-    (c.SizeRootFs ?? 0) > 0 ? `${size} (virtual ${humanSizeWithPrecision(c.SizeRootFs ?? 0, 3)})` : size;
-  Object.defineProperty(fields, 'Size', {
-    enumerable: true,
-    get: () => {
-      onSize?.();
-      return sizeText;
-    },
-  });
-  const value = contextValue('formatter.ContainerContext', fields, { Label: labelMethod(c.Labels) });
-  const t = value.t.kind === 'ptr' ? value.t.elem : value.t;
-  if (t.kind === 'struct' && t.marshal) {
-    // formatter.MarshalJSON marshals each method's result: Platform is the ocispec.Platform struct, not its String()
-    const base = t.marshal;
-    const p = c.ImageManifestDescriptor?.platform;
-    const platformJson = p ? goMarshal(p, true) : 'null';
-    t.marshal = (v) => base(v).replace(/"Platform":"(?:[^"\\]|\\.)*"/, `"Platform":${platformJson}`);
-  }
-  return value;
+  return { t: CONTAINER_CONTEXT, v: new ContainerCells(c, trunc, now, onSize) };
 }

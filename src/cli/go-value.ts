@@ -133,25 +133,44 @@ export function zeroOf(t: GoType): unknown {
   }
 }
 
-function lookupField(
-  t: Extract<GoType, { kind: 'struct' }>,
-  name: string,
-): { field: StructField; owner: boolean } | undefined {
-  for (const f of t.fields) if (f.name === name) return { field: f, owner: true };
+type StructType = Extract<GoType, { kind: 'struct' }>;
+
+function findField(t: StructType, name: string): StructField | undefined {
+  for (const f of t.fields) if (f.name === name) return f;
   for (const f of t.fields) {
-    if (f.embedded && f.type.kind === 'struct' && lookupField(f.type, name))
-      return { field: lookupField(f.type, name)!.field, owner: false };
+    if (f.embedded && f.type.kind === 'struct') {
+      const inner = findField(f.type, name);
+      if (inner) return inner;
+    }
   }
   return undefined;
+}
+
+/**
+ * Field lookups by name, per struct type: a table template reads the same few
+ * fields of every row. Types are never changed once built, so the cache holds.
+ */
+const fieldCache = new WeakMap<StructType, Map<string, StructField | null>>();
+
+function lookupField(t: StructType, name: string): StructField | undefined {
+  let byName = fieldCache.get(t);
+  if (!byName) fieldCache.set(t, (byName = new Map()));
+  let f = byName.get(name);
+  if (f === undefined) byName.set(name, (f = findField(t, name) ?? null));
+  return f ?? undefined;
+}
+
+/** Whether the struct type has the field (promoted ones included). */
+export function hasField(t: GoType, name: string): boolean {
+  return t.kind === 'struct' && lookupField(t, name) !== undefined;
 }
 
 /** A struct field's value (promoted through embedded structs; missing JSON keys are zero values). */
 export function structField(sv: GoValue, name: string): GoValue | undefined {
   const t = sv.t;
   if (t.kind !== 'struct') return undefined;
-  const found = lookupField(t, name);
-  if (!found) return undefined;
-  const f = found.field;
+  const f = lookupField(t, name);
+  if (!f) return undefined;
   const obj = isObject(sv.v) ? sv.v : {};
   if (f.embedded) return { t: f.type, v: obj };
   const key = f.json ?? f.name;

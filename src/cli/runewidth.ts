@@ -80,16 +80,18 @@ export function charWidth(r: number): number {
   return inTable(r, DOUBLEWIDTH) ? 2 : 1;
 }
 
+const ASCII = /^[^\u0080-\uffff]*$/;
+
 /** formatter.Ellipsis: keep maxDisplayWidth-1 columns and add `…` when the text is wider. */
 export function ellipsis(s: string, maxDisplayWidth: number): string {
   if (maxDisplayWidth <= 0) return '';
+  // ASCII (one byte a rune, Go's len(s) == RuneCount): one column a character, no array of runes
+  if (ASCII.test(s)) {
+    if (maxDisplayWidth === 1) return s.slice(0, 1);
+    return s.length <= maxDisplayWidth ? s : s.slice(0, maxDisplayWidth - 1) + '…';
+  }
   const rs = Array.from(s);
   if (maxDisplayWidth === 1) return rs[0] ?? '';
-  const ascii = Array.from(s).length === new TextEncoder().encode(s).length;
-  if (ascii) {
-    if (s.length <= maxDisplayWidth) return s;
-    return rs.slice(0, maxDisplayWidth - 1).join('') + '…';
-  }
   const display: number[] = [];
   let w = 0;
   for (const r of rs) {

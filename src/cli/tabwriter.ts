@@ -15,25 +15,29 @@ export interface TabwriterOptions {
   discardEmptyColumns?: boolean;
 }
 
-interface Cell {
-  size: number; // length in UTF-16 units in buf
-  width: number; // display width
-  htab: boolean; // terminated by a tab
+/** Runs of the pad character, cut from one string instead of built per cell. */
+function padding(ch: string, n: number, cache: { s: string }): string {
+  if (n <= 0) return '';
+  if (cache.s.length < n) cache.s = ch.repeat(Math.max(n, 2 * cache.s.length, 64));
+  return cache.s.slice(0, n);
 }
 
 export class TabWriter {
-  private buf = '';
   /**
-   * Text of the current cell not measured yet. Kept apart from `buf`: slicing
-   * a string built by += flattens it, and doing that per cell made tables
-   * quadratic (1,000 rows of `docker ps -a` took 100 ms).
+   * Text of the current cell, not terminated yet. Terminated cells keep their
+   * own text (slices of what was written) in flat arrays, one entry a cell:
+   * no shared buffer to re-slice and no object a cell, which made tables of a
+   * thousand rows slow and busy for the garbage collector.
    */
   private pending = '';
-  private pos = 0;
-  private cell: Cell = { size: 0, width: 0, htab: false };
-  private lines: Cell[][] = [[]];
+  private texts: string[] = [];
+  private cellWidths: number[] = [];
+  private htabs: boolean[] = [];
+  /** Index of each buffered line's first cell; the last line is the one being written. */
+  private lineStarts: number[] = [0];
   private widths: number[] = [];
   private out = '';
+  private readonly pads = { s: '' };
   private readonly measure: (text: string) => number;
 
   constructor(private readonly opts: TabwriterOptions) {
@@ -41,12 +45,16 @@ export class TabWriter {
   }
 
   private reset(): void {
-    this.buf = '';
     this.pending = '';
-    this.pos = 0;
-    this.cell = { size: 0, width: 0, htab: false };
-    this.lines = [[]];
+    this.texts = [];
+    this.cellWidths = [];
+    this.htabs = [];
+    this.lineStarts = [0];
     this.widths = [];
+  }
+
+  private lineEnd(i: number): number {
+    return i + 1 < this.lineStarts.length ? this.lineStarts[i + 1] : this.texts.length;
   }
 
   private writePadding(textw: number, cellw: number, useTabs: boolean): void {
@@ -58,113 +66,88 @@ export class TabWriter {
       this.out += '\t'.repeat(Math.floor((n + tw - 1) / tw));
       return;
     }
-    this.out += this.opts.padchar.repeat(Math.max(0, cellw - textw));
+    this.out += padding(this.opts.padchar, cellw - textw, this.pads);
   }
 
-  private writeLines(pos0: number, line0: number, line1: number): number {
-    let pos = pos0;
+  private writeLines(line0: number, line1: number): void {
+    const widths = this.widths;
     for (let i = line0; i < line1; i++) {
-      const line = this.lines[i];
-      let useTabs = false;
-      for (let j = 0; j < line.length; j++) {
-        const c = line[j];
-        if (c.size === 0) {
-          if (j < this.widths.length) this.writePadding(c.width, this.widths[j], useTabs);
+      const first = this.lineStarts[i];
+      const end = this.lineEnd(i);
+      for (let k = first; k < end; k++) {
+        const j = k - first;
+        // text/tabwriter's useTabs only matters with the TabIndent flag, which no caller sets
+        if (this.opts.alignRight) {
+          if (j < widths.length) this.writePadding(this.cellWidths[k], widths[j], false);
+          this.out += this.texts[k];
         } else {
-          useTabs = false;
-          if (!this.opts.alignRight) {
-            this.out += this.buf.slice(pos, pos + c.size);
-            pos += c.size;
-            if (j < this.widths.length) this.writePadding(c.width, this.widths[j], false);
-          } else {
-            if (j < this.widths.length) this.writePadding(c.width, this.widths[j], false);
-            this.out += this.buf.slice(pos, pos + c.size);
-            pos += c.size;
-          }
+          this.out += this.texts[k];
+          if (j < widths.length) this.writePadding(this.cellWidths[k], widths[j], false);
         }
       }
-      if (i + 1 === this.lines.length) {
-        // the last buffered line holds the incomplete cell
-        this.out += this.buf.slice(pos, pos + this.cell.size);
-        pos += this.cell.size;
-      } else {
-        this.out += '\n';
-      }
+      // the last buffered line is the one still being written: no newline yet
+      if (i + 1 < this.lineStarts.length) this.out += '\n';
     }
-    return pos;
   }
 
   // Column widths are computed per block of consecutive lines that have the column,
   // exactly as text/tabwriter does (the recursion mirrors Writer.format).
-  private format(pos0: number, line0: number, line1: number): number {
-    let pos = pos0;
+  private format(line0: number, line1: number): void {
     const column = this.widths.length;
     for (let thisLine = line0; thisLine < line1; thisLine++) {
-      let line = this.lines[thisLine];
-      if (column >= line.length - 1) continue;
-      pos = this.writeLines(pos, line0, thisLine);
+      if (column >= this.lineEnd(thisLine) - this.lineStarts[thisLine] - 1) continue;
+      this.writeLines(line0, thisLine);
       line0 = thisLine;
       let width = this.opts.minwidth;
       let discardable = true;
       for (; thisLine < line1; thisLine++) {
-        line = this.lines[thisLine];
-        if (column >= line.length - 1) break;
-        const c = line[column];
-        const w = c.width + this.opts.padding;
+        const first = this.lineStarts[thisLine];
+        if (column >= this.lineEnd(thisLine) - first - 1) break;
+        const cw = this.cellWidths[first + column];
+        const w = cw + this.opts.padding;
         if (w > width) width = w;
-        if (c.width > 0 || c.htab) discardable = false;
+        if (cw > 0 || this.htabs[first + column]) discardable = false;
       }
       if (discardable && this.opts.discardEmptyColumns) width = 0;
       this.widths.push(width);
-      pos = this.format(pos, line0, thisLine);
+      this.format(line0, thisLine);
       this.widths.pop();
       line0 = thisLine;
     }
-    return this.writeLines(pos, line0, line1);
+    this.writeLines(line0, line1);
   }
 
-  private updateWidth(): void {
-    this.cell.width += this.measure(this.pending);
-    this.buf += this.pending;
-    this.pending = '';
-    this.pos = this.buf.length;
-  }
-
-  private terminateCell(htab: boolean): number {
-    this.cell.htab = htab;
-    const line = this.lines[this.lines.length - 1];
-    line.push(this.cell);
-    this.cell = { size: 0, width: 0, htab: false };
-    return line.length;
+  /** Ends a cell of the current line; returns how many cells the line has. */
+  private terminateCell(text: string, htab: boolean): number {
+    this.texts.push(text);
+    this.cellWidths.push(this.measure(text));
+    this.htabs.push(htab);
+    return this.texts.length - this.lineStarts[this.lineStarts.length - 1];
   }
 
   private flushInternal(): void {
-    this.buf += this.pending;
-    this.pending = '';
-    if (this.cell.size > 0) this.terminateCell(false);
-    this.format(0, 0, this.lines.length);
+    if (this.pending !== '') this.terminateCell(this.pending, false);
+    this.format(0, this.lineStarts.length);
     this.reset();
   }
 
   write(text: string): void {
     let n = 0;
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '\t' || ch === '\v' || ch === '\n' || ch === '\f') {
-        this.pending += text.slice(n, i);
-        this.cell.size += i - n;
-        this.updateWidth();
-        n = i + 1;
-        const ncells = this.terminateCell(ch === '\t');
-        if (ch === '\n' || ch === '\f') {
-          this.lines.push([]);
-          // a line with a single cell ends every column block: flush what is buffered
-          if (ch === '\f' || ncells === 1) this.flushInternal();
-        }
+      const ch = text.charCodeAt(i);
+      // \t \n \v \f (9 to 12) end a cell
+      if (ch < 9 || ch > 12) continue;
+      const cell = this.pending + text.slice(n, i);
+      this.pending = '';
+      n = i + 1;
+      const ncells = this.terminateCell(cell, ch === 9);
+      if (ch === 10 || ch === 12) {
+        this.lineStarts.push(this.texts.length);
+        // a line with a single cell ends every column block: flush what is buffered
+        if (ch === 12 || ncells === 1) this.flushInternal();
       }
     }
     this.pending += text.slice(n);
-    this.cell.size += text.length - n;
   }
 
   /** Flush buffered text and return everything formatted so far. */

@@ -45,7 +45,9 @@ export interface ExecOptions {
 export class Executor {
   private out = '';
   private vars: Array<{ name: string; value: GoValue | undefined }> = [];
-  private node: { pos: number; ctx: string } | undefined;
+  // where evaluation is, for error messages; the node's text is only rendered when an error needs it
+  private nodePos = -1;
+  private nodeCtx: string | Arg | Command = '';
 
   constructor(
     private readonly tmpl: ParsedTemplate,
@@ -67,19 +69,21 @@ export class Executor {
     }
   }
 
-  private at(pos: number, ctx: string): void {
-    this.node = { pos, ctx };
+  private at(pos: number, ctx: string | Arg | Command): void {
+    this.nodePos = pos;
+    this.nodeCtx = ctx;
   }
 
   private fail(msg: string): never {
-    if (!this.node) throw new TemplateExecError(`template: ${this.name}: ${msg}`);
-    const text = this.tmpl.text.slice(0, this.node.pos);
+    if (this.nodePos < 0) throw new TemplateExecError(`template: ${this.name}: ${msg}`);
+    const text = this.tmpl.text.slice(0, this.nodePos);
+    const ctx = typeof this.nodeCtx === 'string' ? this.nodeCtx : argString(this.nodeCtx);
     const nl = text.lastIndexOf('\n');
     const enc = new TextEncoder();
     const col = nl < 0 ? enc.encode(text).length : enc.encode(text.slice(nl + 1)).length;
     const line = 1 + (text.match(/\n/g)?.length ?? 0);
     throw new TemplateExecError(
-      `template: ${this.name}:${line}:${col}: executing ${JSON.stringify(this.name)} at <${this.node.ctx}>: ${msg}`,
+      `template: ${this.name}:${line}:${col}: executing ${JSON.stringify(this.name)} at <${ctx}>: ${msg}`,
     );
   }
 
@@ -122,7 +126,7 @@ export class Executor {
   }
 
   private walkRange(dot: GoValue | undefined, r: ControlNode): void {
-    this.at(r.pos, argString(r.pipe));
+    this.at(r.pos, r.pipe);
     const mark0 = this.vars.length;
     try {
       const raw = this.evalPipeline(dot, r.pipe);
@@ -193,7 +197,7 @@ export class Executor {
   }
 
   private evalPipeline(dot: GoValue | undefined, pipe: PipeNode): GoValue | undefined {
-    this.at(pipe.pos, argString(pipe));
+    this.at(pipe.pos, pipe);
     let value: Final = MISSING;
     for (const cmd of pipe.cmds) {
       value = this.evalCommand(dot, cmd, value);
@@ -216,10 +220,10 @@ export class Executor {
     const first = cmd.args[0];
     switch (first.type) {
       case 'field':
-        this.at(first.pos, argString(first));
+        this.at(first.pos, first);
         return this.evalFieldChain(dot, dot, first, first.ident, cmd.args, final);
       case 'chain': {
-        this.at(first.pos, argString(first));
+        this.at(first.pos, first);
         const recv = this.evalArg(dot, 'any', first.node);
         return this.evalFieldChain(dot, recv, first, first.field, cmd.args, final);
       }
@@ -231,7 +235,7 @@ export class Executor {
       case 'variable':
         return this.evalVariable(dot, first, cmd.args, final);
     }
-    this.at(first.pos, argString(first));
+    this.at(first.pos, first);
     this.notAFunction(cmd.args, final);
     switch (first.type) {
       case 'bool':
@@ -261,7 +265,7 @@ export class Executor {
     args: Arg[],
     final: Final,
   ): GoValue | undefined {
-    this.at(v.pos, argString(v));
+    this.at(v.pos, v);
     const value = this.varValue(v.ident[0]);
     if (v.ident.length === 1) {
       this.notAFunction(args, final);
@@ -389,7 +393,7 @@ export class Executor {
       return fn.call(argv);
     } catch (e) {
       if (e instanceof FuncError) {
-        this.at(node.pos, argString(node));
+        this.at(node.pos, node);
         this.fail(`error calling ${name}: ${e.message}`);
       }
       throw e;
@@ -412,7 +416,7 @@ export class Executor {
   }
 
   private evalArg(dot: GoValue | undefined, typ: ParamType, n: Arg): GoValue | undefined {
-    this.at(n.pos, argString(n));
+    this.at(n.pos, n);
     switch (n.type) {
       case 'dot':
         return this.validateType(dot, typ);
@@ -457,7 +461,7 @@ export class Executor {
   }
 
   private printValue(pipe: PipeNode, v: GoValue | undefined): void {
-    this.at(pipe.pos, argString(pipe));
+    this.at(pipe.pos, pipe);
     if (v && v.t.kind === 'ptr') {
       const r = indirect(v);
       this.out += r.isNil ? '<nil>' : formatValue(r.g);

@@ -35,6 +35,11 @@ export interface StartFailure {
   message: string;
 }
 
+/** State.Running of a machine state: a task exists (running, paused, being stopped, or between restarts). */
+export function isRunningState(s: ContainerStateName): boolean {
+  return s === 'running' || s === 'stopping' || s === 'paused' || s === 'restarting';
+}
+
 export class ContainerEntry {
   ref!: ActorRefFrom<typeof containerMachine>;
   /** The child actor's ID in dockerd. */
@@ -79,8 +84,7 @@ export class ContainerEntry {
 
   /** State.Running: a task exists (running, paused, being stopped, or between restarts). */
   get running(): boolean {
-    const s = this.machineState;
-    return s === 'running' || s === 'stopping' || s === 'paused' || s === 'restarting';
+    return isRunningState(this.machineState);
   }
 
   get paused(): boolean {

@@ -3,7 +3,8 @@
 // /containers/json (container.Summary, with the daemon's Command and Status
 // strings, container/view.go and container/state.go).
 import type { ImageService } from '../image/service';
-import type { ContainerEntry } from './containers-entry';
+import { dockerStatus } from './container-machine';
+import { isRunningState, type ContainerEntry } from './containers-entry';
 import { rfc3339Nano } from './containers-logs';
 import type { ContainerConfig, HostConfigJson, MountPointJson } from './containers-types';
 
@@ -28,9 +29,10 @@ export function humanDuration(ms: number): string {
 /** State.String(): what `docker ps` shows in STATUS. */
 export function statusString(c: ContainerEntry, now: number): string {
   const st = c.rec.State;
-  if (c.running) {
-    if (c.paused) return `Up ${humanDuration(now - st.StartedAt)} (Paused)`;
-    if (c.restarting) return `Restarting (${st.ExitCode}) ${humanDuration(now - st.FinishedAt)} ago`;
+  const s = c.machineState;
+  if (isRunningState(s)) {
+    if (s === 'paused') return `Up ${humanDuration(now - st.StartedAt)} (Paused)`;
+    if (s === 'restarting') return `Restarting (${st.ExitCode}) ${humanDuration(now - st.FinishedAt)} ago`;
     return `Up ${humanDuration(now - st.StartedAt)}`;
   }
   if (c.removed) return 'Removal In Progress';
@@ -230,12 +232,14 @@ function mountsJson(c: ContainerEntry): MountPointJson[] {
   });
 }
 
-function networkSettings(c: ContainerEntry): Record<string, unknown> {
+function networkMode(c: ContainerEntry): string {
+  return c.rec.HostConfig.NetworkMode === 'default' ? 'bridge' : (c.rec.HostConfig.NetworkMode ?? 'bridge');
+}
+
+/** The EndpointSettings of the container's one network. */
+function endpointJson(c: ContainerEntry) {
   const n = c.rec.Network;
-  const mode =
-    c.rec.HostConfig.NetworkMode === 'default' ? 'bridge' : (c.rec.HostConfig.NetworkMode ?? 'bridge');
-  const sandbox = c.running ? c.rec.LayerId.split('').reverse().join('') : '';
-  const endpoint = {
+  return {
     IPAMConfig: null,
     Links: null,
     Aliases: null,
@@ -252,6 +256,12 @@ function networkSettings(c: ContainerEntry): Record<string, unknown> {
     GlobalIPv6PrefixLen: 0,
     DNSNames: null,
   };
+}
+
+function networkSettings(c: ContainerEntry): Record<string, unknown> {
+  const mode = networkMode(c);
+  const sandbox = c.running ? c.rec.LayerId.split('').reverse().join('') : '';
+  const endpoint = endpointJson(c);
   return {
     Bridge: '',
     SandboxID: sandbox,
@@ -341,28 +351,46 @@ export function inspectContainer(
   };
 }
 
+/**
+ * What a reference resolves to, asked once per distinct reference while one
+ * list is built (a thousand containers of one image parse its name once).
+ */
+export type ImageLookup = (ref: string) => string | undefined;
+
+export function imageLookup(images: ImageService): ImageLookup {
+  const cache = new Map<string, string | undefined>();
+  return (ref) => {
+    if (cache.has(ref)) return cache.get(ref);
+    const r = images.get(ref);
+    const id = r.ok ? r.value : undefined;
+    cache.set(ref, id);
+    return id;
+  };
+}
+
 /** One container.Summary of GET /containers/json. */
 export function containerSummary(
   c: ContainerEntry,
   images: ImageService,
   now: number,
   size: boolean,
+  lookup: ImageLookup = imageLookup(images),
 ): Record<string, unknown> {
   const r = c.rec;
   // the reference as typed, unless it now names another image (then the ID)
-  const cur = r.Config.Image ? images.get(r.Config.Image) : undefined;
-  const image = cur && cur.ok && cur.value === r.ImageId ? (r.Config.Image ?? '') : r.ImageId;
+  const image = r.Config.Image && lookup(r.Config.Image) === r.ImageId ? r.Config.Image : r.ImageId;
   const ports: Record<string, unknown>[] = [];
-  const bound = new Set<string>();
-  for (const [key, list] of Object.entries(r.Ports)) {
+  let bound: Set<string> | undefined;
+  for (const key in r.Ports) {
+    const list = r.Ports[key];
+    if (!list || list.length === 0) continue;
     const [port, type] = key.split('/');
-    for (const b of list ?? []) {
-      bound.add(key);
+    (bound ??= new Set()).add(key);
+    for (const b of list)
       ports.push({ IP: b.HostIp, PrivatePort: Number(port), PublicPort: Number(b.HostPort), Type: type });
-    }
   }
-  for (const key of Object.keys(r.Config.ExposedPorts ?? {})) {
-    if (bound.has(key)) continue;
+  for (const key in r.Config.ExposedPorts ?? {}) {
+    if (bound?.has(key)) continue;
     const [port, type] = key.split('/');
     ports.push({ PrivatePort: Number(port), Type: type ?? 'tcp' });
   }
@@ -379,13 +407,11 @@ export function containerSummary(
     out.SizeRw = c.root.upperSize();
     out.SizeRootFs = c.root.upperSize() + (r.ImageId ? images.store.imageSize(r.ImageId) : 0);
   }
-  Object.assign(out, {
-    Labels: r.Config.Labels ?? {},
-    State: c.state().Status,
-    Status: statusString(c, now),
-    HostConfig: { NetworkMode: r.HostConfig.NetworkMode ?? 'bridge' },
-    NetworkSettings: { Networks: (networkSettings(c) as { Networks: unknown }).Networks },
-    Mounts: mountsJson(c),
-  });
+  out.Labels = r.Config.Labels ?? {};
+  out.State = c.removed ? 'removing' : dockerStatus(c.machineState);
+  out.Status = statusString(c, now);
+  out.HostConfig = { NetworkMode: r.HostConfig.NetworkMode ?? 'bridge' };
+  out.NetworkSettings = { Networks: { [networkMode(c)]: endpointJson(c) } };
+  out.Mounts = mountsJson(c);
   return out;
 }

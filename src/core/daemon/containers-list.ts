@@ -8,7 +8,7 @@ import { getBoolOrDefault, matchKVList, parseFilters, validateFilters, type Filt
 import type { ImageService } from '../image/service';
 import type { ApiResponse } from './api';
 import type { ContainerEntry } from './containers-entry';
-import { containerSummary } from './containers-inspect';
+import { containerSummary, imageLookup } from './containers-inspect';
 import type { Daemon } from './daemon';
 import { boolValue, errorResponse } from './engine';
 
@@ -139,6 +139,7 @@ export function listContainers(
   const limit = Number(query.limit ?? '0') || 0;
   const size = boolValue(query, 'size');
   const now = daemon.deps.clock.now();
+  const lookup = imageLookup(images);
   const out: Record<string, unknown>[] = [];
   for (const c of daemon.all().reverse()) {
     if (before) {
@@ -154,7 +155,7 @@ export function listContainers(
     if (limit > 0 && out.length === limit) break;
     const st = c.rec.State;
     if (exited.length && !exited.some((e) => e === st.ExitCode && !c.running && st.StartedAt !== 0)) continue;
-    if (!match(filters, 'status', c.state().Status)) continue;
+    if (filters.has('status') && !match(filters, 'status', c.state().Status)) continue;
     const health = filters.get('health');
     if (health && health.size && !health.has('none')) continue;
     const vols = filters.get('volume');
@@ -165,7 +166,7 @@ export function listContainers(
     )
       continue;
     if (filters.has('ancestor') && !ancestors.has(c.rec.ImageId)) continue;
-    const summary = containerSummary(c, images, now, size);
+    const summary = containerSummary(c, images, now, size, lookup);
     const nets = filters.get('network');
     if (nets && nets.size) {
       const attached = (summary.NetworkSettings as { Networks: Record<string, { NetworkID: string }> })
