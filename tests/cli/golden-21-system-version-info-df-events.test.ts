@@ -137,10 +137,17 @@ describe('transcript 21: system version, info, df, events', () => {
     const until = iso(laptop.world.clock.now() - 500);
     const r = await laptop.docker(`docker events --since ${since} --until ${until}`);
     expect(r.code).toBe(0);
-    // Docker 23+ adds execDuration to die; the recording's engine 20.10 did not
+    // Docker 23+ adds execDuration to die; the recording's engine 20.10 did not. Its daemon
+    // ran with --bridge=none (README): with the default bridge the endpoint joins between
+    // attach and start and leaves, in the exit's Cleanup, before die (container_operations.go)
+    const bridge = (action: string) =>
+      `<TIME> network ${action} <ID64> (container=<ID64>, name=bridge, type=bridge)\n`;
     const want = normalize(
       recorded('docker events --since 2026-11-27T21:21:15 --until 2026-11-27T21:21:17').output,
-    ).replace('(exitCode=0,', '(execDuration=0, exitCode=0,');
+    )
+      .replace('(exitCode=0,', '(execDuration=0, exitCode=0,')
+      .replace(/^(<TIME> container start )/m, `${bridge('connect')}$1`)
+      .replace(/^(<TIME> container die )/m, `${bridge('disconnect')}$1`);
     expect(normalize(r.io.out)).toBe(want);
     const f = await laptop.docker(
       `docker events --since ${since} --until ${until} --filter container=evdemo --format '{{.Type}} {{.Action}} {{.Actor.Attributes.name}}'`,

@@ -1,15 +1,18 @@
-// Starting a container, in containerStart's order: networking (bridge
-// endpoint, published ports, /etc/hosts), the mounts (volume and bind
-// setup), the cgroup, the user and environment of the OCI spec, then runc:
-// the mount namespace, the executable lookup, and PID 1 in a new PID
-// namespace. Failures come back with the daemon's text, HTTP status and
-// the exit code setExitCodeFromError would record.
+// Starting a container, in containerStart's order: the mounts (volume and
+// bind setup), the cgroup, the user and environment of the OCI spec, runc's
+// mount namespace and executable lookup (the task), then networking (bridge
+// endpoints, published ports, /etc/hosts; `network connect` events) and PID 1
+// in a new PID namespace. Failures come back with the daemon's text, HTTP
+// status and the exit code setExitCodeFromError would record; like Cleanup
+// they log `network disconnect` for the container's networks first.
 import type { Clock } from '../clock';
 import { OverlayMount } from '../fs/overlay';
 import { FsError } from '../fs/types';
 import { Cgroup } from '../kernel/cgroup';
 import {
   NetNamespace,
+  type DockerNetwork,
+  type Endpoint,
   type NetworkStack,
   type PortBinding,
   type PortRequest,
@@ -27,6 +30,7 @@ import { ContainerOutput } from './containers-logs';
 import { containerNamespace, type UserMount } from './containers-rootfs';
 import type { ContainerRecord } from './containers-types';
 import { limitsOf, processEnv, resolveUser } from './containers-process';
+import { containerNetworks } from './networks-attach';
 
 export { limitsOf, processEnv, replaceOrAppend, resolveUser, type ExecUser } from './containers-process';
 import type { MountInfo } from '../userland/procfs';
@@ -42,6 +46,8 @@ export interface RuntimeDeps {
   hostFs: () => FileSystem;
   /** volume mount/unmount events. */
   volumeEvent: (name: string, action: 'mount' | 'unmount', attrs: Record<string, string>) => void;
+  /** network connect/disconnect events. */
+  networkEvent: (net: DockerNetwork, action: 'connect' | 'disconnect', containerId: string) => void;
 }
 
 export interface StartError {
@@ -66,49 +72,18 @@ export function networkModeOf(rec: ContainerRecord): 'bridge' | 'host' | 'none' 
 export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer | StartError {
   const rec = c.rec;
   const mode = networkModeOf(rec);
+  // the sandbox exists from here on (initializeNetworking): any failure is followed by
+  // Cleanup's releaseNetwork, which logs `network disconnect` for each configured network
+  const networks = containerNetworks(d.network, rec);
+  const hostname = rec.Config.Hostname ?? rec.Id.slice(0, 12);
   const undo: Array<() => void> = [];
   const fail = (e: StartError) => {
+    for (const n of networks) d.networkEvent(n, 'disconnect', rec.Id);
     for (const u of undo.reverse()) u();
     return e;
   };
 
-  // 1. networking
-  let net: NetNamespace;
-  let endpoint;
-  let ports: PortBinding[] = [];
-  if (mode === 'bridge') {
-    // a user-defined bridge network by name, else the default bridge; its DNS knows the name, aliases and short ID
-    const named = d.network.network(rec.HostConfig.NetworkMode ?? '');
-    const onto = named && named.driver === 'bridge' ? named : d.network.bridge;
-    const dnsNames = [c.name, ...(rec.Aliases ?? []), rec.Id.slice(0, 12)];
-    endpoint = d.network.attachBridge(rec.Id, d.random, onto, dnsNames);
-    if (!endpoint)
-      return fail({
-        status: 500,
-        message:
-          "failed to set up container networking: no available IPv4 addresses on this network's address pools: bridge",
-        exitCode: 128,
-      });
-    undo.push(() => d.network.detach(rec.Id));
-    net = endpoint.netns;
-    const published = d.network.ports.publish(
-      portRequests(rec),
-      { id: rec.Id, name: c.name, endpointId: endpoint.endpointId, ip: endpoint.ip },
-      d.network.hostNetns,
-    );
-    if ('error' in published)
-      return fail({
-        status: 500,
-        message: `failed to set up container networking: ${published.error}`,
-        exitCode: 128,
-      });
-    ports = published;
-  } else if (mode === 'host') net = d.network.hostNetns;
-  else net = new NetNamespace(rec.Id, { routeOut: false });
-  const hostname = rec.Config.Hostname ?? rec.Id.slice(0, 12);
-  c.files.writeFile('/hosts', endpoint ? `${HOSTS_BASE}${endpoint.ip}\t${hostname}\n` : HOSTS_BASE);
-
-  // 2. mounts: bind sources made when -v names a missing host directory, mount points made in the rootfs
+  // 1. mounts: bind sources made when -v names a missing host directory, mount points made in the rootfs
   const userMounts: UserMount[] = [];
   const volumes: string[] = [];
   for (const m of rec.Mounts) {
@@ -153,7 +128,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     for (const v of volumes) d.volumeEvent(v, 'unmount', { container: rec.Id, driver: 'local' });
   });
 
-  // 3. the cgroup v2 leaf (systemd driver)
+  // 2. the cgroup v2 leaf (systemd driver)
   const cgroup = new Cgroup(
     `/system.slice/docker-${rec.Id}.scope`,
     limitsOf(rec),
@@ -161,7 +136,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     d.host.cpus,
   );
 
-  // 4. runc: the mount namespace, the user, the environment, then the executable
+  // 3. runc: the mount namespace, the user, the environment, then the executable
   const tty = rec.Config.Tty === true;
   const holder: { pid1?: LiveContainer['pid1'] } = {};
   const ns = containerNamespace({
@@ -176,15 +151,6 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     cgroup,
     pid1: () => holder.pid1,
   });
-  const sys: Sys & { mounts: () => MountInfo[] } = {
-    fs: ns,
-    uts: { hostname },
-    net,
-    network: d.network,
-    host: d.host,
-    programs: d.programs,
-    mounts: () => ns.mounts(),
-  };
   const user = resolveUser(ns, rec.Config.User ?? '');
   if ('error' in user) return fail({ status: 500, message: user.error, exitCode: 128 });
   const env = processEnv(rec, tty, user.home);
@@ -211,6 +177,64 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     argv = t.argv;
     rss = t.program.rss;
   }
+  // 4. networking (initializeCreatedTask's allocateNetwork, after the task exists): an
+  // endpoint on each bridge network, the published ports on the first, a connect event each
+  let net: NetNamespace;
+  let endpoint: Endpoint | undefined;
+  let ports: PortBinding[] = [];
+  if (mode === 'bridge') {
+    // on a user-defined network the embedded DNS knows the name, aliases and short ID
+    const dnsNames = [c.name, ...(rec.Aliases ?? []), rec.Id.slice(0, 12)];
+    const joined: DockerNetwork[] = [];
+    for (const onto of networks.filter((n) => n.driver === 'bridge')) {
+      const ep = d.network.attachBridge(rec.Id, d.random, onto, dnsNames, endpoint?.netns);
+      if (!ep)
+        return fail({
+          status: 500,
+          message: `failed to set up container networking: no available IPv4 addresses on this network's address pools: ${onto.name} (${onto.id})`,
+          exitCode: 128,
+        });
+      if (!endpoint) {
+        endpoint = ep;
+        undo.push(() => d.network.detach(rec.Id));
+        const published = d.network.ports.publish(
+          portRequests(rec),
+          { id: rec.Id, name: c.name, endpointId: ep.endpointId, ip: ep.ip },
+          d.network.hostNetns,
+        );
+        if ('error' in published)
+          return fail({
+            status: 500,
+            message: `failed to set up container networking: ${published.error}`,
+            exitCode: 128,
+          });
+        ports = published;
+      }
+      joined.push(onto);
+    }
+    if (!endpoint)
+      return fail({
+        status: 404,
+        message: `failed to set up container networking: network ${rec.HostConfig.NetworkMode ?? ''} not found`,
+        exitCode: 128,
+      });
+    net = endpoint.netns;
+    for (const n of joined) d.networkEvent(n, 'connect', rec.Id);
+  } else {
+    net = mode === 'host' ? d.network.hostNetns : new NetNamespace(rec.Id, { routeOut: false });
+    for (const n of networks) d.networkEvent(n, 'connect', rec.Id);
+  }
+  c.files.writeFile('/hosts', endpoint ? `${HOSTS_BASE}${endpoint.ip}\t${hostname}\n` : HOSTS_BASE);
+  const sys: Sys & { mounts: () => MountInfo[] } = {
+    fs: ns,
+    uts: { hostname },
+    net,
+    network: d.network,
+    host: d.host,
+    programs: d.programs,
+    mounts: () => ns.mounts(),
+  };
+
   const pidns = d.kernel.newPidNamespace(d.kernel.root);
   // containerd's shim on the host is PID 1's parent (and every exec's): `docker top` shows it as PPID
   const shim = d.kernel.spawn({

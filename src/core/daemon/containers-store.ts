@@ -29,6 +29,7 @@ import { startContainer, type RuntimeDeps } from './containers-runtime';
 import type { CreateBody } from './containers-types';
 import { dockerInit } from './containers-init';
 import { generateName } from './names';
+import { containerNetworks, logNetworkEvent } from './networks-attach';
 
 export interface DaemonDeps {
   clock: Clock;
@@ -85,6 +86,7 @@ export class ContainerStore {
       ...deps,
       volumeEvent: (name, action, attrs) =>
         deps.events.emit('volume', action, { ID: name, Attributes: attrs }),
+      networkEvent: (net, action, id) => logNetworkEvent(deps.events, net, action, id),
     };
     deps.images.setContainers(() =>
       this.all().map((c) => ({ id: c.id, imageId: c.rec.ImageId, running: c.running })),
@@ -273,11 +275,14 @@ export class ContainerStore {
       this.removeEntry(c, true);
   }
 
-  /** Daemon.Cleanup: the network endpoint, volume unmounts, the cgroup, a fresh stdin for the next run. */
+  /** Daemon.Cleanup: releaseNetwork (a disconnect event per network), volume unmounts, the cgroup, a fresh stdin. */
   private cleanup(c: ContainerEntry, live: LiveContainer): void {
     c.live = undefined;
-    if (live.endpoint) this.deps.network.detach(c.id);
-    else this.deps.network.ports.release(c.id);
+    const stack = this.deps.network;
+    const nets = live.endpoint ? stack.endpointsOf(c.id).map((x) => x.net) : containerNetworks(stack, c.rec);
+    if (live.endpoint) stack.detach(c.id);
+    else stack.ports.release(c.id);
+    for (const n of nets) logNetworkEvent(this.deps.events, n, 'disconnect', c.id);
     c.rec.Network = undefined;
     c.rec.Ports = {};
     live.cgroup.thaw();

@@ -169,6 +169,8 @@ export interface ContainerRecord {
   HostConfig: HostConfigJson;
   /** Aliases on its user-defined network (NetworkingConfig.EndpointsConfig), for the embedded DNS. */
   Aliases?: string[];
+  /** IDs of the networks `docker network connect` added to NetworkSettings.Networks. */
+  ExtraNetworks?: string[];
   Mounts: MountPointRecord[];
   /** overlay2 directory of the container's RW layer (64 hex), and its init layer's is the same plus "-init". */
   LayerId: string;

@@ -79,11 +79,9 @@ export function includeEvent(f: Filters, e: DockerEvent): boolean {
     'config',
   ]) {
     if (!f.get(t)?.size) continue;
-    if (!(
-      fuzzy(f, t, e.Type === t ? e.Actor.ID : undefined) ||
-      fuzzy(f, t, e.Type === t ? e.Actor.Attributes.name : undefined)
-    ))
-      return false;
+    // fuzzyMatchName does not look at the event's type: container=web also keeps a
+    // network or volume event whose actor's ID or name starts with "web"
+    if (!(fuzzy(f, t, e.Actor.ID) || fuzzy(f, t, e.Actor.Attributes.name ?? ''))) return false;
   }
   if (f.get('image')?.size) {
     const name = e.Actor.Attributes[e.Type === 'image' ? 'name' : 'image'] ?? '';

@@ -386,27 +386,29 @@ export class NetworkStack {
 
   /**
    * Attach a container to a bridge network (the default one unless a
-   * user-defined network is given): a fresh namespace with eth0. On a
-   * user-defined network the embedded DNS answers for `dnsNames`.
+   * user-defined network is given): eth0 of a fresh namespace, or one more
+   * interface of the namespace it already has. On a user-defined network
+   * the embedded DNS answers for `dnsNames`.
    */
   attachBridge(
     containerId: string,
     random: Random,
     net = this.bridge,
     dnsNames: string[] = [],
+    netns?: NetNamespace,
   ): Endpoint | undefined {
     const ip = net.allocateIp();
     if (!ip) return undefined;
     const mac = macForIp(ip);
-    const netns = new NetNamespace(containerId, { ip, mac });
-    const ep: Endpoint = { containerId, endpointId: randomHex64(random), ip, mac, netns };
+    const ns = netns ?? new NetNamespace(containerId, { ip, mac });
+    const ep: Endpoint = { containerId, endpointId: randomHex64(random), ip, mac, netns: ns };
     if (net !== this.bridge && dnsNames.length) ep.dnsNames = dnsNames;
     net.endpoints.set(containerId, ep);
-    this.byIp.set(ip, netns);
+    this.byIp.set(ip, ns);
     return ep;
   }
 
-  /** The container's endpoint and the network it is on. */
+  /** The container's first endpoint (the one its ports are published on) and its network. */
   endpointOf(containerId: string): { net: DockerNetwork; ep: Endpoint } | undefined {
     for (const net of this.networks) {
       const ep = net.endpoints.get(containerId);
@@ -415,12 +417,27 @@ export class NetworkStack {
     return undefined;
   }
 
-  detach(containerId: string): void {
-    const found = this.endpointOf(containerId);
-    if (found) {
-      this.byIp.delete(found.ep.ip);
-      found.net.endpoints.delete(containerId);
+  /** Every network the container has an endpoint on, in the order of the networks. */
+  endpointsOf(containerId: string): Array<{ net: DockerNetwork; ep: Endpoint }> {
+    const out: Array<{ net: DockerNetwork; ep: Endpoint }> = [];
+    for (const net of this.networks) {
+      const ep = net.endpoints.get(containerId);
+      if (ep) out.push({ net, ep });
     }
+    return out;
+  }
+
+  /** Remove the container's endpoint from one network (ep.Leave + ep.Delete). */
+  detachFrom(containerId: string, net: DockerNetwork): void {
+    const ep = net.endpoints.get(containerId);
+    if (!ep) return;
+    this.byIp.delete(ep.ip);
+    net.endpoints.delete(containerId);
+  }
+
+  /** Every endpoint of the container goes, and its published ports with them. */
+  detach(containerId: string): void {
+    for (const { net } of this.endpointsOf(containerId)) this.detachFrom(containerId, net);
     this.ports.release(containerId);
   }
 
