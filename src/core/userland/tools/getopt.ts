@@ -4,7 +4,7 @@
 // ending options, and GNU's permutation (options after operands still count).
 
 export interface OptSpec {
-  /** Short options: letters, `:` after one that takes an argument ("ahn:"). */
+  /** Short options: letters, `:` after one that takes an argument ("ahn:"), `::` an optional attached one (sed's -i[SUFFIX]). */
   short: string;
   /** Long names -> key: `'lines=': 'n'` takes an argument, `'color?': 'color'` an optional one. */
   long?: Record<string, string>;
@@ -50,10 +50,12 @@ export interface OptError {
 export function getopt(args: readonly string[], spec: OptSpec): Parsed | OptError {
   const p = new Parsed();
   const takes = new Map<string, boolean>();
+  const optional = new Set<string>();
   for (let i = 0; i < spec.short.length; i++) {
     const c = spec.short[i];
     if (c === ':') continue;
     takes.set(c, spec.short[i + 1] === ':');
+    if (spec.short[i + 1] === ':' && spec.short[i + 2] === ':') optional.add(c);
   }
   const longs = Object.entries(spec.long ?? {}).map(([raw, key]) => {
     const arg = raw.endsWith('=') ? 'required' : raw.endsWith('?') ? 'optional' : 'none';
@@ -94,6 +96,7 @@ export function getopt(args: readonly string[], spec: OptSpec): Parsed | OptErro
           continue;
         }
         if (j + 1 < a.length) p.seq.push({ key: c, value: a.slice(j + 1) });
+        else if (optional.has(c)) p.seq.push({ key: c });
         else if (i + 1 < args.length) p.seq.push({ key: c, value: args[++i] });
         else return { error: `option requires an argument -- '${c}'` };
         break;

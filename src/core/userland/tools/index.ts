@@ -17,6 +17,7 @@ import { basename, clear, date, dirname, env, falseTool, groups, hostname, id, p
 import { ls } from './ls';
 import { applyMode, chmod, chown } from './perms';
 import { free, kill, nproc, ps, setBusyboxPsTime, uptime } from './procs';
+import { sed } from './sed';
 import { sum } from './sums';
 import { df, mount, top } from './system';
 import { cut, seq, sort, tr, uniq, wc } from './text';
@@ -33,7 +34,7 @@ export const TOOLS: Record<string, ToolMain> = {
   cat, tee, yes, echo, printf, touch, mkdir: mkdirMain, rm, rmdir, ln, pwd, cp, mv,
   chmod, chown, chgrp: (t, a) => chown(t, a, true),
   head, tail, wc, sort, uniq, cut, tr, seq,
-  grep, egrep: (t, a) => grep(t, a, 'E'), fgrep: (t, a) => grep(t, a, 'F'),
+  grep, sed, egrep: (t, a) => grep(t, a, 'E'), fgrep: (t, a) => grep(t, a, 'F'),
   find, du, xargs, df, mount, top, ps, free, uptime, nproc, kill,
   stat, test: (t, a) => test(t, a, false), '[': (t, a) => test(t, a, true),
   env, printenv, which, hostname, id, whoami, groups, uname, date, sleep,
