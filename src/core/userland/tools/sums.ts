@@ -43,29 +43,7 @@ export async function sum(t: Tool, args: string[], algo: string): Promise<number
   };
   let status = 0;
   const files = p.operands.length ? p.operands : ['-'];
-  if (p.has('c')) {
-    let bad = 0;
-    for (const list of files) {
-      const src = openInput(t, list);
-      if (isErr(src)) {
-        t.warn(`${t.qf(list)}: ${src.message}`);
-        status = 1;
-        continue;
-      }
-      let text = '';
-      for await (const c of chunks(t, src)) text += c;
-      for (const line of text.split('\n').filter(Boolean)) {
-        const m = /^([0-9a-fA-F]+) [ *](.*)$/.exec(line);
-        if (!m) continue;
-        const d = await digestOf(m[2]);
-        const ok = d === m[1].toLowerCase();
-        if (!ok) bad++;
-        if (!p.has('s') && (!ok || !p.has('q'))) t.out(`${m[2]}: ${d === undefined ? 'FAILED open or read' : ok ? 'OK' : 'FAILED'}\n`);
-      }
-    }
-    if (bad && !p.has('s')) t.warn(`WARNING: ${bad} computed checksum${bad > 1 ? 's' : ''} did NOT match`);
-    return bad || status ? 1 : 0;
-  }
+  if (p.has('c')) return check(t, p.operands.length ? p.operands : ['-'], algo, digestOf, { status: p.has('s'), quiet: p.has('q'), warn: p.has('w') });
   for (const f of files) {
     const d = await digestOf(f);
     if (d === undefined) {
@@ -73,6 +51,72 @@ export async function sum(t: Tool, args: string[], algo: string): Promise<number
       continue;
     }
     t.out(p.has('tag') ? `${algo.toUpperCase()} (${f}) = ${d}\n` : `${d}  ${f}\n`);
+  }
+  return status;
+}
+
+/** GNU's plural agreement in the -c warnings. */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * `-c`: each "DIGEST  FILE" line checked (OK / FAILED / FAILED open or read),
+ * then coreutils' warnings for malformed lines, unreadable files and
+ * mismatches; exit 1 if any of them happened.
+ */
+async function check(
+  t: Tool,
+  lists: string[],
+  algo: string,
+  digestOf: (f: string) => Promise<string | undefined>,
+  o: { status: boolean; quiet: boolean; warn: boolean },
+): Promise<number> {
+  const hexLen = bytesToHex(ALGOS[algo](new Uint8Array())).length;
+  const lineRe = new RegExp(`^\\\\?([0-9a-fA-F]{${hexLen}}) [ *](.+)$`);
+  let status = 0;
+  for (const list of lists) {
+    const shown = list === '-' ? t.qa('standard input') : t.qf(list);
+    const src = openInput(t, list);
+    if (isErr(src)) {
+      t.warn(`${shown}: ${src.message}`);
+      status = 1;
+      continue;
+    }
+    let text = '';
+    for await (const c of chunks(t, src)) text += c;
+    let malformed = 0;
+    let unreadable = 0;
+    let mismatched = 0;
+    let good = 0;
+    for (const [i, line] of text.split('\n').entries()) {
+      if (line === '' && i === text.split('\n').length - 1) continue;
+      const m = lineRe.exec(line);
+      if (!m) {
+        malformed++;
+        if (o.warn) t.warn(`${shown}: ${i + 1}: improperly formatted ${algo.toUpperCase()} checksum line`);
+        continue;
+      }
+      good++;
+      const d = await digestOf(m[2]);
+      if (d === undefined) {
+        unreadable++;
+        if (!o.status) t.out(`${m[2]}: FAILED open or read\n`);
+        continue;
+      }
+      const ok = d === m[1].toLowerCase();
+      if (!ok) mismatched++;
+      if (!o.status && (!ok || !o.quiet)) t.out(`${m[2]}: ${ok ? 'OK' : 'FAILED'}\n`);
+    }
+    if (good === 0) {
+      t.warn(`${shown}: no properly formatted checksum lines found`);
+      status = 1;
+      continue;
+    }
+    if (!o.status) {
+      if (malformed) t.warn(`WARNING: ${plural(malformed, 'line is', 'lines are')} improperly formatted`);
+      if (unreadable) t.warn(`WARNING: ${plural(unreadable, 'listed file', 'listed files')} could not be read`);
+      if (mismatched) t.warn(`WARNING: ${plural(mismatched, 'computed checksum', 'computed checksums')} did NOT match`);
+    }
+    if (unreadable || mismatched) status = 1;
   }
   return status;
 }
