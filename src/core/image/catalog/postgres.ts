@@ -75,7 +75,7 @@ function pgInstallLayer(v: PostgresVersion) {
         '/usr/bin',
         'pg_ctlcluster:30000 pg_lsclusters:7000 pg_createcluster:34000 pg_dropcluster:8000 pg_conftool:9000 psql:>../share/postgresql-common/pg_wrapper pg_dump:>../share/postgresql-common/pg_wrapper pg_restore:>../share/postgresql-common/pg_wrapper createdb:>../share/postgresql-common/pg_wrapper',
       );
-      t.blob('/usr/share/postgresql-common/pg_wrapper', 8_400, 0o755);
+      t.exe('/usr/share/postgresql-common/pg_wrapper', 'pg_wrapper', 8_400);
       blobs(
         t,
         '/usr/lib/x86_64-linux-gnu',

@@ -8,7 +8,10 @@ import { dockerEntrypoint, nginxEntrypointProgram, nodeEntrypointProgram, postgr
 import { gosu } from './gosu';
 import { hello } from './hello';
 import { nginx } from './nginx';
+import { pgCtl } from './pg-ctl';
+import { initdb } from './pg-initdb';
 import { postgres, POSTGRES_RSS } from './postgres';
+import { pgWrapper, psql } from './psql';
 import { redisServer } from './redis';
 
 export { HELLO_MESSAGE } from './hello';
@@ -19,6 +22,10 @@ export function serverPrograms(): ProgramSpec[] {
     { name: 'nginx', run: nginx, rss: 6_120_000 },
     { name: 'nginx-debug', run: nginx, rss: 6_400_000 },
     { name: 'postgres', run: postgres, rss: POSTGRES_RSS },
+    { name: 'initdb', run: initdb, rss: 4_100_000 },
+    { name: 'pg_ctl', run: pgCtl, rss: 3_000_000 },
+    { name: 'psql', run: psql, rss: 8_800_000 },
+    { name: 'pg_wrapper', run: pgWrapper, rss: 9_500_000 },
     { name: 'redis-server', run: redisServer, rss: 3_900_000 },
     { name: 'hello', run: hello, rss: 20_000 },
     { name: 'curl', run: curl, rss: 5_200_000 },

@@ -9,7 +9,7 @@ import { UserDb } from './users';
 
 /** Apply a chmod mode spec to `base`. Returns undefined when the spec is invalid. */
 export function applyMode(spec: string, base: number, isDir: boolean, umask = 0o022): number | undefined {
-  if (/^[0-7]{1,4}$/.test(spec)) {
+  if (/^0*[0-7]{1,4}$/.test(spec)) {
     const v = parseInt(spec, 8);
     // GNU keeps a directory's setuid/setgid bits unless 5+ digits say otherwise
     return isDir && spec.length < 4 ? v | (base & 0o6000) : v;

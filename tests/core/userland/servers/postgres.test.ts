@@ -3,11 +3,12 @@ import { NetNamespace } from '../../../../src/core/kernel/network';
 import { SIGNALS } from '../../../../src/core/kernel/signals';
 import { Pipe } from '../../../../src/core/kernel/stream';
 import { serverPrograms } from '../../../../src/core/userland/servers';
+import { toolPrograms } from '../../../../src/core/userland/tools';
 import { Machine } from '../harness';
 import { PG_ENV, postgresImage } from './images';
 
 function pgContainer(env: Record<string, string>, files = postgresImage()) {
-  const m = new Machine({ container: true, programs: serverPrograms(), files, sys: { net: new NetNamespace('db', { ip: '172.17.0.3' }) } });
+  const m = new Machine({ container: true, programs: [...toolPrograms(), ...serverPrograms()], files, sys: { net: new NetNamespace('db', { ip: '172.17.0.3' }) } });
   const out = new Pipe();
   const err = new Pipe();
   let log = '';
@@ -78,7 +79,7 @@ describe('postgres image', () => {
       /^<TIME> \[\d+\] LOG: {2}background worker "logical replication launcher" \(PID \d+\) exited with exit code 1$/,
       /^<TIME> \[\d+\] LOG: {2}shutting down$/,
       /^<TIME> \[\d+\] LOG: {2}checkpoint starting: shutdown immediate$/,
-      /^<TIME> \[\d+\] LOG: {2}checkpoint complete: wrote 3 buffers \(0\.0%\); 0 WAL file\(s\) added, 0 removed, 0 recycled; write=0\.002 s, sync=0\.001 s, total=0\.009 s; sync files=2, longest=0\.001 s, average=0\.001 s; distance=0 kB, estimate=0 kB; lsn=0\/14E9F18, redo lsn=0\/14E9F18$/,
+      /^<TIME> \[\d+\] LOG: {2}checkpoint complete: wrote 3 buffers \(0\.0%\); 0 WAL file\(s\) added, 0 removed, 0 recycled; write=0\.002 s, sync=0\.001 s, total=0\.009 s; sync files=2, longest=0\.001 s, average=0\.001 s; distance=0 kB, estimate=0 kB; lsn=0\/14E9E40, redo lsn=0\/14E9E40$/,
       /^<TIME> \[\d+\] LOG: {2}database system is shut down$/,
       ' done',
       'server stopped',
@@ -165,7 +166,7 @@ describe('postgres image', () => {
   });
 
   it('the server refuses to run as root and asks for a data directory', async () => {
-    const m = new Machine({ container: true, programs: serverPrograms(), files: postgresImage() });
+    const m = new Machine({ container: true, programs: [...toolPrograms(), ...serverPrograms()], files: postgresImage() });
     const r = await m.run(['postgres'], { env: PG_ENV });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('"root" execution of the PostgreSQL server is not permitted.\nThe server must be started under an unprivileged user ID to prevent\npossible system security compromise.  See the documentation for\nmore information on how to properly start the server.\n');
