@@ -68,3 +68,54 @@ describe('docker commit --change', () => {
     ]);
   });
 });
+
+describe('--tmpfs', () => {
+  it('mounts a tmpfs at a path the image lacks, with the kernel showing the merged options', async () => {
+    const steps = await run([
+      'docker run --rm --tmpfs /scratch:size=1m,mode=700 --mount type=tmpfs,dst=/m2 --tmpfs /tmp alpine:3.22 sh -c "ls -ld /scratch; mount | grep \' /m2 \\| /scratch \\| /tmp \'; touch /scratch/x; ls /scratch"',
+      'docker run --rm --tmpfs "/x:ro,exec,uid=5,size=2g" alpine:3.22 sh -c \'mount | grep " /x "\'',
+      'docker run --rm --tmpfs "/x:mode=1777,nr_inodes=100" alpine:3.22 sh -c \'mount | grep " /x "\'',
+    ]);
+    expect(steps[0][1]).toBe(0);
+    const out = steps[0][0].split('\n').slice(-6).join('\n');
+    expect(out).toMatch(/^drwx------ +2 root +root +\d+ .* \/scratch\n/);
+    expect(out).toContain(
+      // the real engine's order: --tmpfs ones, then --mount's (inode64: the simulated host's newer kernel)
+      'tmpfs on /scratch type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1024k,mode=700,inode64)\n' +
+        'tmpfs on /tmp type tmpfs (rw,nosuid,nodev,noexec,relatime,inode64)\n' +
+        'tmpfs on /m2 type tmpfs (rw,nosuid,nodev,noexec,relatime,inode64)\n' +
+        'x\n',
+    );
+    expect(steps[1]).toEqual([
+      'tmpfs on /x type tmpfs (ro,nosuid,nodev,relatime,size=2097152k,uid=5,inode64)\n',
+      0,
+    ]);
+    expect(steps[2]).toEqual([
+      'tmpfs on /x type tmpfs (rw,nosuid,nodev,noexec,relatime,nr_inodes=100,inode64)\n',
+      0,
+    ]);
+  });
+
+  it('refuses a relative path and an unknown option; is no mount point in inspect; diff shows the mount point', async () => {
+    const steps = await run([
+      'docker pull -q alpine:3.22',
+      'docker run --rm --tmpfs x alpine:3.22 true',
+      'docker run --rm --tmpfs /x:bogus alpine:3.22 true',
+      'docker run -d --name tt --tmpfs /scratch alpine:3.22 sleep 100',
+      'docker exec tt touch /scratch/f',
+      'docker diff tt',
+      'docker inspect -f "{{json .Mounts}} {{json .HostConfig.Tmpfs}}" tt',
+    ]);
+    const usage = "\nRun 'docker run --help' for more information\n";
+    expect(steps[1]).toEqual([
+      `docker: Error response from daemon: invalid mount path: 'x' mount path must be absolute\n${usage}`,
+      125,
+    ]);
+    expect(steps[2]).toEqual([
+      `docker: Error response from daemon: invalid tmpfs option ["bogus"]\n${usage}`,
+      125,
+    ]);
+    expect(steps[5]).toEqual(['A /scratch\n', 0]);
+    expect(steps[6]).toEqual(['[] {"/scratch":""}\n', 0]);
+  });
+});

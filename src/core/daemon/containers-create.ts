@@ -24,6 +24,7 @@ import {
   verifySettings,
   type ParsedMount,
 } from './containers-config';
+import { validateTmpfsDestinations } from './containers-tmpfs';
 import { initLayerAt, overlayInfo } from './containers-rootfs';
 import { RESOLV_CONF } from './containers-runtime';
 import type { ContainerRecord, CreateBody, HostConfigJson, MountPointRecord } from './containers-types';
@@ -115,6 +116,8 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
     seen.add(p.mount.Destination);
     parsed.push(p);
   }
+  const badTmpfs = validateTmpfsDestinations(hc.Tmpfs as Record<string, string> | undefined);
+  if (badTmpfs) return badTmpfs;
   for (const m of hc.Mounts ?? []) {
     const p = parseMountSpec(m);
     if (seen.has(p.mount.Destination)) return fail('invalid', `Duplicate mount point: ${m.Target}`);

@@ -99,6 +99,8 @@ export interface UserMount {
   /** Path inside `source` ("/" for a volume, the host path for a bind). */
   root: string;
   readOnly: boolean;
+  /** A tmpfs (`--tmpfs`, `--mount type=tmpfs`): its /proc/mounts options and size; else an ext4 bind. */
+  tmpfs?: { options: string; size: number };
 }
 
 export interface NamespaceParts {
@@ -252,12 +254,21 @@ export function containerNamespace(parts: NamespaceParts): MountNamespace {
       source: m.source,
       root: m.root,
       readOnly: m.readOnly,
-      info: {
-        source: '/dev/sda1',
-        target: m.destination,
-        fstype: 'ext4',
-        options: m.readOnly ? HOST_FS_RO : HOST_FS,
-      },
+      info: m.tmpfs
+        ? {
+            source: 'tmpfs',
+            target: m.destination,
+            fstype: 'tmpfs',
+            options: m.tmpfs.options,
+            size: m.tmpfs.size,
+            used: 0,
+          }
+        : {
+            source: '/dev/sda1',
+            target: m.destination,
+            fstype: 'ext4',
+            options: m.readOnly ? HOST_FS_RO : HOST_FS,
+          },
     });
   }
   for (const [f, info] of ETC_INFO)

@@ -28,6 +28,7 @@ import type { ContainerEntry, LiveContainer } from './containers-entry';
 import { dockerInit } from './containers-init';
 import { ContainerOutput } from './containers-logs';
 import { containerNamespace, type UserMount } from './containers-rootfs';
+import { convertTmpfsOptions, tmpfsMount } from './containers-tmpfs';
 import type { ContainerRecord } from './containers-types';
 import { limitsOf, processEnv, resolveUser } from './containers-process';
 import { containerNetworks } from './networks-attach';
@@ -86,6 +87,14 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
   // 1. mounts: bind sources made when -v names a missing host directory, mount points made in the rootfs
   const userMounts: UserMount[] = [];
   const volumes: string[] = [];
+  // --tmpfs: mounted like the rest, but no mount point of the container (inspect's Mounts omits them);
+  // the real engine lists them before the --mount ones of the same depth
+  for (const [dest, data] of Object.entries((rec.HostConfig.Tmpfs ?? {}) as Record<string, string>)) {
+    const t = tmpfsMount(dest, data, d.host.memTotal, d.clock);
+    if ('ok' in t) return fail({ status: 500, message: t.message, exitCode: 128 });
+    makeMountPoint(c.root, dest, true);
+    userMounts.push(t);
+  }
   for (const m of rec.Mounts) {
     if (m.Type === 'volume') {
       const v = d.volumes.get(m.Name ?? '');
@@ -115,13 +124,11 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
       makeMountPoint(c.root, m.Destination, st.kind === 'dir');
       userMounts.push({ destination: m.Destination, source: d.hostFs(), root: m.Source, readOnly: !m.RW });
     } else {
+      const spec = rec.HostConfig.Mounts?.find((x) => x.Type === 'tmpfs' && x.Target === m.Destination);
+      const t = tmpfsMount(m.Destination, convertTmpfsOptions(spec), d.host.memTotal, d.clock);
+      if ('ok' in t) return fail({ status: 500, message: t.message, exitCode: 128 });
       makeMountPoint(c.root, m.Destination, true);
-      userMounts.push({
-        destination: m.Destination,
-        source: new OverlayMount([], { clock: d.clock, root: { mode: 0o1777 } }),
-        root: '/',
-        readOnly: !m.RW,
-      });
+      userMounts.push(t);
     }
   }
   undo.push(() => {
