@@ -6,7 +6,7 @@
 // status and the exit code setExitCodeFromError would record; like Cleanup
 // they log `network disconnect` for the container's networks first.
 import type { Clock } from '../clock';
-import { OverlayMount } from '../fs/overlay';
+import type { OverlayMount } from '../fs/overlay';
 import { FsError } from '../fs/types';
 import { Cgroup } from '../kernel/cgroup';
 import {
