@@ -1,7 +1,9 @@
 // GET /containers/{id}/top (daemon/top_unix.go): the host's `ps` output
 // (default `-ef`) restricted to the container's processes, with host PIDs —
-// PID 1's parent is the containerd shim, outside the container.
+// PID 1's parent is the containerd shim, outside the container. C, %CPU and
+// TIME come from the kernel's CPU accounting, as procps computes them.
 import { fail, ok, type Result } from '../image/errors';
+import { psBsdTime, psC, psPcpu, psTime } from '../kernel/cpu-time';
 import type { Process } from '../kernel/process';
 import type { Sys } from '../userland/types';
 import type { ContainerEntry } from './containers-entry';
@@ -33,10 +35,12 @@ export function topProcesses(daemon: Daemon, c: ContainerEntry, psArgs: string):
     user: { title: 'USER', value: user },
     pid: { title: 'PID', value: (p) => String(p.pid) },
     ppid: { title: 'PPID', value: (p) => String(p.ppid) },
-    c: { title: 'C', value: () => '0' },
+    c: { title: 'C', value: (p) => psC(p, now) },
     stime: { title: 'STIME', value: stime },
     tty: { title: 'TTY', value: tty },
-    time: { title: 'TIME', value: () => '00:00:00' },
+    time: { title: 'TIME', value: (p) => psTime(p) },
+    pcpu: { title: '%CPU', value: (p) => psPcpu(p, now) },
+    '%cpu': { title: '%CPU', value: (p) => psPcpu(p, now) },
     cmd: { title: 'CMD', value: cmd },
     args: { title: 'COMMAND', value: cmd },
     command: { title: 'COMMAND', value: cmd },
@@ -66,14 +70,15 @@ export function topProcesses(daemon: Daemon, c: ContainerEntry, psArgs: string):
     cols = [
       columns.user,
       columns.pid,
-      { title: '%CPU', value: () => '0.0' },
+      columns.pcpu,
       { title: '%MEM', value: () => '0.0' },
       columns.vsz,
       columns.rss,
       columns.tty,
       columns.stat,
       { title: 'START', value: stime },
-      columns.time,
+      // pr_bsdtime's "%3u:%02u"; the daemon splits ps's output on blanks
+      { title: 'TIME', value: (p) => psBsdTime(p).trim() },
       columns.command,
     ];
   } else cols = ['uid', 'pid', 'ppid', 'c', 'stime', 'tty', 'time', 'cmd'].map((k) => columns[k]);

@@ -35,6 +35,8 @@ export class Cgroup {
   private cpuBaseUsec = 0;
   private cpuSince: number;
   private busy = 0;
+  // what one busy thread has had since the cgroup was made: the CFS fair share, rate / busy
+  private threadBaseUsec = 0;
 
   constructor(
     readonly path: string,
@@ -58,6 +60,16 @@ export class Cgroup {
     return this.cpuBaseUsec + this.cpuRate() * (this.now() - this.cpuSince) * 1000;
   }
 
+  /**
+   * CPU time in µs one thread that was busy all along would have had: the
+   * cgroup's threads share its rate equally, so a process's own CPU time
+   * grows by (its busy threads) × (the growth of this clock).
+   */
+  threadUsageUsec(): number {
+    if (this.busy === 0) return this.threadBaseUsec;
+    return this.threadBaseUsec + (this.cpuRate() / this.busy) * (this.now() - this.cpuSince) * 1000;
+  }
+
   get busyThreads(): number {
     return this.busy;
   }
@@ -65,6 +77,7 @@ export class Cgroup {
   /** A thread starts (delta 1) or stops (delta -1) spinning on the CPU. */
   setBusy(delta: number): void {
     this.cpuBaseUsec = this.cpuUsageUsec();
+    this.threadBaseUsec = this.threadUsageUsec();
     this.cpuSince = this.now();
     this.busy = Math.max(0, this.busy + delta);
   }

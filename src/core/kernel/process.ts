@@ -80,6 +80,9 @@ export class Process<NS> {
   rss = 0;
   /** CPU-bound threads currently spinning. */
   spinning = 0;
+  /** utime+stime in µs up to the last change of `spinning`, and the thread clock then. */
+  private cpuBaseUsec = 0;
+  private cpuMarkUsec = 0;
   env: Record<string, string>;
   cwd: string;
   private resolveExit!: (s: ExitStatus) => void;
@@ -127,6 +130,26 @@ export class Process<NS> {
   }
   get ppid(): number {
     return this.parent?.pid ?? 0;
+  }
+
+  /** The CPU clock this process's threads run on: its cgroup's fair share, else a whole CPU each. */
+  private threadClockUsec(): number {
+    return this.cgroup?.threadUsageUsec() ?? this.kernel.clock.now() * 1000;
+  }
+
+  /** Cumulative CPU time (utime + stime) in µs: what `ps` shows as TIME, C and %CPU. */
+  cpuUsageUsec(): number {
+    if (this.spinning === 0) return this.cpuBaseUsec;
+    return this.cpuBaseUsec + this.spinning * (this.threadClockUsec() - this.cpuMarkUsec);
+  }
+
+  /**
+   * @internal The kernel calls this just before `spinning` changes, so the time so far
+   * is kept at the old rate (the cgroup's thread clock is continuous across setBusy).
+   */
+  accountCpu(): void {
+    this.cpuBaseUsec = this.cpuUsageUsec();
+    this.cpuMarkUsec = this.threadClockUsec();
   }
   /** PPID as seen inside the process's own namespace: 0 when the parent is outside it. */
   get nsPpid(): number {
@@ -392,6 +415,7 @@ export class Kernel<NS> {
   terminate(p: Process<NS>, status: ExitStatus): void {
     if (!p.alive) return;
     const cg = p.cgroup;
+    p.accountCpu();
     if (cg) {
       cg.pidsCurrent = Math.max(0, cg.pidsCurrent - 1);
       cg.uncharge(p.rss);
@@ -458,10 +482,12 @@ export class Kernel<NS> {
   private async spin(p: Process<NS>, cpuMs?: number): Promise<void> {
     if (!p.alive) throw new ProcessKilled();
     const cg = p.cgroup;
+    p.accountCpu();
     p.spinning++;
     cg?.setBusy(1);
     const stop = () => {
       if (!p.alive) return;
+      p.accountCpu();
       p.spinning--;
       cg?.setBusy(-1);
     };

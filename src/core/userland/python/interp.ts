@@ -184,7 +184,8 @@ export class Interp implements Rt {
    * Python signal handlers run here; every batch of steps costs CPU time on
    * the world's clock. The CPU time of a batch is taken while the next batch
    * computes (the process is on a CPU meanwhile, for the cgroup's accounting),
-   * and waited for at the end of it, so cpu.max throttles the program.
+   * and waited for at the end of it, so cpu.max throttles the program. One
+   * batch burns at a time: the interpreter is one thread (one CPU at most).
    */
   *slowTick(): Gen<void> {
     if (this.pendingSignals.length) yield* this.checkSignals();
@@ -192,10 +193,11 @@ export class Interp implements Rt {
       this.steps++;
       if (this.memory.size) this.memory.collect();
       const previous = this.burning;
+      this.burning = undefined;
+      if (previous) yield previous;
       this.burning = this.ctx.spin((STEP_BATCH * STEP_MICROS) / 1000);
       // a process that dies with CPU time pending leaves nobody to hear the rejection
       this.burning.catch(() => undefined);
-      if (previous) yield previous;
     }
   }
 

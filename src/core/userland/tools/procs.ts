@@ -1,6 +1,7 @@
 // Tools that read the kernel (what procfs shows): ps, top, free, uptime,
 // nproc, kill. PIDs are the caller's namespace's; memory is the host's, as a
 // container's /proc/meminfo is (without lxcfs), and CPUs are the host's.
+import { cpuTicks, HERTZ, psBsdTime, psC, psPcpu, psTime } from '../../kernel/cpu-time';
 import type { Process } from '../../kernel/process';
 import { parseSignal, signalName, SIGNALS, SIGTERM } from '../../kernel/signals';
 import { commOf, memInfo, ppidIn, runnable, stateOf, uptimeSeconds, visibleProcesses, vszOf } from '../procfs';
@@ -29,8 +30,6 @@ function statFlags(t: Tool, p: P, nsPid: number): string {
   if (ttyOf(p) !== '?') s += '+';
   return s;
 }
-
-const cputime = (_p: P) => 0;
 
 export function ps(t: Tool, args: string[]): number {
   return t.gnu ? psProcps(t, args) : psBusybox(t, args);
@@ -67,8 +66,8 @@ function psProcps(t: Tool, args: string[]): number {
       uid: ['UID', 5, (_n, q) => String(q.uid)], comm: ['COMMAND', -15, (_n, q) => commOf(q)], args: ['COMMAND', -27, (_n, q) => args0(q)],
       cmd: ['CMD', -27, (_n, q) => args0(q)], command: ['COMMAND', -27, (_n, q) => args0(q)], stat: ['STAT', -4, (n, q) => statFlags(t, q, n)],
       rss: ['RSS', 5, (_n, q) => String(Math.floor(q.rss / 1024))], vsz: ['VSZ', 6, (_n, q) => String(Math.floor(vszOf(q) / 1024))],
-      tty: ['TT', -8, (_n, q) => ttyOf(q)], time: ['TIME', 8, () => '00:00:00'], etime: ['ELAPSED', 11, (_n, q) => elapsed(now - q.startTime)],
-      '%cpu': ['%CPU', 4, () => '0.0'], '%mem': ['%MEM', 4, (_n, q) => ((q.rss / mem) * 100).toFixed(1)], s: ['S', 1, (_n, q) => stateOf(q).letter],
+      tty: ['TT', -8, (_n, q) => ttyOf(q)], time: ['TIME', 8, (_n, q) => psTime(q)], etime: ['ELAPSED', 11, (_n, q) => elapsed(now - q.startTime)],
+      '%cpu': ['%CPU', 4, (_n, q) => psPcpu(q, now)], '%mem': ['%MEM', 4, (_n, q) => ((q.rss / mem) * 100).toFixed(1)], s: ['S', 1, (_n, q) => stateOf(q).letter],
     };
     for (const c of cols) {
       if (!spec[c]) {
@@ -86,23 +85,29 @@ function psProcps(t: Tool, args: string[]): number {
     if (hdr) lines.push('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND');
     for (const [n, q] of procs) {
       const cols = [
-        userOf(db, q).padEnd(8), String(n).padStart(7), '0.0'.padStart(4), ((q.rss / mem) * 100).toFixed(1).padStart(4),
+        userOf(db, q).padEnd(8), String(n).padStart(7), psPcpu(q, now).padStart(4), ((q.rss / mem) * 100).toFixed(1).padStart(4),
         String(Math.floor(vszOf(q) / 1024)).padStart(6), String(Math.floor(q.rss / 1024)).padStart(5), ttyOf(q).padEnd(8),
-        statFlags(t, q, n).padEnd(4), start(q.startTime, now), `${Math.floor(cputime(q) / 60)}:${String(cputime(q) % 60).padStart(2, '0')}`.padStart(6), args0(q),
+        statFlags(t, q, n).padEnd(4), start(q.startTime, now), psBsdTime(q), args0(q),
       ];
       lines.push(cols.join(' '));
     }
   } else if (p.has('f') || p.has('F')) {
     if (hdr) lines.push('UID          PID    PPID  C STIME TTY          TIME CMD');
     for (const [n, q] of procs) {
-      lines.push([userOf(db, q).padEnd(8), String(n).padStart(7), String(ppidIn(self, q)).padStart(7), ' 0', start(q.startTime, now), ttyOf(q).padEnd(8), '00:00:00', args0(q)].join(' '));
+      lines.push([userOf(db, q).padEnd(8), String(n).padStart(7), String(ppidIn(self, q)).padStart(7), psC(q, now).padStart(2), start(q.startTime, now), ttyOf(q).padEnd(8), psTime(q), args0(q)].join(' '));
     }
   } else {
     if (hdr) lines.push('    PID TTY          TIME CMD');
-    for (const [n, q] of procs) lines.push(`${String(n).padStart(7)} ${ttyOf(q).padEnd(8)} 00:00:00 ${commOf(q)}`);
+    for (const [n, q] of procs) lines.push(`${String(n).padStart(7)} ${ttyOf(q).padEnd(8)} ${psTime(q)} ${commOf(q)}`);
   }
   t.out(lines.map((l) => `${l}\n`).join(''));
   return 0;
+}
+
+/** BusyBox ps's TIME: minutes:seconds of utime+stime. */
+function busyboxTime(q: P): string {
+  const s = Math.floor(cpuTicks(q) / HERTZ);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`.padStart(5);
 }
 
 /** START / STIME: time of day when started today, else the month and day. */
@@ -139,7 +144,7 @@ function psBusybox(t: Tool, args: string[]): number {
     pid: ['PID', 5, (n) => String(n).padStart(5)], ppid: ['PPID', 5, (_n, q) => String(ppidIn(self, q)).padStart(5)],
     pgid: ['PGID', 5, (n) => String(n).padStart(5)], user: ['USER', 8, (_n, q) => (db.userName(q.uid) ?? String(q.uid)).slice(0, 8)],
     group: ['GROUP', 8, (_n, q) => (db.groupName(q.gid) ?? String(q.gid)).slice(0, 8)], comm: ['COMMAND', 16, (_n, q) => commOf(q)],
-    args: ['COMMAND', 0, (_n, q) => q.argv.join(' ')], time: ['TIME', 5, () => ' 0:00'], etime: ['ELAPSED', 7, (_n, q) => elapsed(t.now - q.startTime).padStart(7)],
+    args: ['COMMAND', 0, (_n, q) => q.argv.join(' ')], time: ['TIME', 5, (_n, q) => busyboxTime(q)], etime: ['ELAPSED', 7, (_n, q) => elapsed(t.now - q.startTime).padStart(7)],
     tty: ['TT', 6, (_n, q) => (ttyOf(q) === '?' ? '?' : ttyOf(q))], vsz: ['VSZ', 4, (_n, q) => String(Math.floor(vszOf(q) / 1024)).padStart(4)],
     rss: ['RSS', 4, (_n, q) => String(Math.floor(q.rss / 1024)).padStart(4)], stat: ['STAT', 4, (_n, q) => (q === self ? 'R' : stateOf(q).letter)],
     nice: ['NI', 5, () => '    0'],
