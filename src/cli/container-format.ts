@@ -206,9 +206,25 @@ export function containerImage(c: ContainerSummary, trunc: boolean): string {
   if (!trunc) return c.Image;
   const short = truncateID(c.ImageID);
   if (short === truncateID(c.Image)) return short;
-  const ref = parseNormalizedNamed(c.Image);
-  if (isReferenceError(ref)) return c.Image;
-  return familiarString({ name: ref.name, domain: ref.domain, path: ref.path, tag: ref.tag });
+  return familiarNoDigest(c.Image);
+}
+
+/** Familiar names by reference: a table lists the same few images on every row. */
+const familiarCache = new Map<string, string>();
+
+/** The reference's familiar name with its tag and without its digest (itself if it does not parse). */
+function familiarNoDigest(image: string): string {
+  let s = familiarCache.get(image);
+  if (s === undefined) {
+    const ref = parseNormalizedNamed(image);
+    s = isReferenceError(ref)
+      ? image
+      : familiarString({ name: ref.name, domain: ref.domain, path: ref.path, tag: ref.tag });
+    // a pure function of the text: the cache only has to stay small
+    if (familiarCache.size >= 256) familiarCache.clear();
+    familiarCache.set(image, s);
+  }
+  return s;
 }
 
 function names(c: ContainerSummary, trunc: boolean): string {

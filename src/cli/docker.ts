@@ -161,10 +161,13 @@ function notSimulated(cmd: Command): string {
   return `Stevedore does not simulate '${cmd.commandPath()}' yet.\n`;
 }
 
+/** The tree of the docker program itself: built once, as nothing in it changes between runs. */
+let dockerRoot: Command | undefined;
+
 /** Run `docker ARGS…`; resolves to the exit code. Errors go to stderr as the real CLI prints them. */
 export async function runDocker(argv: string[], io: CommandIO, client: EngineClient): Promise<number> {
   try {
-    return await execute(buildDockerCommand(), argv, io, client);
+    return await execute((dockerRoot ??= buildDockerCommand()), argv, io, client);
   } catch (e) {
     if (e instanceof CliError) {
       if (e.message !== '') io.stderr.write(e.message + '\n');

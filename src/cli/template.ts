@@ -82,10 +82,20 @@ export class GoTemplate {
   }
 }
 
+/** Parsed formats: a student runs the same few `docker ps` / `images` formats again and again. */
+const parsedCache = new Map<string, GoTemplate>();
+
 /** templates.Parse: throws TemplateError, e.g. `template: :1: function "foo" not defined`. */
 export function parseGoTemplate(format: string): GoTemplate {
-  return new GoTemplate(
-    parseTemplate(format, (n) => n in dockerFuncs),
-    dockerFuncs,
-  );
+  let t = parsedCache.get(format);
+  if (!t) {
+    // parsed templates are never changed by running them, so one can serve every run
+    t = new GoTemplate(
+      parseTemplate(format, (n) => n in dockerFuncs),
+      dockerFuncs,
+    );
+    if (parsedCache.size >= 64) parsedCache.clear();
+    parsedCache.set(format, t);
+  }
+  return t;
 }

@@ -72,7 +72,8 @@ export function listImages(
   }
   const patterns = filters.get('reference');
 
-  const containers = images.containers();
+  const containersOf = new Map<string, number>();
+  for (const c of images.containers()) containersOf.set(c.imageId, (containersOf.get(c.imageId) ?? 0) + 1);
   const out: ImageSummary[] = [];
   for (const id of danglingOnly ? store.heads() : store.imageIds()) {
     const created = createdMs(images, id);
@@ -105,7 +106,7 @@ export function listImages(
       } else continue;
     } else if (danglingOnly && repoTags.length > 0) continue;
     out.push({
-      Containers: containers.filter((c) => c.imageId === id).length,
+      Containers: containersOf.get(id) ?? 0,
       Created: created === undefined ? 0 : Math.floor(created / 1000),
       Id: id,
       Labels: cfg.config.Labels ?? null,
