@@ -204,6 +204,8 @@ class Evaluator {
 /** The column name PostgreSQL gives an unnamed select item. */
 function columnName(e: Expr): string {
   if (e.k === 'col') return e.name;
+  // the grammar makes TRUE and FALSE casts to bool
+  if (e.k === 'lit' && e.type === 'boolean') return 'bool';
   if (e.k === 'call') return e.name;
   if (e.k === 'cast') return e.e.k === 'col' ? e.e.name : ({ integer: 'int4', bigint: 'int8', boolean: 'bool' } as Record<string, string>)[e.type] ?? e.type;
   return '?column?';
@@ -232,8 +234,14 @@ export class Executor {
     return t;
   }
 
+  /** A row of NULLs: parse analysis checks names and types even when no row is read. */
+  private probe(t: Table): Row {
+    return { cols: t.columns, values: t.columns.map(() => null) };
+  }
+
   private where(t: Table, where: Expr | undefined): number[] {
     const out: number[] = [];
+    if (where) this.ev.eval(where, this.probe(t));
     t.rows.forEach((values, i) => {
       if (!where) return out.push(i);
       const x = this.ev.eval(where, { cols: t.columns, values });
@@ -366,6 +374,8 @@ export class Executor {
     const items = s.items.flatMap((it) => (it.e === '*' ? (t ? t.columns.map((c, i) => ({ e: { k: 'col', name: c.name, pos: i } as Expr, alias: undefined })) : []) : [{ e: it.e, alias: it.alias }]));
     if (s.items.some((it) => it.e === '*') && !t) throw fail('SELECT * with no tables specified is not valid', 7);
     const names = items.map((it) => it.alias ?? columnName(it.e));
+    const probe = t ? this.probe(t) : undefined;
+    const probed = items.map((it) => (isAggregate(it.e) ? undefined : this.ev.eval(it.e, probe)));
     if (items.some((it) => isAggregate(it.e))) {
       const out = items.map((it) => this.aggregate(it.e, rowsIdx.map(rowOf)));
       return { kind: 'rows', columns: names.map((n, i) => ({ name: n, right: NUMERIC.includes(out[i].t) })), rows: [out.map(show)] };
@@ -384,7 +394,7 @@ export class Executor {
       });
     }
     if (s.limit !== undefined) rows = rows.slice(0, s.limit);
-    const types = items.map((it, k) => (rows[0]?.vals[k].t ?? (it.e.k === 'col' && t ? columnVT(t.columns.find((c) => c.name === (it.e as { name: string }).name)!) : 'text')));
+    const types = items.map((_, k) => rows[0]?.vals[k].t ?? probed[k]?.t ?? 'text');
     return { kind: 'rows', columns: names.map((n, i) => ({ name: n, right: NUMERIC.includes(types[i]) })), rows: rows.map((r) => r.vals.map(show)) };
   }
 

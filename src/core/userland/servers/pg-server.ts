@@ -55,9 +55,9 @@ export function connect(ctx: UserContext, dir: string, port: number, user: strin
   if (!server) return failed('Connection refused\n\tIs the server running locally and accepting connections on that socket?');
   if (!server.accepting) return failed('FATAL:  the database system is shutting down');
   const store = new PgStore(fsOf(server.ctx), server.pgdata);
-  const dbs = store.databases();
-  if (!dbs.has(db)) return failed(`FATAL:  database "${db}" does not exist`);
-  if (user !== 'postgres' && !store.roles().includes(user)) return failed(`FATAL:  role "${user}" does not exist`);
+  // authentication (the role) comes before the database is opened
+  if (!store.roles().includes(user)) return failed(`FATAL:  role "${user}" does not exist`);
+  if (!store.databases().has(db)) return failed(`FATAL:  database "${db}" does not exist`);
   return openSession(server, store, user, db);
 }
 

@@ -86,6 +86,10 @@ export function lex(sql: string): Tok[] | SqlError {
   return out;
 }
 
+/** PostgreSQL statements outside the subset (anything else at the start is a syntax error). */
+const STATEMENTS = new Set(
+  'abort alter analyze begin call checkpoint close cluster comment commit copy deallocate declare discard do end execute explain fetch grant import listen load lock merge move notify prepare reassign refresh reindex release reset revoke rollback savepoint security set show start table truncate unlisten vacuum values with'.split(' '),
+);
 const RESERVED = new Set('select from where order by limit and or not null true false as insert into values create table drop delete update set is asc desc group having join on union distinct'.split(' '));
 const TYPES: Record<string, string> = { int: 'integer', int4: 'integer', integer: 'integer', serial: 'serial', serial4: 'serial', bigint: 'bigint', int8: 'bigint', bigserial: 'bigserial', smallint: 'integer', text: 'text', varchar: 'varchar', boolean: 'boolean', bool: 'boolean', numeric: 'numeric', decimal: 'numeric' };
 
@@ -174,7 +178,7 @@ export class Parser {
       const where = this.eat('where') ? this.expr() : undefined;
       return { k: 'delete', table: t.name, tablePos: t.pos, where };
     }
-    if (c.kind === 'ident') throw this.unsupported(`the ${c.text.toUpperCase()} statement`);
+    if (c.kind === 'ident' && STATEMENTS.has(c.text)) throw this.unsupported(`the ${c.text.toUpperCase()} statement`);
     throw this.syntax();
   }
 

@@ -18,7 +18,8 @@ export function formatRows(r: Extract<StatementResult, { kind: 'rows' }>, o: Pri
     if (!o.tuplesOnly) lines.push(`(${r.rows.length} row${r.rows.length === 1 ? '' : 's'})`);
     return lines.map((l) => `${l}\n`).join('');
   }
-  const w = r.columns.map((c, i) => Math.max(o.tuplesOnly ? 0 : width(c.name), ...r.rows.map((row) => width(cell(row[i])))));
+  // headers count towards the widths even when they are not shown (-t)
+  const w = r.columns.map((c, i) => Math.max(width(c.name), ...r.rows.map((row) => width(cell(row[i])))));
   let out = '';
   if (!o.tuplesOnly) {
     // print_aligned_text: headers centred, every cell padded on both sides
