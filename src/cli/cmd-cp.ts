@@ -135,6 +135,10 @@ async function fromContainer(
     const dir = clean(dstPath).slice(0, Math.max(1, clean(dstPath).lastIndexOf('/')));
     if (!fs.exists(dir))
       throw new CliError(`invalid output path: directory ${JSON.stringify(dir)} does not exist`, 1);
+    // ValidateOutputPath's os.Stat: any error but "does not exist" ends the copy before a request
+    const st = fs.stat(dstPath);
+    if (isFsError(st) && st.code !== 'ENOENT')
+      throw new CliError(`stat ${dstPath}: ${goErrno(st.message)}`, 1);
   }
   let path = srcPath;
   let rebaseName: string | undefined;

@@ -119,3 +119,49 @@ describe('--tmpfs', () => {
     expect(steps[6]).toEqual(['[] {"/scratch":""}\n', 0]);
   });
 });
+
+describe('docker cp', () => {
+  it("sees the container's files as openContainerFS does: volumes and /etc files, not /proc, /dev, /sys or tmpfs", async () => {
+    const steps = await run([
+      'docker run -d --name box -v vv:/data --tmpfs /t alpine:3.22 sleep 300',
+      'docker exec box sh -c "echo d > /data/f; touch /t/x"',
+      'docker cp box:/proc/1/status .',
+      'docker cp box:/dev/null .',
+      'docker cp box:/sys/fs .',
+      'docker cp box:/t/x .',
+      'docker cp -q box:/data/f . && cat f',
+      'docker cp -q box:/etc/hostname . && wc -c < hostname',
+    ]);
+    const missing = (p: string) => [
+      `Error response from daemon: Could not find the file ${p} in container box\n`,
+      1,
+    ];
+    expect(steps.slice(2)).toEqual([
+      missing('/proc/1/status'),
+      missing('/dev/null'),
+      missing('/sys/fs'),
+      missing('/t/x'),
+      ['d\n', 0],
+      ['13\n', 0],
+    ]);
+  });
+
+  it('a trailing slash after a file: lstat fails ENOTDIR in the daemon, "no such directory" in the client', async () => {
+    const steps = await run([
+      'docker run -d --name box alpine:3.22 sleep 300',
+      'mkdir -p dir && echo one > dir/a.txt',
+      'docker exec box sh -c "echo hi > /tmp/a.txt"',
+      'docker cp box:/tmp/a.txt/ -',
+      'docker cp box:/tmp/nope/ -',
+      'docker cp dir/a.txt box:/tmp/a.txt/ 2>&1 | grep -v level=error',
+      'docker cp box:/etc/hostname dir/a.txt/x',
+    ]);
+    expect(steps.slice(3)).toEqual([
+      ['Error response from daemon: lstat /tmp/a.txt/: not a directory\n', 1],
+      ['Error response from daemon: Could not find the file /tmp/nope/ in container box\n', 1],
+      ['no such directory\n', 0],
+      // ValidateOutputPath's os.Stat, before any request
+      ['stat /home/student/dir/a.txt/x: not a directory\n', 1],
+    ]);
+  });
+});

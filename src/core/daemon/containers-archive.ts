@@ -7,6 +7,7 @@
 import type { Content, FsError, Stats } from '../fs/types';
 import { contentSize, isFsError } from '../fs/types';
 import { utf8Encode } from '../fs/content';
+import { MountNamespace } from '../kernel/mount-ns';
 import type { FileSystem } from '../userland/types';
 import type { ApiResponse } from './api';
 import type { ContainerEntry } from './containers-entry';
@@ -173,9 +174,17 @@ export function untar(
   return undefined;
 }
 
-/** The filesystem `docker cp` sees for a container: its mounts while it runs, its root otherwise. */
+/**
+ * The filesystem `docker cp` sees for a container (openContainerFS): while it runs, the rootfs with
+ * its volumes, binds and /etc/hosts files (setupMounts) — never runc's /proc, /sys, /dev, tmpfs
+ * mounts or docker-init, which are not in that list; its root otherwise.
+ */
 function containerFs(c: ContainerEntry): FileSystem {
-  return c.live ? c.live.ns : (c.root as unknown as FileSystem);
+  if (!c.live) return c.root as unknown as FileSystem;
+  const kept = c.live.ns
+    .specs()
+    .filter((m) => m.target === '/' || (m.info.fstype === 'ext4' && m.target !== '/sbin/docker-init'));
+  return new MountNamespace(kept);
 }
 
 function normalise(p: string): string {
@@ -228,6 +237,27 @@ export function registerArchiveRoutes(router: Router, daemon: Daemon): void {
     if (!path) return { error: { status: 400, body: { message: 'bad parameter: path cannot be empty' } } };
     return { c: c.value, abs: normalise(path.startsWith('/') ? path : `/${path}`) };
   };
+  /**
+   * Stat as the daemon's lstat of PreserveTrailingDotOrSeparator(Join("/", path)): a name with a
+   * trailing "/" or "/." that is no directory fails ENOTDIR (a 500), a missing one is a 404.
+   */
+  const statPath = (
+    c: ContainerEntry,
+    fs: FileSystem,
+    abs: string,
+    given: string,
+  ): PathStat | ApiResponse => {
+    const st = statOf(fs, abs);
+    if (isFsError(st)) return missing(c, given);
+    const trailing = /\/\.?$/.exec(given)?.[0];
+    if (trailing && abs !== '/') {
+      const t = fs.stat(abs);
+      if (!isFsError(t) && t.kind !== 'dir')
+        return { status: 500, body: { message: `lstat ${abs}${trailing}: not a directory` } };
+    }
+    return st;
+  };
+  const isStat = (x: PathStat | ApiResponse): x is PathStat => 'linkTarget' in x;
   const missing = (c: ContainerEntry, path: string): ApiResponse => ({
     status: 404,
     body: { message: `Could not find the file ${path} in container ${c.name}` },
@@ -236,8 +266,8 @@ export function registerArchiveRoutes(router: Router, daemon: Daemon): void {
   router.add('HEAD', '/containers/{name}/archive', (req): ApiResponse => {
     const l = lookup(req.params.name, req.query.path);
     if ('error' in l) return l.error;
-    const st = statOf(containerFs(l.c), l.abs);
-    if (isFsError(st)) return missing(l.c, req.query.path ?? '');
+    const st = statPath(l.c, containerFs(l.c), l.abs, req.query.path ?? '');
+    if (!isStat(st)) return st;
     return { status: 200, body: '', headers: statHeader(st) };
   });
 
@@ -245,8 +275,8 @@ export function registerArchiveRoutes(router: Router, daemon: Daemon): void {
     const l = lookup(req.params.name, req.query.path);
     if ('error' in l) return l.error;
     const fs = containerFs(l.c);
-    const st = statOf(fs, l.abs);
-    if (isFsError(st)) return missing(l.c, req.query.path ?? '');
+    const st = statPath(l.c, fs, l.abs, req.query.path ?? '');
+    if (!isStat(st)) return st;
     // a path ending in "/." copies the directory's contents
     const contents = /\/\.$/.test(req.query.path ?? '');
     const entries = tarResource(fs, l.abs, contents ? '.' : baseOf(l.abs) || '.');

@@ -141,6 +141,11 @@ export class MountNamespace implements FileSystem {
     return this.s.mounts.map((m) => m.info);
   }
 
+  /** The mount table itself, in mount order (for a view that keeps only some of it). */
+  specs(): readonly MountSpec[] {
+    return this.s.mounts;
+  }
+
   get readOnly(): boolean {
     return this.rootMount()?.readOnly === true;
   }
