@@ -336,7 +336,9 @@ class ContainerCells implements Record<ContainerField, string> {
     this.#onSize?.();
     const c = this.#c;
     const size = humanSizeWithPrecision(c.SizeRw ?? 0, 3);
-    return (c.SizeRootFs ?? 0) > 0 ? `${size} (virtual ${humanSizeWithPrecision(c.SizeRootFs ?? 0, 3)})` : size;
+    return (c.SizeRootFs ?? 0) > 0
+      ? `${size} (virtual ${humanSizeWithPrecision(c.SizeRootFs ?? 0, 3)})`
+      : size;
   }
   get Labels(): string {
     return labels(this.#c);

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { TabWriter, type TabwriterOptions } from '../../src/cli/tabwriter';
 
 const text = fc
-  .array(fc.constantFrom('a', 'bb', '名', 'e\u0301', '\t', '\n', '\v', '\f', ' ', 'xyz', '…'), { maxLength: 60 })
+  .array(fc.constantFrom('a', 'bb', '名', 'e\u0301', '\t', '\n', '\v', '\f', ' ', 'xyz', '…'), {
+    maxLength: 60,
+  })
   .map((a) => a.join(''));
 const options = fc.record<TabwriterOptions>({
   minwidth: fc.nat(12),
@@ -42,7 +44,11 @@ describe('tabwriter writes', () => {
         tw.write(s);
         const out = tw.flush();
         // cells lose their terminators and gain pad characters; \f ends a line as \n does
-        const strip = (x: string) => x.replace(/\f/g, '\n').replace(/[\t\v]/g, '').replace(/[ .]/g, '');
+        const strip = (x: string) =>
+          x
+            .replace(/\f/g, '\n')
+            .replace(/[\t\v]/g, '')
+            .replace(/[ .]/g, '');
         expect(strip(out)).toBe(strip(s));
         expect(out.split('\n').length).toBe(s.split(/[\n\f]/).length);
       }),

@@ -50,9 +50,15 @@ const data = fc.oneof(
 );
 
 const format = fc
-  .array(fc.oneof(fc.constantFrom(...FIELDS).map((f) => `{{.${f}}}`), fc.constantFrom('\t', ' ', 'x', '\\n')), {
-    maxLength: 8,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...FIELDS).map((f) => `{{.${f}}}`),
+      fc.constantFrom('\t', ' ', 'x', '\\n'),
+    ),
+    {
+      maxLength: 8,
+    },
+  )
   .map((parts) => parts.join(''));
 
 describe('field-only templates', () => {
@@ -74,7 +80,14 @@ describe('field-only templates', () => {
     const v = new Proxy({ A: 'a', B: 'b' } as Record<string, unknown>, {
       get: (o, k) => (reads.push(String(k)), o[k as string]),
     });
-    const t: GoType = { kind: 'struct', name: 'ctx', fields: [{ name: 'A', type: T.string }, { name: 'B', type: T.string }] };
+    const t: GoType = {
+      kind: 'struct',
+      name: 'ctx',
+      fields: [
+        { name: 'A', type: T.string },
+        { name: 'B', type: T.string },
+      ],
+    };
     expect(parseGoTemplate('{{.A}}\t{{.B}}').run({ t: T.ptr(t), v }).output).toBe('a\tb');
     expect(reads).toEqual(['A', 'B']);
   });
