@@ -8,6 +8,7 @@ import { fsOf, type UserContext, type UserProgram } from '../types';
 import { lookupUser } from './exec';
 import { bootstrapCluster, createConfigFiles, createSubdirectories } from './pg-cluster';
 import { runCommand } from './pg-script';
+import { PgStore } from './pg-store';
 import { pgVersion } from './pg-version';
 
 const notSimulated = (ctx: UserContext, prog: string, what: string) => {
@@ -131,6 +132,9 @@ export const initdb: UserProgram = async (ctx) => {
     ctx.stderr.write(`initdb: error: postgres bootstrap failed\ninitdb: removing contents of data directory "${a.pgdata}"\n`);
     return 1;
   }
+  // the bootstrap superuser is the --username one (the OS user by default)
+  const roles = new PgStore(fs, a.pgdata).setRoles([a.username || owner]);
+  if (roles) return failed(roles);
   out('ok\n');
   out('performing post-bootstrap initialization ... ');
   await runCommand(ctx, [server, '--single', '-F', '-O', '-j', '-c', 'search_path=pg_catalog', '-c', 'exit_on_error=true', '-c', 'log_checkpoints=false', 'template1'], { env: { ...ctx.env, PGDATA: a.pgdata }, quiet: true });

@@ -95,6 +95,14 @@ describe('postgres image', () => {
       '',
     ];
     expect(lines).toHaveLength(expected.length);
+    // PIDs from the kernel: the entrypoint's commands (id, mkdir, chmod, find, ls, getent, initdb and
+    // its five postgres children, postgres -C, pg_ctl and its postgres -V) come first; the postmaster
+    // forks checkpointer, bgwriter, startup, then walwriter, autovacuum and the replication launcher
+    const pids = (re: RegExp) => [...norm(log()).matchAll(re)].map((m) => Number(m[1]));
+    expect(pids(/\[(\d+)\] LOG: {2}starting PostgreSQL/g)).toEqual([30, 1]);
+    expect(pids(/\[(\d+)\] LOG: {2}database system was shut down at/g)).toEqual([33, 44]);
+    expect(pids(/\[(\d+)\] LOG: {2}shutting down/g)).toEqual([31]);
+    expect(pids(/"logical replication launcher" \(PID (\d+)\)/g)).toEqual([36]);
     expected.forEach((e, i) => (typeof e === 'string' ? expect(lines[i], `line ${i + 1}`).toBe(e) : expect(lines[i], `line ${i + 1}`).toMatch(e)));
     // PID 1 is now the server, running as postgres (gosu), with its helper processes
     expect(proc.argv).toEqual(['postgres']);
@@ -173,5 +181,20 @@ describe('postgres image', () => {
     const r2 = await m.run(['postgres'], { env: PG_ENV, uid: 999, gid: 999 });
     expect(r2.stderr).toBe('postgres: could not find the database system\nExpected to find it in the directory "/var/lib/postgresql/data",\nbut could not open file "/var/lib/postgresql/data/global/pg_control": No such file or directory\n');
     expect(await m.run(['postgres', '--version'], { env: PG_ENV })).toMatchObject({ code: 0, stdout: 'postgres (PostgreSQL) 16.9 (Debian 16.9-1.pgdg120+1)\n' });
+  });
+});
+
+describe('postgres image with POSTGRES_USER', () => {
+  it('initdb makes POSTGRES_USER the superuser: psql -U app works, postgres is no role', async () => {
+    const m = new Machine({ container: true, programs: [...toolPrograms(), ...serverPrograms()], files: postgresImage(), sys: { net: new NetNamespace('db', { ip: '172.17.0.3' }) } });
+    const out = new Pipe();
+    let log = '';
+    out.onData((c) => (log += c));
+    const proc = m.spawn(['docker-entrypoint.sh', 'postgres'], { env: { ...PG_ENV, POSTGRES_PASSWORD: 'secret', POSTGRES_USER: 'app' } }, out, out);
+    await m.advance(5000);
+    expect(proc.alive).toBe(true);
+    expect(log).toContain(' done\nserver started\nCREATE DATABASE\n\n\n/usr/local/bin/docker-entrypoint.sh: ignoring /docker-entrypoint-initdb.d/*\n');
+    expect(await m.run(['psql', '-U', 'app', '-c', 'select current_user, current_database()'], { env: PG_ENV })).toMatchObject({ stdout: ' current_user | current_database \n--------------+------------------\n app          | app\n(1 row)\n\n', code: 0 });
+    expect((await m.run(['psql', '-U', 'postgres', '-c', 'select 1'], { env: PG_ENV })).stderr).toMatch(/FATAL: {2}role "postgres" does not exist\n$/);
   });
 });
