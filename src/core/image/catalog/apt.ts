@@ -18,6 +18,8 @@ export interface AptLayerSpec {
   files: (t: TreeBuilder) => void;
   /** The layer's real size in bytes. */
   size: number;
+  /** Status-file fields of packages whose real stanza the image's programs read (dpkg-query). */
+  stanzas?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** Binaries as `name:size` words, installed under `dir` as executables of that program. */
@@ -50,7 +52,7 @@ export function aptLayer(spec: AptLayerSpec): Layer {
     t.blob(`/usr/share/doc/${p}/copyright`, jitter(`${p}copyright`, 3_200));
     if (spec.docs) t.blob(`/usr/share/doc/${p}/changelog.Debian.gz`, jitter(`${p}changelog`, 2_400));
   }
-  dpkgDatabase(t, spec.packages, [...spec.installed, ...spec.packages].sort());
+  dpkgDatabase(t, spec.packages, [...spec.installed, ...spec.packages].sort(), undefined, spec.stanzas);
   t.blob('/var/log/dpkg.log', 180_000 + spec.packages.length * 900);
   t.blob('/var/log/apt/history.log', 920 + spec.packages.length * 60);
   t.blob('/var/log/apt/term.log', 2_210 + spec.packages.length * 300, 0o640, { gid: 4 });

@@ -29,12 +29,15 @@ export function dpkgDatabase(
   pkgs: readonly string[],
   allPkgs: readonly string[],
   version = (p: string) => `${p.length}.${p.charCodeAt(0) % 10}-1`,
+  /** A package's own fields where the image's real stanza has them (Version, Maintainer, Conffiles). */
+  own: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
 ): void {
   const status = allPkgs
-    .map(
-      (p) =>
-        `Package: ${p}\nStatus: install ok installed\nPriority: optional\nSection: misc\nInstalled-Size: ${jitter(p, 900)}\nMaintainer: Debian Developers <debian-devel@lists.debian.org>\nArchitecture: amd64\nVersion: ${version(p)}\nDescription: ${p}\n`,
-    )
+    .map((p) => {
+      const f = own[p] ?? {};
+      const conffiles = f.Conffiles ? `Conffiles:\n${f.Conffiles}\n` : '';
+      return `Package: ${p}\nStatus: install ok installed\nPriority: optional\nSection: ${f.Section ?? 'misc'}\nInstalled-Size: ${jitter(p, 900)}\nMaintainer: ${f.Maintainer ?? 'Debian Developers <debian-devel@lists.debian.org>'}\nArchitecture: amd64\nVersion: ${f.Version ?? version(p)}\n${conffiles}Description: ${p}\n`;
+    })
     .join('\n');
   t.file('/var/lib/dpkg/status', status);
   t.file('/var/lib/dpkg/status-old', status);

@@ -1,6 +1,9 @@
 // nginx:1.29 (mainline, bookworm): the nginx.org packages on
 // debian:bookworm-slim, then five small COPY layers for the entrypoint
 // machinery. Shares its base layer with python:3.13-slim, postgres and redis.
+import { md5 } from '@noble/hashes/legacy.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { utf8Encode } from '../../fs/content';
 import { aptLayer, bins, blobs } from './apt';
 import { BASE_PACKAGES } from './debian-lists';
 import { PASSWD, GROUP } from './debian-etc';
@@ -26,6 +29,24 @@ const NGINX_PKGS =
   );
 
 const NGINX_CREATED = '2026-11-12T21:03:44Z';
+
+/**
+ * nginx.org's package stanza as dpkg keeps it: its version and the md5 of
+ * the conffiles this catalog ships as text (10-listen-on-ipv6-by-default.sh
+ * compares default.conf against it before editing).
+ */
+function nginxStanza(): Record<string, string> {
+  const sum = (text: string) => bytesToHex(md5(utf8Encode(text)));
+  return {
+    Version: `${NGINX_VERSION}-1~bookworm`,
+    Section: 'httpd',
+    Maintainer: 'NGINX Packaging <nginx-packaging@f5.com>',
+    Conffiles: [
+      ` /etc/nginx/conf.d/default.conf ${sum(NGINX_DEFAULT_CONF)}`,
+      ` /etc/nginx/nginx.conf ${sum(NGINX_CONF)}`,
+    ].join('\n'),
+  };
+}
 
 function nginxLayer() {
   return aptLayer({
@@ -66,6 +87,7 @@ function nginxLayer() {
       t.dir('/docker-entrypoint.d');
     },
     size: 117_631_000,
+    stanzas: { nginx: nginxStanza() },
   });
 }
 

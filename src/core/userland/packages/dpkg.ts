@@ -4,7 +4,7 @@
 // (honouring the slim images' path-exclude rules).
 import { gen } from '../../fs/content';
 import { FsError } from '../../fs/types';
-import type { FileSystem } from '../types';
+import { fsOf, type FileSystem, type UserProgram } from '../types';
 
 // ---- versions (dpkg's verrevcmp) ----
 
@@ -236,3 +236,84 @@ export function unpack(fs: FileSystem, pkg: string, version: string, spec: strin
   }
   return ['/.', ...[...dirs].sort(), ...written];
 }
+
+// ---- dpkg-query ----
+
+/** A field as dpkg-query's formatter prints it (virtual db: fields included). */
+function queryField(e: StatusEntry, name: string): string {
+  const status = e.fields.get('Status') ?? '';
+  const [want, , state] = status.split(' ');
+  switch (name) {
+    case 'binary:Package':
+      return e.name;
+    case 'db:Status-Abbrev':
+      return `${(want ?? 'u')[0]}${state === 'installed' ? 'i' : state === 'config-files' ? 'c' : 'n'} `;
+    case 'db:Status-Want':
+      return want ?? '';
+    case 'db:Status-Status':
+      return state ?? '';
+    case 'Conffiles':
+      // stored as continuation lines; printed without the header, one " path hash" a line
+      return (e.fields.get('Conffiles') ?? '').replace(/^\n/, '');
+    default:
+      return e.fields.get(name) ?? '';
+  }
+}
+
+/** --showformat: ${field;width} (negative width pads right) and \n \t \\ escapes. */
+export function formatPackage(e: StatusEntry, format: string): string {
+  const escaped = format.replace(/\\([nt\\])/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
+  return escaped.replace(/\$\{([^};]+)(?:;(-?\d+))?\}/g, (_m, name: string, width: string | undefined) => {
+    const v = queryField(e, name);
+    if (width === undefined) return v;
+    const w = Number(width);
+    return w < 0 ? v.padEnd(-w) : v.padStart(w);
+  });
+}
+
+/** dpkg-query -W/--show [-f FORMAT] [PACKAGE...] and -s/--status PACKAGE...: reads the status database. */
+export const dpkgQuery: UserProgram = async (ctx) => {
+  const fs = fsOf(ctx);
+  const args = ctx.argv.slice(1);
+  let action = '';
+  let format = '${binary:Package}\t${Version}\n';
+  const names: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-W' || a === '--show') action = 'show';
+    else if (a === '-s' || a === '--status') action = 'status';
+    else if (a === '-f' || a === '--showformat') format = args[++i] ?? '';
+    else if (a.startsWith('--showformat=')) format = a.slice('--showformat='.length);
+    else if (a.startsWith('-f') && a.length > 2) format = a.slice(2);
+    else if (a.startsWith('-') && a !== '-') {
+      ctx.stderr.write(`dpkg-query: error: unknown option ${a}\n\nUse --help for help about querying packages.\n`);
+      return 2;
+    } else names.push(a);
+  }
+  if (!action) {
+    ctx.stderr.write('dpkg-query: error: need an action option\n\nUse --help for help about querying packages.\n');
+    return 2;
+  }
+  const db = readStatus(fs);
+  if (action === 'status' && names.length === 0) {
+    ctx.stderr.write('dpkg-query: error: --status needs at least one package name argument\n\nUse --help for help about querying packages.\n');
+    return 2;
+  }
+  const globRe = (g: string) => new RegExp(`^${g.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const patterns = names.length ? names : ['*'];
+  let status = 0;
+  for (const pat of patterns) {
+    const re = globRe(pat);
+    const hits = [...db.values()].filter((e) => re.test(e.name) && (names.length > 0 || e.installed));
+    if (hits.length === 0) {
+      ctx.stderr.write(action === 'status' ? `dpkg-query: package '${pat}' is not installed and no information is available\nUse dpkg --info (= dpkg-deb --info) to examine archive files.\n` : `dpkg-query: no packages found matching ${pat}\n`);
+      status = 1;
+      continue;
+    }
+    for (const e of hits.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (action === 'show') ctx.stdout.write(formatPackage(e, format));
+      else ctx.stdout.write(`${[...e.fields].map(([k, v]) => (v.startsWith('\n') ? `${k}:${v}` : `${k}: ${v}`)).join('\n')}\n\n`);
+    }
+  }
+  return status;
+};

@@ -3,6 +3,7 @@
 import type { ProgramSpec, UserProgram } from '../types';
 import { apk } from './apk';
 import { apt, aptGet } from './apt';
+import { dpkgQuery } from './dpkg';
 import { runPip } from './pip';
 
 export { runPip } from './pip';
@@ -16,5 +17,6 @@ export function packagePrograms(): ProgramSpec[] {
     { name: 'apt-get', run: aptGet, rss: 9_400_000 },
     { name: 'apt', run: apt, rss: 9_600_000 },
     { name: 'apk', run: apk, rss: 4_200_000 },
+    { name: 'dpkg-query', run: dpkgQuery, rss: 2_900_000 },
   ];
 }

@@ -60,8 +60,9 @@ export function posixToJs(re: string, extended: boolean): string {
       out += '\\*';
       continue;
     }
-    if (c === '/') {
-      out += '\\/';
+    // a `]` outside a bracket expression is an ordinary character (JS's u flag rejects it bare)
+    if (c === '/' || c === ']') {
+      out += `\\${c}`;
       continue;
     }
     out += c;
