@@ -50,9 +50,15 @@ export type Entry = FileEntry | DirEntry | SymlinkEntry | WhiteoutEntry;
 export type VisibleEntry = FileEntry | DirEntry | SymlinkEntry;
 export type EntryKind = VisibleEntry['kind'];
 
+/**
+ * What stat(2) can report: the entry kinds, and character devices (which
+ * layers never hold: the kernel's /dev and masked /proc files are those).
+ */
+export type StatKind = EntryKind | 'chardev';
+
 /** What stat(2) reports, in the units `ls -l` needs. */
 export interface Stats {
-  readonly kind: EntryKind;
+  readonly kind: StatKind;
   /** Permission bits (incl. setuid/setgid/sticky), without the type. */
   readonly mode: number;
   readonly uid: number;
@@ -60,12 +66,14 @@ export interface Stats {
   readonly mtime: number;
   /** Bytes: content length for files, target length for symlinks, 4096 for directories (ext4). */
   readonly size: number;
+  /** st_rdev of a character device: major and minor. */
+  readonly rdev?: readonly [number, number];
 }
 
 /** One name of a directory listing, with its type (readdir with d_type, for `ls -l` / `ls -F`). */
 export interface Dirent {
   readonly name: string;
-  readonly kind: EntryKind;
+  readonly kind: StatKind;
 }
 
 export type Errno =

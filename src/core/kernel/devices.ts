@@ -37,6 +37,22 @@ export const DEV_LINKS: ReadonlyArray<readonly [string, string]> = [
   ['stdout', '/proc/self/fd/1'],
 ];
 
+/**
+ * st_rdev of a device node: the numbers of runc's /dev nodes; the terminal of
+ * a container started with -t is /dev/pts/0 (Unix98 pty slaves are major 136,
+ * bind-mounted at /dev/console too); /dev/pts/ptmx is 5,2.
+ */
+export function deviceNumbers(path: string, kind: DeviceKind): readonly [number, number] {
+  if (kind === 'ptmx') return [5, 2];
+  if (kind === 'tty') {
+    const pts = /^\/dev\/pts\/(\d+)$/.exec(path);
+    if (pts) return [136, Number(pts[1])];
+    if (path === '/dev/console') return [136, 0];
+  }
+  const node = DEV_NODES.find((d) => d.kind === kind)!;
+  return [node.major, node.minor];
+}
+
 /** Bytes /dev/zero and friends hand over per read at most (a pipe's worth, as `cat` asks for). */
 export const DEVICE_READ_MAX = 1 << 20;
 

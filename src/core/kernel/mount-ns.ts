@@ -15,7 +15,7 @@ import type { FileSystem, FsAsker, Sys } from '../userland/types';
 import type { MountInfo } from '../userland/procfs';
 import type { Process } from './process';
 import type { Writable } from './stream';
-import { RandomSource, isEndless, readDevice, writeDevice, type DeviceKind } from './devices';
+import { RandomSource, deviceNumbers, isEndless, readDevice, writeDevice, type DeviceKind } from './devices';
 
 /** What a synthetic filesystem (/proc) is generated for. */
 export interface Reader {
@@ -157,7 +157,7 @@ export class MountNamespace implements FileSystem {
       const f = this.walk(path, true, 'stat');
       if (isErr(f)) return f;
       if (!f.st) return new FsError('ENOENT', path, 'stat');
-      return f.st;
+      return this.asDevice(f.path, f.st);
     });
   }
 
@@ -165,8 +165,14 @@ export class MountNamespace implements FileSystem {
     return this.op(() => {
       const f = this.walk(path, false, 'lstat');
       if (isErr(f)) return f;
-      return f.st ?? new FsError('ENOENT', path, 'lstat');
+      return f.st ? this.asDevice(f.path, f.st) : new FsError('ENOENT', path, 'lstat');
     });
+  }
+
+  /** A device node's stat: the file that stands for it in the tmpfs becomes a character device. */
+  private asDevice(path: string, st: Stats): Stats {
+    const kind = st.kind === 'file' ? this.s.devices.get(path) : undefined;
+    return kind ? { ...st, kind: 'chardev', size: 0, rdev: deviceNumbers(path, kind) } : st;
   }
 
   exists(path: string): boolean {
@@ -225,6 +231,9 @@ export class MountNamespace implements FileSystem {
       if (isErr(list)) return list;
       const seen = new Set(list.map((e) => e.name));
       const extra: Dirent[] = [];
+      const under = f.path === '/' ? '/' : `${f.path}/`;
+      const typed = (name: string, kind: Dirent['kind']): Dirent =>
+        kind === 'file' && this.s.devices.has(under + name) ? { name, kind: 'chardev' } : { name, kind };
       for (const m of this.s.mounts) {
         if (m.target === '/' || parentPath(m.target) !== f.path) continue;
         const name = m.target.slice(m.target.lastIndexOf('/') + 1);
@@ -232,10 +241,11 @@ export class MountNamespace implements FileSystem {
         const st = this.viewOf(m).lstat(m.root ?? '/');
         if (isErr(st)) continue;
         seen.add(name);
-        extra.push({ name, kind: st.kind });
+        extra.push(typed(name, st.kind));
       }
-      if (extra.length === 0) return list;
-      return [...list, ...extra].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const all = this.s.devices.size ? list.map((e) => typed(e.name, e.kind)) : list;
+      if (extra.length === 0) return all;
+      return [...all, ...extra].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     });
   }
 

@@ -233,6 +233,50 @@ describe('MountNamespace: devices', () => {
     expect(m.unlink('/dev/null')).toBeUndefined();
     expect(m.writeFile('/dev/null', 'now a file')).toBeUndefined();
     expect(m.readFile('/dev/null')).toBe('now a file');
+    expect(m.stat('/dev/null')).toMatchObject({ kind: 'file', size: 10 });
+  });
+
+  it('stat, lstat and readdir see character devices with their numbers; a symlink to one stats as one', () => {
+    const { m } = devNs();
+    expect(m.stat('/dev/null')).toMatchObject({ kind: 'chardev', size: 0, mode: 0o666, rdev: [1, 3] });
+    expect(m.lstat('/dev/zero')).toMatchObject({ kind: 'chardev', rdev: [1, 5] });
+    expect(m.lstat('/dev/stdout')).toMatchObject({ kind: 'symlink' });
+    expect(m.readdirTypes('/dev')).toEqual([
+      { name: 'full', kind: 'chardev' },
+      { name: 'null', kind: 'chardev' },
+      { name: 'stdout', kind: 'symlink' },
+      { name: 'urandom', kind: 'chardev' },
+      { name: 'zero', kind: 'chardev' },
+    ]);
+    expect(m.symlink('/dev/zero', '/dev/z')).toBeUndefined();
+    expect(m.stat('/dev/z')).toMatchObject({ kind: 'chardev', rdev: [1, 5] });
+  });
+
+  it('property: readdir types agree with lstat, and only declared devices are devices', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray(['null', 'zero', 'full', 'urandom', 'stdout', 'other'] as const),
+        fc.array(fc.constantFrom('null', 'zero', 'full', 'urandom', 'other'), { maxLength: 4 }),
+        (declared, removed) => {
+          const { m } = devNs();
+          m.writeFile('/dev/other', 'x');
+          for (const n of ['null', 'zero', 'full', 'urandom']) m.setDevice(`/dev/${n}`, undefined);
+          for (const n of declared) if (n !== 'stdout' && n !== 'other') m.setDevice(`/dev/${n}`, n);
+          for (const n of removed) m.unlink(`/dev/${n}`);
+          const list = m.readdirTypes('/dev');
+          if (list instanceof FsError) throw new Error(list.message);
+          for (const d of list) {
+            const st = m.lstat(`/dev/${d.name}`);
+            if (st instanceof FsError) throw new Error(st.message);
+            expect(d.kind).toBe(st.kind);
+            const isDev = (declared as readonly string[]).includes(d.name) && d.name !== 'stdout' && d.name !== 'other';
+            expect(st.kind === 'chardev').toBe(isDev);
+            if (isDev) expect(st.rdev).toBeDefined();
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -55,8 +55,10 @@ function unary(sh: Shell, op: string, a: string): boolean {
       return st.uid === sh.ctx.proc.uid;
     case '-G':
       return st.gid === sh.ctx.proc.gid;
+    case '-c':
+      return st.kind === 'chardev';
   }
-  // block and character devices, pipes and sockets do not exist in this filesystem
+  // block devices, pipes and sockets do not exist in this filesystem
   return false;
 }
 

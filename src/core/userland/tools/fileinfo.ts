@@ -13,7 +13,7 @@ function inodeOf(path: string): number {
   return 1_000_000 + (h % 8_000_000);
 }
 
-const KIND: Record<string, string> = { file: 'regular file', dir: 'directory', symlink: 'symbolic link' };
+const KIND: Record<string, string> = { file: 'regular file', dir: 'directory', symlink: 'symbolic link', chardev: 'character special file' };
 
 function timeFull(ms: number): string {
   return `${strftime('%Y-%m-%d %H:%M:%S', ms)}.${String(ms % 1000).padStart(3, '0')}000000 +0000`;
@@ -48,6 +48,8 @@ export function stat(t: Tool, args: string[]): number {
       h: String(st.kind === 'dir' ? 2 : 1), b: String(blocks), B: '512', o: '4096', y: timeFull(st.mtime), Y: String(Math.floor(st.mtime / 1000)),
       x: timeFull(st.mtime), X: String(Math.floor(st.mtime / 1000)), z: timeFull(st.mtime), Z: String(Math.floor(st.mtime / 1000)), w: '-', W: '0',
       d: '62', D: '3e', '%': '%',
+      // st_rdev: %t/%T in hex, %Hr/%Lr (GNU) in decimal
+      t: (st.rdev?.[0] ?? 0).toString(16), T: (st.rdev?.[1] ?? 0).toString(16),
     };
     if (fmt !== undefined) {
       const body = fmt.replace(/%([-#0 ]*\d*)([a-zA-Z%])/g, (m, w: string, c: string) => {
@@ -66,7 +68,9 @@ export function stat(t: Tool, args: string[]): number {
 
 function defaultLayout(t: Tool, st: Stats, f: Record<string, string>): string {
   const size = `  Size: ${f.s.padEnd(10)}\tBlocks: ${f.b.padEnd(10)} IO Block: ${f.o.padEnd(6)} ${f.F}\n`;
-  const device = t.gnu ? `Device: 0,62\tInode: ${f.i.padEnd(11)} Links: ${f.h}\n` : `Device: 3eh/62d\tInode: ${f.i.padEnd(11)} Links: ${f.h}\n`;
+  // a device adds its own numbers: GNU "Links: %-5h Device type: %Hr,%Lr", BusyBox " Device type: %x,%x"
+  const rdev = st.rdev ? (t.gnu ? `${f.h.padEnd(5)} Device type: ${st.rdev[0]},${st.rdev[1]}` : `${f.h.padEnd(5)} Device type: ${f.t},${f.T}`) : f.h;
+  const device = t.gnu ? `Device: 0,62\tInode: ${f.i.padEnd(11)} Links: ${rdev}\n` : `Device: 3eh/62d\tInode: ${f.i.padEnd(11)} Links: ${rdev}\n`;
   const access = `Access: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${f.A})  Uid: (${f.u.padStart(5)}/${f.U.padStart(8)})   Gid: (${f.g.padStart(5)}/${f.G.padStart(8)})\n`;
   const times = `Access: ${f.x}\nModify: ${f.y}\nChange: ${f.z}\n${t.gnu ? ` Birth: ${f.w}\n` : ''}`;
   return `  File: ${f.N}\n${size}${device}${access}${times}`;
@@ -121,7 +125,12 @@ export function test(t: Tool, rawArgs: string[], bracket: boolean): number {
     if (op === '-n') return a !== '';
     if (op === '-z') return a === '';
     if (op === '-t') return int(a) <= 2 && t.ctx.tty;
-    if (op === '-b' || op === '-c' || op === '-p' || op === '-S') return op === '-c' && /^\/dev\/(null|zero|u?random|tty|full)$/.test(a);
+    if (op === '-c') {
+      const st = t.fs.stat(a);
+      return !isErr(st) && st.kind === 'chardev';
+    }
+    // block devices, pipes and sockets do not exist in this filesystem
+    if (op === '-b' || op === '-p' || op === '-S') return false;
     return file(op, a);
   };
   const binary = (a: string, op: string, b: string): boolean => {

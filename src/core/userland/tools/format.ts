@@ -1,7 +1,7 @@
 // Number, mode and time formatting shared by the tools: ls's mode strings,
 // GNU's and BusyBox's human-readable sizes, and a UTC strftime (containers
 // run with TZ unset, /etc/localtime = UTC).
-import type { EntryKind } from '../../fs/types';
+import type { StatKind } from '../../fs/types';
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -13,8 +13,8 @@ export const padEnd = (s: string | number, w: number): string => String(s).padEn
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** `drwxr-xr-x`, with setuid/setgid/sticky folded into the x positions as ls does. */
-export function modeString(kind: EntryKind, mode: number): string {
-  const type = kind === 'dir' ? 'd' : kind === 'symlink' ? 'l' : '-';
+export function modeString(kind: StatKind, mode: number): string {
+  const type = kind === 'dir' ? 'd' : kind === 'symlink' ? 'l' : kind === 'chardev' ? 'c' : '-';
   const rwx = (bits: number, special: boolean, sc: string) => {
     const x = bits & 1;
     const xc = special ? (x ? sc : sc.toUpperCase()) : x ? 'x' : '-';
@@ -177,7 +177,8 @@ export function lsDateBusybox(mtime: number, now: number): string {
 }
 
 /** Blocks of 1 KiB a file occupies on ext4 (4 KiB allocation units; small symlinks take none). */
-export function kBlocks(kind: EntryKind, size: number): number {
+export function kBlocks(kind: StatKind, size: number): number {
+  if (kind === 'chardev') return 0;
   if (kind === 'symlink') return size < 60 ? 0 : 4;
   if (kind === 'dir') return 4;
   return Math.ceil(size / 4096) * 4;

@@ -246,13 +246,23 @@ function longGnu(t: Tool, o: Opts, db: UserDb, items: Item[]): string {
     name: nameCell(t, o, it)[0],
   }));
   const w = (k: 'links' | 'user' | 'group' | 'size') => Math.max(...rows.map((r) => r[k].length));
-  const [wl, wu, wg, ws] = [w('links'), w('user'), w('group'), w('size')];
+  const [wl, wu, wg] = [w('links'), w('user'), w('group')];
+  // ls.c gobble_file: a device's "major, minor" takes the size column, which widens to hold it
+  const devs = items.map((it) => (it.st.kind === 'chardev' ? (it.st.rdev ?? [0, 0]) : undefined));
+  const wmaj = Math.max(0, ...devs.map((d) => (d ? String(d[0]).length : 0)));
+  const wmin = Math.max(0, ...devs.map((d) => (d ? String(d[1]).length : 0)));
+  const ws = Math.max(
+    ...rows.map((r, i) => (devs[i] ? 0 : r.size.length)),
+    devs.some(Boolean) ? wmaj + 2 + wmin : 0,
+  );
   return rows
-    .map((r) => {
+    .map((r, i) => {
       let line = `${r.mode} ${pad(r.links, wl)} `;
       if (!o.noOwner) line += `${r.user.padEnd(wu)} `;
       if (!o.noGroup) line += `${r.group.padEnd(wg)} `;
-      return `${line}${pad(r.size, ws)} ${r.date} ${r.name}\n`;
+      const d = devs[i];
+      const size = d ? `${pad(d[0], ws - (wmaj + 2 + wmin) + wmaj)}, ${pad(d[1], wmin)}` : pad(r.size, ws);
+      return `${line}${size} ${r.date} ${r.name}\n`;
     })
     .join('');
 }
@@ -263,7 +273,9 @@ function longBusybox(t: Tool, o: Opts, db: UserDb, items: Item[]): string {
       let line = `${modeString(it.st.kind, it.st.mode).padEnd(10)} ${pad(nlink(t, it), 4)} `;
       if (o.noOwner) line += `${group(o, db, it.st.gid).padEnd(8)} `;
       else line += `${owner(o, db, it.st.uid).slice(0, o.numeric ? undefined : 8).padEnd(8)} ${group(o, db, it.st.gid).padEnd(8)} `;
-      line += o.human ? `${humanBusybox(it.st.size).padStart(7)} ` : `${pad(it.st.size, 9)} `;
+      // a device shows "%4u, %3u " where the size would be
+      if (it.st.kind === 'chardev') line += `${pad(it.st.rdev?.[0] ?? 0, 4)}, ${pad(it.st.rdev?.[1] ?? 0, 3)} `;
+      else line += o.human ? `${humanBusybox(it.st.size).padStart(7)} ` : `${pad(it.st.size, 9)} `;
       line += `${lsDateBusybox(it.st.mtime, t.now)} `;
       return `${line}${nameCell(t, o, it)[0]}\n`;
     })
