@@ -8,7 +8,8 @@ import { DaemonError, callJson } from './api-call';
 import { INSPECT_FORMAT_HELP } from './cmd-inspect';
 import { CLI_PLUGINS, CLIENT_VERSION, CONTEXT, PLATFORM_NAME } from './client-version';
 import { storedUsername } from './docker-config';
-import { T } from './go-value';
+import { clientVersion, clientVersionType } from './cmd-system-version';
+import { dockerInfoType } from './info-type';
 import { parseGoTemplate, TemplateError } from './template';
 import { bytesSize } from './units';
 
@@ -237,12 +238,26 @@ async function runInfo(ctx: RunContext): Promise<number> {
       throw e;
     }
     if (serverError) io.stderr.write(serverError + '\n');
+    // newClientVersion without an API connection: no ApiVersion
+    const { ApiVersion: _api, ...client } = clientVersion();
     const value = {
       ...(info ?? {}),
       ...(serverError ? { ServerErrors: [serverError] } : {}),
-      ClientInfo: { Debug: false, Version: CLIENT_VERSION, Context: CONTEXT, Plugins: [], Warnings: null },
+      ClientInfo: {
+        Debug: false,
+        ...client,
+        Plugins: CLI_PLUGINS.map((p) => ({
+          SchemaVersion: '0.1.0',
+          Vendor: p.vendor,
+          Version: p.version,
+          ShortDescription: p.shortDescription,
+          Name: p.name,
+          Path: p.path,
+        })),
+        Warnings: null,
+      },
     };
-    const r = tmpl.run({ t: T.iface, v: value });
+    const r = tmpl.run({ t: dockerInfoType(clientVersionType), v: value });
     io.stdout.write(r.output + '\n');
     if (r.error) throw new CliError(r.error.message, 1);
     return 0;

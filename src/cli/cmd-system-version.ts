@@ -52,7 +52,7 @@ const f = (name: string, type: GoType, extra: Partial<StructField> = {}): Struct
 });
 const S = T.string;
 
-const clientVersionType: GoType = {
+export const clientVersionType: GoType = {
   kind: 'struct',
   name: 'system.clientVersion',
   fields: [
@@ -197,7 +197,12 @@ async function runVersion(ctx: RunContext): Promise<number> {
     try {
       tmpl = parseGoTemplate(format === 'json' ? '{{json .}}' : format);
     } catch (e) {
-      if (e instanceof TemplateError) throw new CliError(`template parsing error: ${e.message}`, 64);
+      // newVersionTemplate parses with templates.New("version"): Go's parse errors name it
+      if (e instanceof TemplateError)
+        throw new CliError(
+          `template parsing error: ${e.message.replace(/^template: :/, 'template: version:')}`,
+          64,
+        );
       throw e;
     }
   }
@@ -214,7 +219,10 @@ async function runVersion(ctx: RunContext): Promise<number> {
   let execErr: string | undefined;
   if (!tmpl) tw.write(defaultText(client, server));
   else {
-    const r = tmpl.run({ t: versionInfoType, v: { Client: client, Server: server ?? null } });
+    const r = tmpl.run(
+      { t: versionInfoType, v: { Client: client, Server: server ?? null } },
+      { name: 'version' },
+    );
     tw.write(r.output);
     if (r.error) execErr = r.error.message;
   }

@@ -40,6 +40,8 @@ class Continue {}
 export interface ExecOptions {
   /** "invalid" prints <no value> for missing map keys; "error" is Go's missingkey=error. */
   missingKey?: 'invalid' | 'error';
+  /** The template's name (templates.New(name)), which execution errors quote. */
+  name?: string;
 }
 
 export class Executor {
@@ -53,7 +55,7 @@ export class Executor {
     private readonly tmpl: ParsedTemplate,
     private readonly funcs: Record<string, TemplateFunc>,
     private readonly opts: ExecOptions,
-    private readonly name = '',
+    private readonly name = opts.name ?? '',
   ) {}
 
   /** Run the template; on error the partial output is kept in `output`. */

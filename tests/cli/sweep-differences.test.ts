@@ -165,3 +165,50 @@ describe('docker cp', () => {
     ]);
   });
 });
+
+describe('docker info / version --format', () => {
+  it("info's template runs on the dockerInfo struct: key order, plugins, and an unknown field is an error", async () => {
+    const steps = await run([
+      'docker info --format "{{json .}}"',
+      'docker info --format "{{json .Swarm}}"',
+      'docker info --format "{{json .ClientInfo}}"',
+      'docker info --format "{{.Nope}}"',
+    ]);
+    const keys = Object.keys(JSON.parse(steps[0][0]) as object);
+    // system.Info's declaration order (the real client re-marshals its struct), ClientInfo last
+    expect(keys.slice(0, 9)).toEqual([
+      'ID',
+      'Containers',
+      'ContainersRunning',
+      'ContainersPaused',
+      'ContainersStopped',
+      'Images',
+      'Driver',
+      'DriverStatus',
+      'Plugins',
+    ]);
+    expect(keys.indexOf('Swarm')).toBeLessThan(keys.indexOf('SecurityOptions'));
+    expect(keys.at(-2)).toBe('Warnings');
+    expect(keys.at(-1)).toBe('ClientInfo');
+    expect(steps[1][0]).toBe(
+      '{"NodeID":"","NodeAddr":"","LocalNodeState":"inactive","ControlAvailable":false,"Error":"","RemoteManagers":null}\n',
+    );
+    expect(steps[2][0]).toMatch(
+      /^\{"Debug":false,"Platform":\{"Name":"Docker Engine - Community"\},"Version":"28\.5\.2","DefaultAPIVersion":"1\.51","GitCommit":"\w+","GoVersion":"go[\d.]+","Os":"linux","Arch":"amd64","BuildTime":"[^"]+","Context":"default","Plugins":\[\{"SchemaVersion":"0\.1\.0","Vendor":"Docker Inc\.","Version":"v[\d.]+","ShortDescription":"Docker Buildx","Name":"buildx","Path":"\/usr\/libexec\/docker\/cli-plugins\/docker-buildx"\},/,
+    );
+    expect(steps[3]).toEqual([
+      '\ntemplate: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type system.dockerInfo\n',
+      1,
+    ]);
+  });
+
+  it('version names its template "version" in errors', async () => {
+    expect(await run(['docker version --format "{{.ID"', 'docker version --format "{{.Nope}}"'])).toEqual([
+      ['template parsing error: template: version:1: unclosed action\n', 64],
+      [
+        '\ntemplate: version:1:2: executing "version" at <.Nope>: can\'t evaluate field Nope in type system.versionInfo\n',
+        1,
+      ],
+    ]);
+  });
+});
