@@ -92,8 +92,12 @@ export function containerHeader(): GoValue {
   return headerValue(CONTAINER_HEADERS);
 }
 
+/** Printable ASCII but `"` and `\`: quoted as it is (nearly every command line). */
+const PRINTABLE_ASCII_UNQUOTED = /^[ !#-[\]-~]*$/;
+
 /** strconv.Quote: double quotes, Go escapes for `"`, `\` and characters that are not printable. */
 export function goQuote(s: string): string {
+  if (PRINTABLE_ASCII_UNQUOTED.test(s)) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
@@ -165,6 +169,7 @@ function formGroup(key: string, start: number, last: number): string {
 
 /** DisplayablePorts: ranges of consecutive ports, same-number publications grouped, others last. */
 export function displayablePorts(ports: readonly PortSummary[] | null): string {
+  if (!ports || ports.length === 0) return '';
   const sorted = [...(ports ?? [])].sort(comparePorts);
   const groups = new Map<string, { first: number; last: number }>();
   const keys: string[] = [];
@@ -228,6 +233,8 @@ function familiarNoDigest(image: string): string {
 }
 
 function names(c: ContainerSummary, trunc: boolean): string {
+  // one name (no legacy link names): itself without its slash
+  if (c.Names && c.Names.length === 1) return c.Names[0].slice(1);
   let ns = (c.Names ?? []).map((n) => n.slice(1));
   if (trunc) {
     const first = ns.find((n) => !n.includes('/'));

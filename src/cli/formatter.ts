@@ -66,17 +66,26 @@ export function formatWrite(
     if (e instanceof TemplateError) return { out: '', error: `template parsing error: ${e.message}` };
     throw e;
   }
-  let buffer = '';
-  for (const row of rows) {
-    const r = tmpl.run(row);
-    if (r.error) return { out: '', error: `template parsing error: ${r.error.message}` };
-    buffer += r.output + '\n';
+  if (!isTableFormat(format)) {
+    let buffer = '';
+    for (const row of rows) {
+      const r = tmpl.run(row);
+      if (r.error) return { out: '', error: `template parsing error: ${r.error.message}` };
+      buffer += r.output + '\n';
+    }
+    return { out: buffer };
   }
-  if (!isTableFormat(format)) return { out: buffer };
+  // rows go straight to the table writer (no buffer of the whole table to scan again);
+  // an error in any row still means no output at all
   const tw = dockerTabWriter();
   // the header row's errors are ignored, as postFormat ignores Execute's error
   tw.write(tmpl.forHeader().run(header).output);
   tw.write('\n');
-  tw.write(buffer);
+  const write = (text: string) => tw.write(text);
+  for (const row of rows) {
+    const error = tmpl.runTo(row, write);
+    if (error) return { out: '', error: `template parsing error: ${error.message}` };
+    tw.write('\n');
+  }
   return { out: tw.flush() };
 }

@@ -160,9 +160,9 @@ function lookupField(t: StructType, name: string): StructField | undefined {
   return f ?? undefined;
 }
 
-/** Whether the struct type has the field (promoted ones included). */
-export function hasField(t: GoType, name: string): boolean {
-  return t.kind === 'struct' && lookupField(t, name) !== undefined;
+/** The struct type's field by name (promoted ones included). */
+export function fieldOf(t: GoType, name: string): StructField | undefined {
+  return t.kind === 'struct' ? lookupField(t, name) : undefined;
 }
 
 /** A struct field's value (promoted through embedded structs; missing JSON keys are zero values). */

@@ -1,8 +1,8 @@
 // Go templates for --format / -f: parse with docker's function set, execute over
 // typed Go values, and report errors in Docker's words.
 
-import type { GoValue } from './go-value';
-import { formatValue, hasField, indirect, indirectInterface, structField } from './go-value';
+import type { GoType, GoValue, StructField } from './go-value';
+import { fieldOf, formatValue, indirect, indirectInterface, isObject, structField } from './go-value';
 import { Executor, TemplateExecError } from './template-exec';
 import type { ExecOptions, TemplateFunc } from './template-exec';
 import { TemplateError, parseTemplate } from './template-parse';
@@ -41,6 +41,9 @@ function printed(value: GoValue | undefined): string {
 export class GoTemplate {
   /** Set when the template only prints fields: rows then skip the general executor. */
   private readonly pieces: Piece[] | undefined;
+  /** The struct type the pieces' fields were last found in, and those fields. */
+  private fieldsType: GoType | undefined;
+  private fields: Array<StructField | undefined> = [];
 
   constructor(
     readonly parsed: ParsedTemplate,
@@ -51,29 +54,69 @@ export class GoTemplate {
 
   /** Execute; returns the output, or the output so far plus the error (Go writes partial output). */
   run(data: GoValue | undefined, opts: ExecOptions = {}): { output: string; error?: TemplateExecError } {
-    const fast = this.pieces && this.printFields(this.pieces, data);
-    if (fast !== undefined) return { output: fast };
+    let out = '';
+    if (this.pieces && this.printFields(this.pieces, data, (s) => (out += s))) return { output: out };
     return new Executor(this.parsed, this.funcs, opts).run(data);
   }
 
   /**
-   * The fields of a (non-nil pointer to a) struct that has them all, printed as
-   * the executor would; undefined when anything else is asked (the executor
-   * then runs, and reports errors).
+   * Execute, handing the output to `write` in pieces (a table row straight to
+   * the tabwriter); on an error nothing is written and the error is returned.
    */
-  private printFields(pieces: readonly Piece[], data: GoValue | undefined): string | undefined {
-    if (!data) return undefined;
+  runTo(data: GoValue | undefined, write: (text: string) => void): TemplateExecError | undefined {
+    if (this.pieces && this.printFields(this.pieces, data, write)) return undefined;
+    const r = new Executor(this.parsed, this.funcs, {}).run(data);
+    if (r.error) return r.error;
+    write(r.output);
+    return undefined;
+  }
+
+  /**
+   * The fields of a (non-nil pointer to a) struct that has them all, printed as
+   * the executor would; false, with nothing written, when anything else is
+   * asked (the executor then runs, and reports errors).
+   */
+  private printFields(
+    pieces: readonly Piece[],
+    data: GoValue | undefined,
+    write: (text: string) => void,
+  ): boolean {
+    if (!data) return false;
     let t = data.t;
     if (t.kind === 'ptr') {
-      if (data.v === null || data.v === undefined) return undefined;
+      if (data.v === null || data.v === undefined) return false;
       t = t.elem;
     }
-    if (t.kind !== 'struct') return undefined;
-    for (const p of pieces) if (typeof p !== 'string' && !hasField(t, p.field)) return undefined;
-    const struct: GoValue = { t, v: data.v };
-    let out = '';
-    for (const p of pieces) out += typeof p === 'string' ? p : printed(structField(struct, p.field));
-    return out;
+    if (t.kind !== 'struct') return false;
+    // types never change once built: a table's rows share one, looked up once
+    if (t !== this.fieldsType) {
+      this.fields = pieces.map((p) => (typeof p === 'string' ? undefined : fieldOf(t, p.field)));
+      this.fieldsType = t;
+    }
+    const fields = this.fields;
+    for (let i = 0; i < pieces.length; i++) if (typeof pieces[i] !== 'string' && !fields[i]) return false;
+    const obj = isObject(data.v) ? data.v : {};
+    let struct: GoValue | undefined;
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i];
+      if (typeof p === 'string') {
+        write(p);
+        continue;
+      }
+      const f = fields[i]!;
+      if (f.type.kind === 'string' && !f.embedded) {
+        // a string prints as itself, and a missing one as ""
+        const raw = obj[f.json ?? f.name];
+        if (typeof raw === 'string') {
+          write(raw);
+          continue;
+        }
+        if (raw === undefined || raw === null) continue;
+      }
+      struct ??= { t, v: data.v };
+      write(printed(structField(struct, p.field)));
+    }
+    return true;
   }
 
   /** Same template with table-header functions (templates.HeaderFunctions). */

@@ -27,7 +27,7 @@ const FIELDS = ['S', 'I', 'B', 'L', 'M', 'P', 'X', 'N', 'Nope'];
 
 const rowValue = fc.record(
   {
-    S: fc.string(),
+    S: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
     I: fc.integer(),
     B: fc.boolean(),
     L: fc.option(fc.array(fc.string(), { maxLength: 3 }), { nil: null }),

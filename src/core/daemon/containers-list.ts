@@ -141,6 +141,8 @@ export function listContainers(
   const now = daemon.deps.clock.now();
   const lookup = imageLookup(images);
   const out: Record<string, unknown>[] = [];
+  // most lists have no filter: skip the per-container checks altogether then
+  const filtered = filters.size > 0;
   for (const c of daemon.all().reverse()) {
     if (before) {
       if (c.id === before.id) before = undefined;
@@ -148,26 +150,31 @@ export function listContainers(
     }
     if (since && c.id === since.id) break;
     if (!c.running && !all && limit <= 0) continue;
-    if (!match(filters, 'name', c.rec.Name) && !match(filters, 'name', c.name)) continue;
-    if (!match(filters, 'id', c.id)) continue;
-    if (filters.has('is-task') && isTask.value) continue;
-    if (!matchKVList(filters, 'label', c.rec.Config.Labels ?? {})) continue;
+    if (filtered) {
+      if (!match(filters, 'name', c.rec.Name) && !match(filters, 'name', c.name)) continue;
+      if (!match(filters, 'id', c.id)) continue;
+      if (filters.has('is-task') && isTask.value) continue;
+      if (!matchKVList(filters, 'label', c.rec.Config.Labels ?? {})) continue;
+    }
     if (limit > 0 && out.length === limit) break;
-    const st = c.rec.State;
-    if (exited.length && !exited.some((e) => e === st.ExitCode && !c.running && st.StartedAt !== 0)) continue;
-    if (filters.has('status') && !match(filters, 'status', c.state().Status)) continue;
-    const health = filters.get('health');
-    if (health && health.size && !health.has('none')) continue;
-    const vols = filters.get('volume');
-    if (
-      vols &&
-      vols.size &&
-      !c.rec.Mounts.some((m) => vols.has(m.Destination) || vols.has(m.Name || m.Source))
-    )
-      continue;
-    if (filters.has('ancestor') && !ancestors.has(c.rec.ImageId)) continue;
+    if (filtered) {
+      const st = c.rec.State;
+      if (exited.length && !exited.some((e) => e === st.ExitCode && !c.running && st.StartedAt !== 0))
+        continue;
+      if (filters.has('status') && !match(filters, 'status', c.state().Status)) continue;
+      const health = filters.get('health');
+      if (health && health.size && !health.has('none')) continue;
+      const vols = filters.get('volume');
+      if (
+        vols &&
+        vols.size &&
+        !c.rec.Mounts.some((m) => vols.has(m.Destination) || vols.has(m.Name || m.Source))
+      )
+        continue;
+      if (filters.has('ancestor') && !ancestors.has(c.rec.ImageId)) continue;
+    }
     const summary = containerSummary(c, images, now, size, lookup);
-    const nets = filters.get('network');
+    const nets = filtered ? filters.get('network') : undefined;
     if (nets && nets.size) {
       const attached = (summary.NetworkSettings as { Networks: Record<string, { NetworkID: string }> })
         .Networks;
