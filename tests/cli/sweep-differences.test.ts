@@ -212,3 +212,26 @@ describe('docker info / version --format', () => {
     ]);
   });
 });
+
+describe('a TTY container', () => {
+  it("keeps what was typed in its log, as the pty's echo (docker run -it, then docker logs)", async () => {
+    const r = await runScript(
+      [
+        'docker pull -q alpine:3.22',
+        'docker run -it --name it2 alpine:3.22 sh; echo "[rc=$?]"',
+        'echo x',
+        '^P^Q',
+        'docker logs it2',
+        'docker attach it2; echo "[rc=$?]"',
+        'echo y',
+        '^P^Q',
+      ].join('\n'),
+      { seed: 1, tty: true },
+    );
+    const out = r.steps.map((s) => s.output);
+    // detaching from `run -it` prints nothing and exits 0; from `attach`, "read escape sequence" and 1
+    expect(out[1]).toBe('/ # echo x\r\nx\r\n/ # [rc=0]\r\n');
+    expect(out[2]).toBe('/ # echo x\r\nx\r\n');
+    expect(out[3]).toBe('echo y\r\ny\r\n/ # read escape sequence\r\n[rc=1]\r\n');
+  });
+});

@@ -28,3 +28,21 @@ export function typeInto(stdin: Pipe, data: string, tty: boolean, signal: (sig: 
   }
   flush();
 }
+
+/**
+ * What the terminal echoes for typed `data` (ECHO, ECHOCTL, ICRNL with ONLCR): the keys as they
+ * are, Enter as CR LF, control keys in caret notation; end of file is not echoed. The client's
+ * line editor shows it on its own screen; the container's log keeps it, as a real pty's output.
+ */
+export function ttyEcho(data: string): string {
+  let out = '';
+  for (const ch of data) {
+    const code = ch.charCodeAt(0);
+    if (ch === '\r' || ch === '\n') out += '\r\n';
+    else if (ch === '\x04') continue;
+    else if (ch === '\t' || code >= 0x20) out += code === 0x7f ? '^?' : ch;
+    else out += `^${String.fromCharCode(code + 64)}`;
+  }
+  return out;
+}
+

@@ -6,7 +6,7 @@ import { fail, ok, type Failure, type Result } from '../image/errors';
 import { parseSignal, SIGKILL } from '../kernel/signals';
 import type { ContainerEntry } from './containers-entry';
 import { ContainerStore } from './containers-store';
-import { typeInto } from './containers-tty';
+import { ttyEcho, typeInto } from './containers-tty';
 import { validateName } from './names';
 
 export { daemonMachine, type DaemonDeps } from './containers-store';
@@ -165,6 +165,11 @@ export class Daemon extends ContainerStore {
   typeInto(c: ContainerEntry, data: string): void {
     const pipe = c.stdin;
     if (!pipe) return;
+    if (c.rec.Config.Tty === true) {
+      // the pty echoes what is typed into its output, which the log records
+      const echo = ttyEcho(data);
+      if (echo) c.log.append('stdout', echo);
+    }
     typeInto(pipe, data, c.rec.Config.Tty === true, (sig) => {
       if (c.live) this.deps.kernel.signal(c.live.pid1, sig);
     });
