@@ -12,7 +12,7 @@
 import { beginLine, createEditor, feed, resize as resizeEditor } from '../cli/line-editor';
 import type { Completer, EditorAction, EditorState } from '../cli/line-editor';
 import { visibleWidth } from '../cli/char-width';
-import { HostShell, STUDENT } from '../cli/runner/host-shell';
+import type { HostShell } from '../cli/runner/host-shell';
 import { filterKeys } from '../cli/runner/key-watch';
 import type { FileSystem } from '../core/userland/types';
 import type { ImageInput } from '../viz/layer-stacks';
@@ -93,7 +93,7 @@ export class Session {
       commands: () =>
         this.safely(() => this.onLaptop((fs, env) => commandsOnPath(fs, env.PATH ?? '')) ?? [], []),
       listDir: (dir) =>
-        this.safely(() => this.onLaptop((fs, env) => listDir(fs, dir, env.HOME ?? STUDENT.home)), undefined),
+        this.safely(() => this.onLaptop((fs, env) => listDir(fs, dir, env.HOME ?? this.host?.home ?? '/')), undefined),
     });
     void options.loadHost(this.clock).then(
       (host) => {
@@ -180,7 +180,7 @@ export class Session {
     if (!host) return;
     let shell: HostShell;
     try {
-      shell = new HostShell(host.laptop, { columns: this.columns, rows: this.rows });
+      shell = host.openShell({ columns: this.columns, rows: this.rows });
     } catch (e) {
       this.loadError = e instanceof Error ? e.message : String(e);
       return;
