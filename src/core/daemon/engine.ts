@@ -168,20 +168,31 @@ export interface RequestLogEntry {
   readonly response: unknown;
 }
 
-/** The most recent requests (a bounded list) and who wants to hear of new ones. */
+/**
+ * The most recent requests and who wants to hear of new ones. Listeners (the
+ * page's API panel) get each entry whole and keep what they show; the list
+ * itself is a ring of the last LIMIT requests without their responses, so a
+ * session of `docker ps` over a thousand containers does not keep every
+ * answer alive (and the garbage collector busy copying them).
+ */
 export class RequestLog {
   static readonly LIMIT = 500;
-  private readonly list: RequestLogEntry[] = [];
+  private readonly ring: RequestLogEntry[] = [];
+  private next = 0;
   private readonly listeners = new Set<(e: RequestLogEntry) => void>();
 
   add(e: RequestLogEntry): void {
-    this.list.push(e);
-    if (this.list.length > RequestLog.LIMIT) this.list.shift();
-    for (const l of [...this.listeners]) l(e);
+    const kept = e.response === undefined ? e : { ...e, response: undefined };
+    if (this.ring.length < RequestLog.LIMIT) this.ring.push(kept);
+    else this.ring[this.next] = kept;
+    this.next = (this.next + 1) % RequestLog.LIMIT;
+    if (this.listeners.size > 0) for (const l of [...this.listeners]) l(e);
   }
 
+  /** The last LIMIT requests, oldest first; `response` is not kept (listeners had it). */
   entries(): readonly RequestLogEntry[] {
-    return this.list;
+    if (this.ring.length < RequestLog.LIMIT) return [...this.ring];
+    return [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
   }
 
   subscribe(l: (e: RequestLogEntry) => void): () => void {
