@@ -112,6 +112,8 @@ describe.skipIf(chromiumCheck.skip)('the page in Chromium', () => {
     expect(layers.length).toBeGreaterThan(0);
     for (const l of layers) expect(l).toMatch(/^[0-9a-f]{12}: Pull complete $/);
     await page.waitForFunction(() => document.querySelectorAll('svg g.layer').length > 0);
+    // the "No images yet" text leaves as the first image arrives, not over it
+    expect(await page.locator('.stacks .empty').count()).toBe(0);
     expect(await page.locator('svg g.layer').count()).toBe(layers.length);
     await expect(page.locator('svg text.tag').allTextContents()).resolves.toContain('hello-world:latest');
     await page.screenshot({ path: join(SHOTS, 'after-pull.png') });
