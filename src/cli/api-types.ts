@@ -257,3 +257,29 @@ export const containerInspectResponse: GoType = {
     f('ImageManifestDescriptor', T.ptr(descriptor), { omitempty: true }),
   ],
 };
+
+/** volume.Volume, what `docker volume inspect` decodes into. */
+export const volumeType: GoType = {
+  kind: 'struct',
+  name: 'volume.Volume',
+  fields: [
+    f('ClusterVolume', T.iface, { omitempty: true }),
+    f('CreatedAt', S, { omitempty: true }),
+    f('Driver', S),
+    f('Labels', T.map(S)),
+    f('Mountpoint', S),
+    f('Name', S),
+    f('Options', T.map(S)),
+    f('Scope', S),
+    f('Status', T.map(T.iface), { omitempty: true }),
+    f(
+      'UsageData',
+      T.ptr({
+        kind: 'struct',
+        name: 'volume.UsageData',
+        fields: [f('RefCount', T.int64), f('Size', T.int64)],
+      }),
+      { omitempty: true },
+    ),
+  ],
+};

@@ -7,7 +7,7 @@ import { DaemonError, callJson } from './api-call';
 import { checkInspectFormat, renderInspect } from './inspect-json';
 import type { InspectElement } from './inspect-json';
 import type { FlagSpec } from './flags';
-import { containerInspectResponse, imageInspectResponse } from './api-types';
+import { containerInspectResponse, imageInspectResponse, volumeType } from './api-types';
 import type { GoType } from './go-value';
 import type { EngineClient } from '../core/daemon/api';
 
@@ -36,10 +36,11 @@ async function inspectOne(
   path: string,
   query: Record<string, string> | undefined,
   type?: GoType,
+  noRaw = false,
 ): Promise<Lookup> {
   try {
     const raw = await callJson(client, { method: 'GET', path, query });
-    return { raw, type };
+    return noRaw ? { raw, type, noRaw } : { raw, type };
   } catch (e) {
     // errdefs.IsNotFound, or the other errors isErrSkippable lets `docker inspect` move past
     if (e instanceof DaemonError)
@@ -105,7 +106,7 @@ const searchers: Array<{
   },
   { type: 'image', path: (r) => `/images/${enc(r)}/json`, goType: imageInspectResponse },
   { type: 'network', path: (r) => `/networks/${enc(r)}` },
-  { type: 'volume', path: (r) => `/volumes/${enc(r)}` },
+  { type: 'volume', path: (r) => `/volumes/${enc(r)}`, goType: volumeType },
   {
     type: 'service',
     swarm: true,
@@ -210,7 +211,7 @@ export const inspectCommand: Partial<CommandSpec> = {
 export function objectInspectCommand(
   path: (name: string) => string,
   goType?: GoType,
-  opts: { size?: boolean; verbose?: boolean } = {},
+  opts: { size?: boolean; verbose?: boolean; noRaw?: boolean } = {},
 ): Partial<CommandSpec> {
   const flags: FlagSpec[] = [formatFlag];
   if (opts.size)
@@ -227,7 +228,8 @@ export function objectInspectCommand(
       if (opts.size && ctx.flags.bool('size')) query.size = '1';
       if (opts.verbose && ctx.flags.bool('verbose')) query.verbose = 'true';
       const items: Lookup[] = [];
-      for (const name of ctx.args) items.push(await inspectOne(ctx.client, path(enc(name)), query, goType));
+      for (const name of ctx.args)
+        items.push(await inspectOne(ctx.client, path(enc(name)), query, goType, opts.noRaw));
       return output(ctx, items);
     },
   };

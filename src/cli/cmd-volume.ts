@@ -9,6 +9,7 @@ import { DaemonError, callJson, filtersJson } from './api-call';
 import { contextValue, formatWrite, headerValue } from './formatter';
 import { FORMAT_HELP } from './cmd-images';
 import { objectInspectCommand } from './cmd-inspect';
+import { volumeType } from './api-types';
 import { confirm } from './cmd-image-manage';
 import { INTERRUPTED } from './cmd-pull';
 import { filterPairs } from './cmd-ps';
@@ -281,7 +282,8 @@ export const volumeListCommand: Partial<CommandSpec> = {
   run: runList,
 };
 
-export const volumeInspectCommand = objectInspectCommand((n) => `/volumes/${n}`);
+// runInspect's getVolFunc uses VolumeInspect, which keeps no raw body: a template error names volume.Volume
+export const volumeInspectCommand = objectInspectCommand((n) => `/volumes/${n}`, volumeType, { noRaw: true });
 
 export const volumeRemoveCommand: Partial<CommandSpec> = {
   long: 'Remove one or more volumes. You cannot remove a volume that is in use by a container.',

@@ -13,6 +13,8 @@ export interface InspectElement {
   raw: unknown;
   /** The Go type the CLI decodes it into; without one the raw map is used. */
   type?: GoType;
+  /** The lookup kept no raw bytes (VolumeInspect, not ...WithRaw): no fallback to the raw map. */
+  noRaw?: boolean;
 }
 
 /** Indented inspector output for the found elements: `[]` when there are none. */
@@ -72,7 +74,7 @@ export function renderInspect(
       continue;
     }
     let r = tmpl.run({ t: el.type ?? T.iface, v: el.raw });
-    if (r.error && el.type) r = tmpl.run({ t: T.iface, v: el.raw }, { missingKey: 'error' });
+    if (r.error && el.type && !el.noRaw) r = tmpl.run({ t: T.iface, v: el.raw }, { missingKey: 'error' });
     if (r.error) {
       errors.push(`template parsing error: ${r.error.message}`);
       continue;

@@ -235,3 +235,30 @@ describe('a TTY container', () => {
     expect(out[3]).toBe('echo y\r\ny\r\n/ # read escape sequence\r\n[rc=1]\r\n');
   });
 });
+
+describe('docker volume inspect --format', () => {
+  it('runs on volume.Volume: nil maps print map[], an unknown field names the type (no raw fallback)', async () => {
+    expect(
+      await run([
+        'docker volume create v1',
+        'docker volume inspect v1 --format "{{.Name}} {{.Driver}} {{.Scope}} {{.Labels}} {{.Options}}"',
+        'docker volume inspect v1 --format "{{.Nope}}"',
+        'docker inspect --type volume --format "{{.Labels}}" v1',
+        'docker inspect --type volume --format "{{.Nope}}" v1',
+      ]),
+    ).toEqual([
+      ['v1\n', 0],
+      ['v1 local local map[] map[]\n', 0],
+      [
+        '\ntemplate parsing error: template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type volume.Volume\n',
+        1,
+      ],
+      ['map[]\n', 0],
+      // `docker inspect` keeps the raw body and retries the template on it
+      [
+        '\ntemplate parsing error: template: :1:2: executing "" at <.Nope>: map has no entry for key "Nope"\n',
+        1,
+      ],
+    ]);
+  });
+});
