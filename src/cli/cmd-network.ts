@@ -1,4 +1,4 @@
-// `docker network` ls/inspect/prune (cli/command/network/list.go, inspect.go,
+// `docker network` ls/inspect/prune/connect/disconnect (cli/command/network/list.go, inspect.go,
 // prune.go, formatter.go): the networks the daemon knows, naturally sorted.
 
 import type { CommandSpec, RunContext } from './command';
@@ -135,4 +135,83 @@ export const networkPruneCommand: Partial<CommandSpec> = {
     { name: 'force', shorthand: 'f', kind: 'bool', usage: 'Do not prompt for confirmation' },
   ],
   run: runPrune,
+};
+
+/** pflag's StringSlice: every value is a CSV list. */
+function stringSlice(values: string[]): string[] {
+  return values.flatMap((v) => (v === '' ? [] : v.split(',')));
+}
+
+/** network connect (cli/command/network/connect.go): NetworkConnect with the endpoint settings; prints nothing. */
+async function runConnect(ctx: RunContext): Promise<number> {
+  const [network, container] = ctx.args;
+  const { flags } = ctx;
+  const driverOpts: Record<string, string> = {};
+  for (const opt of stringSlice(flags.strings('driver-opt'))) {
+    const i = opt.indexOf('=');
+    const k = (i < 0 ? opt : opt.slice(0, i)).trim();
+    if (i < 0 || k === '') throw new CliError('invalid key/value pair format in driver options', 1);
+    driverOpts[k] = opt.slice(i + 1).trim();
+  }
+  await callJson(ctx.client, {
+    method: 'POST',
+    path: `/networks/${network}/connect`,
+    body: {
+      Container: container,
+      EndpointConfig: {
+        IPAMConfig: {
+          IPv4Address: flags.string('ip'),
+          IPv6Address: flags.string('ip6'),
+          LinkLocalIPs: stringSlice(flags.strings('link-local-ip')),
+        },
+        Links: flags.strings('link'),
+        Aliases: stringSlice(flags.strings('alias')),
+        DriverOpts: driverOpts,
+        GwPriority: flags.int('gw-priority'),
+      },
+    },
+  });
+  return 0;
+}
+
+/** network disconnect (cli/command/network/disconnect.go): NetworkDisconnect; prints nothing. */
+async function runDisconnect(ctx: RunContext): Promise<number> {
+  const [network, container] = ctx.args;
+  await callJson(ctx.client, {
+    method: 'POST',
+    path: `/networks/${network}/disconnect`,
+    body: { Container: container, Force: ctx.flags.bool('force') },
+  });
+  return 0;
+}
+
+export const networkConnectCommand: Partial<CommandSpec> = {
+  args: { kind: 'exact', n: 2 },
+  flags: [
+    { name: 'ip', kind: 'string', usage: 'IPv4 address (e.g., "172.30.100.104")' },
+    { name: 'ip6', kind: 'string', usage: 'IPv6 address (e.g., "2001:db8::33")' },
+    { name: 'link', kind: 'list', usage: 'Add link to another container' },
+    { name: 'alias', kind: 'stringArray', typeName: 'strings', usage: 'Add network-scoped alias for the container' },
+    {
+      name: 'link-local-ip',
+      kind: 'stringArray',
+      typeName: 'strings',
+      usage: 'Add a link-local address for the container',
+    },
+    { name: 'driver-opt', kind: 'stringArray', typeName: 'strings', usage: 'driver options for the network' },
+    {
+      name: 'gw-priority',
+      kind: 'int',
+      usage: 'Highest gw-priority provides the default gateway. Accepts positive and negative values.',
+    },
+  ],
+  run: runConnect,
+};
+
+export const networkDisconnectCommand: Partial<CommandSpec> = {
+  args: { kind: 'exact', n: 2 },
+  flags: [
+    { name: 'force', shorthand: 'f', kind: 'bool', usage: 'Force the container to disconnect from a network' },
+  ],
+  run: runDisconnect,
 };

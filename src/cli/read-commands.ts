@@ -17,7 +17,13 @@ import {
   volumePruneCommand,
   volumeRemoveCommand,
 } from './cmd-volume';
-import { networkInspectCommand, networkListCommand, networkPruneCommand } from './cmd-network';
+import {
+  networkConnectCommand,
+  networkDisconnectCommand,
+  networkInspectCommand,
+  networkListCommand,
+  networkPruneCommand,
+} from './cmd-network';
 import { dfCommand, systemPruneCommand } from './cmd-system';
 import { eventsCommand } from './cmd-system-events';
 import { infoCommand } from './cmd-system-info';
@@ -47,6 +53,8 @@ export const READ_COMMANDS: Record<string, Partial<CommandSpec>> = {
   'network ls': networkListCommand,
   'network inspect': networkInspectCommand,
   'network prune': networkPruneCommand,
+  'network connect': networkConnectCommand,
+  'network disconnect': networkDisconnectCommand,
   'system df': dfCommand,
   'system prune': systemPruneCommand,
   events: eventsCommand,

@@ -422,3 +422,82 @@ describe('pull policies', () => {
     expect(q.io.all).toBe('');
   });
 });
+
+describe('network connect / disconnect', () => {
+  const usage = (cmd: string, short: string, options: string) =>
+    `Usage:  docker network ${cmd} [OPTIONS] NETWORK CONTAINER\n\n${short}\n\nOptions:\n${options}`;
+  const help = async (cmd: string) => (await l.run(['network', cmd, '--help'])).io.out.replace(/^\n/, '');
+
+  it('--help in Docker 28 layout', async () => {
+    expect(await help('connect')).toBe(
+      usage(
+        'connect',
+        'Connect a container to a network',
+        '      --alias strings           Add network-scoped alias for the container\n' +
+          '      --driver-opt strings      driver options for the network\n' +
+          '      --gw-priority int         Highest gw-priority provides the default\n' +
+          '                                gateway. Accepts positive and negative values.\n' +
+          '      --ip string               IPv4 address (e.g., "172.30.100.104")\n' +
+          '      --ip6 string              IPv6 address (e.g., "2001:db8::33")\n' +
+          '      --link list               Add link to another container\n' +
+          '      --link-local-ip strings   Add a link-local address for the container\n',
+      ),
+    );
+    expect(await help('disconnect')).toBe(
+      usage(
+        'disconnect',
+        'Disconnect a container from a network',
+        '  -f, --force   Force the container to disconnect from a network\n',
+      ),
+    );
+    const r = await l.run(['network', 'connect', 'bridge']);
+    expect([r.io.err, r.code]).toEqual([
+      "docker: 'docker network connect' requires 2 arguments\n\nUsage:  docker network connect [OPTIONS] NETWORK CONTAINER\n\nRun 'docker network connect --help' for more information\n",
+      1,
+    ]);
+  });
+
+  it('prints nothing on success; the daemon errors as "Error response from daemon:", exit 1', async () => {
+    const since = String(Math.floor(l.world.clock.now() / 1000));
+    await l.world.engine.request({
+      method: 'POST',
+      path: '/networks/create',
+      query: {},
+      body: { Name: 'cmdnet' },
+    });
+    const name = fresh();
+    await l.run(['run', '-d', '--name', name, 'nginx']);
+    const ok = await l.run(['network', 'connect', '--alias', 'www,web', 'cmdnet', name]);
+    expect([ok.io.out, ok.io.err, ok.code]).toEqual(['', '', 0]);
+    expect(
+      await inspect('{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.IPAddress}} {{end}}', name),
+    ).toMatch(/^bridge=172\.17\.0\.\d+ cmdnet=172\.18\.0\.2$/);
+    const again = await l.run(['network', 'connect', 'cmdnet', name]);
+    expect([again.io.err, again.code]).toEqual([
+      `Error response from daemon: endpoint with name ${name} already exists in network cmdnet\n`,
+      1,
+    ]);
+    expect((await l.run(['network', 'disconnect', 'cmdnet', name])).code).toBe(0);
+    const id = await inspect('{{.Id}}', name);
+    const not = await l.run(['network', 'disconnect', 'cmdnet', name]);
+    expect([not.io.err, not.code]).toEqual([
+      `Error response from daemon: container ${id} is not connected to network cmdnet\n`,
+      1,
+    ]);
+    const ev = await l.run([
+      'events',
+      '--since',
+      since,
+      '--until',
+      String(Math.floor(l.world.clock.now() / 1000) + 1),
+      '--filter',
+      'network=cmdnet',
+      '--format',
+      '{{.Type}} {{.Action}} {{.Actor.Attributes.name}} {{.Actor.Attributes.type}} {{.Actor.Attributes.container}}',
+    ]);
+    expect([ev.io.err, ev.code]).toEqual(['', 0]);
+    expect(ev.io.out).toBe(
+      `network create cmdnet bridge <no value>\nnetwork connect cmdnet bridge ${id}\nnetwork disconnect cmdnet bridge ${id}\n`,
+    );
+  });
+});

@@ -6,7 +6,7 @@ import type { ImageService } from '../image/service';
 import { dockerStatus } from './container-machine';
 import { isRunningState, type ContainerEntry } from './containers-entry';
 import { rfc3339Nano } from './containers-logs';
-import type { ContainerConfig, HostConfigJson, MountPointJson } from './containers-types';
+import type { ContainerConfig, HostConfigJson, MountPointJson, NetworkRecord } from './containers-types';
 
 /** units.HumanDuration, from milliseconds. */
 export function humanDuration(ms: number): string {
@@ -236,9 +236,8 @@ function networkMode(c: ContainerEntry): string {
   return c.rec.HostConfig.NetworkMode === 'default' ? 'bridge' : (c.rec.HostConfig.NetworkMode ?? 'bridge');
 }
 
-/** The EndpointSettings of the container's one network. */
-function endpointJson(c: ContainerEntry) {
-  const n = c.rec.Network;
+/** The EndpointSettings of one of the container's networks (its endpoint while running). */
+function endpointJson(n: NetworkRecord | undefined) {
   return {
     IPAMConfig: null,
     Links: null,
@@ -261,7 +260,7 @@ function endpointJson(c: ContainerEntry) {
 function networkSettings(c: ContainerEntry): Record<string, unknown> {
   const mode = networkMode(c);
   const sandbox = c.running ? c.rec.LayerId.split('').reverse().join('') : '';
-  const endpoint = endpointJson(c);
+  const endpoint = endpointJson(c.rec.Network);
   return {
     Bridge: '',
     SandboxID: sandbox,
@@ -280,8 +279,18 @@ function networkSettings(c: ContainerEntry): Record<string, unknown> {
     IPPrefixLen: mode === 'bridge' ? endpoint.IPPrefixLen : 0,
     IPv6Gateway: '',
     MacAddress: mode === 'bridge' ? endpoint.MacAddress : '',
-    Networks: { [mode]: endpoint },
+    Networks: networksJson(c),
   };
+}
+
+/** NetworkSettings.Networks: the NetworkMode's network, and those `docker network connect` added. */
+function networksJson(c: ContainerEntry): Record<string, ReturnType<typeof endpointJson>> {
+  const mode = networkMode(c);
+  if (!c.rec.Networks) return { [mode]: endpointJson(c.rec.Network) };
+  const out: Record<string, ReturnType<typeof endpointJson>> = {};
+  for (const name of c.rec.Networks)
+    out[name] = endpointJson(name === mode ? c.rec.Network : c.rec.Endpoints?.[name]);
+  return out;
 }
 
 /** GET /containers/{id}/json. */
@@ -411,7 +420,7 @@ export function containerSummary(
   out.State = c.removed ? 'removing' : dockerStatus(c.machineState);
   out.Status = statusString(c, now);
   out.HostConfig = { NetworkMode: r.HostConfig.NetworkMode ?? 'bridge' };
-  out.NetworkSettings = { Networks: { [networkMode(c)]: endpointJson(c) } };
+  out.NetworkSettings = { Networks: networksJson(c) };
   out.Mounts = mountsJson(c);
   return out;
 }

@@ -31,7 +31,7 @@ import { containerNamespace, type UserMount } from './containers-rootfs';
 import { convertTmpfsOptions, tmpfsMount } from './containers-tmpfs';
 import type { ContainerRecord } from './containers-types';
 import { limitsOf, processEnv, resolveUser } from './containers-process';
-import { containerNetworks } from './networks-attach';
+import { containerNetworks, modeNetworkName, networkNames } from './networks-attach';
 
 export { limitsOf, processEnv, replaceOrAppend, resolveUser, type ExecUser } from './containers-process';
 import type { MountInfo } from '../userland/procfs';
@@ -189,7 +189,19 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
   let net: NetNamespace;
   let endpoint: Endpoint | undefined;
   let ports: PortBinding[] = [];
-  if (mode === 'bridge') {
+  // a name `docker network connect` recorded while stopped that names no network: findAndAttachNetwork
+  // asks the swarm agent, which is not there
+  const lost = networkNames(rec).filter((n) => n !== modeNetworkName(rec) && !d.network.network(n));
+  if (lost.length)
+    return fail({
+      status: 500,
+      message: 'failed to set up container networking: invalid cluster node while attaching to network',
+      exitCode: 128,
+    });
+  if (mode === 'bridge' && networks.length === 0 && rec.Networks !== undefined) {
+    // every network was disconnected: loopback only
+    net = new NetNamespace(rec.Id, { routeOut: false });
+  } else if (mode === 'bridge') {
     // on a user-defined network the embedded DNS knows the name, aliases and short ID
     const dnsNames = [c.name, ...(rec.Aliases ?? []), rec.Id.slice(0, 12)];
     const joined: DockerNetwork[] = [];

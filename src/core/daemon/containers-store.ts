@@ -29,7 +29,7 @@ import { startContainer, type RuntimeDeps } from './containers-runtime';
 import type { CreateBody } from './containers-types';
 import { dockerInit } from './containers-init';
 import { generateName } from './names';
-import { containerNetworks, logNetworkEvent } from './networks-attach';
+import { containerNetworks, endpointRecord, logNetworkEvent, modeNetworkName } from './networks-attach';
 
 export interface DaemonDeps {
   clock: Clock;
@@ -233,16 +233,12 @@ export class ContainerStore {
     st.ExitCode = 0;
     st.Error = '';
     st.OOMKilled = false;
-    if (r.endpoint) {
-      const bridge = this.deps.network.endpointOf(c.id)?.net ?? this.deps.network.bridge;
-      c.rec.Network = {
-        NetworkID: bridge.id,
-        EndpointID: r.endpoint.endpointId,
-        Gateway: bridge.gateway ?? '',
-        IPAddress: r.endpoint.ip,
-        IPPrefixLen: 16,
-        MacAddress: r.endpoint.mac,
-      };
+    // the endpoint on the NetworkMode's network is `Network`; those on networks connected later, `Endpoints`
+    const stack = this.deps.network;
+    const mode = stack.network(modeNetworkName(c.rec));
+    for (const { net, ep } of stack.endpointsOf(c.id)) {
+      if (net === mode) c.rec.Network = endpointRecord(net, ep);
+      else c.rec.Endpoints = { ...(c.rec.Endpoints ?? {}), [net.name]: endpointRecord(net, ep) };
     }
     c.rec.Ports = portsOf(c, r);
     void r.pid1.exited.then((s) => this.onPid1Exit(c, r, s));
@@ -284,6 +280,7 @@ export class ContainerStore {
     else stack.ports.release(c.id);
     for (const n of nets) logNetworkEvent(this.deps.events, n, 'disconnect', c.id);
     c.rec.Network = undefined;
+    c.rec.Endpoints = undefined;
     c.rec.Ports = {};
     live.cgroup.thaw();
     this.deps.kernel.terminate(live.shim, { code: 0 });

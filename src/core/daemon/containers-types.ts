@@ -169,8 +169,13 @@ export interface ContainerRecord {
   HostConfig: HostConfigJson;
   /** Aliases on its user-defined network (NetworkingConfig.EndpointsConfig), for the embedded DNS. */
   Aliases?: string[];
-  /** IDs of the networks `docker network connect` added to NetworkSettings.Networks. */
-  ExtraNetworks?: string[];
+  /**
+   * The names NetworkSettings.Networks holds once `docker network connect` or
+   * `disconnect` changed them (undefined: just the NetworkMode's network).
+   */
+  Networks?: string[];
+  /** While running: the endpoints on networks other than the one `Network` describes, by network name. */
+  Endpoints?: Record<string, NetworkRecord>;
   Mounts: MountPointRecord[];
   /** overlay2 directory of the container's RW layer (64 hex), and its init layer's is the same plus "-init". */
   LayerId: string;

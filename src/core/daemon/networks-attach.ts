@@ -3,26 +3,40 @@
 // `network connect` once the endpoint has joined; releaseNetwork, on every
 // cleanup after the sandbox was made, logs `network disconnect`).
 import type { EventLog } from '../events';
-import type { DockerNetwork, NetworkStack } from '../kernel/network';
-import type { ContainerRecord } from './containers-types';
+import type { DockerNetwork, Endpoint, NetworkStack } from '../kernel/network';
+import type { ContainerRecord, NetworkRecord } from './containers-types';
 
-/** The network HostConfig.NetworkMode names ("default" is the bridge); undefined when it is gone. */
-export function modeNetwork(stack: NetworkStack, rec: ContainerRecord): DockerNetwork | undefined {
+/** The NetworkMode's network name as NetworkSettings.Networks keys it ("default" is the bridge). */
+export function modeNetworkName(rec: ContainerRecord): string {
   const m = rec.HostConfig.NetworkMode ?? 'default';
-  if (m === 'default' || m === '') return stack.bridge;
-  return stack.network(m);
+  return m === 'default' || m === '' ? 'bridge' : m;
 }
 
-/** NetworkSettings.Networks as networks: the mode's network, then those `docker network connect` added. */
+/** The names of NetworkSettings.Networks, the NetworkMode's first. */
+export function networkNames(rec: ContainerRecord): string[] {
+  return rec.Networks ?? [modeNetworkName(rec)];
+}
+
+/** NetworkSettings.Networks as networks (names that name no network are left out). */
 export function containerNetworks(stack: NetworkStack, rec: ContainerRecord): DockerNetwork[] {
   const out: DockerNetwork[] = [];
-  const first = modeNetwork(stack, rec);
-  if (first) out.push(first);
-  for (const id of rec.ExtraNetworks ?? []) {
-    const n = stack.networks.find((x) => x.id === id);
+  for (const name of networkNames(rec)) {
+    const n = stack.network(name);
     if (n && !out.includes(n)) out.push(n);
   }
   return out;
+}
+
+/** The endpoint settings inspect shows for a running container's endpoint. */
+export function endpointRecord(net: DockerNetwork, ep: Endpoint): NetworkRecord {
+  return {
+    NetworkID: net.id,
+    EndpointID: ep.endpointId,
+    Gateway: net.gateway ?? '',
+    IPAddress: ep.ip,
+    IPPrefixLen: Number(net.subnet?.split('/')[1] ?? 0),
+    MacAddress: ep.mac,
+  };
 }
 
 /** LogNetworkEventWithAttributes: the container's full ID, the network's name and driver. */

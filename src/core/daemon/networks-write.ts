@@ -1,11 +1,13 @@
 // POST /networks/create and DELETE /networks/{id} (api/server/router/network,
 // daemon/network.go): user-defined bridge networks with the next free subnet
 // of the default address pools (172.18.0.0/16 … 172.31.0.0/16, then
-// 192.168.0.0/20 …), their labels, and moby's refusals and events.
+// 192.168.0.0/20 …), their labels, and moby's refusals and events; connect
+// and disconnect are networks-connect.ts's.
 import { randomHex64 } from '../random';
 import { DockerNetwork } from '../kernel/network';
 import type { ApiResponse } from './api';
 import type { Daemon } from './daemon';
+import { registerNetworkConnectRoutes } from './networks-connect';
 import { findNetwork } from './networks-routes';
 import type { Router } from './engine';
 
@@ -43,6 +45,7 @@ function stringMap(v: unknown): Record<string, string> {
 }
 
 export function registerNetworkWriteRoutes(router: Router, daemon: Daemon): void {
+  registerNetworkConnectRoutes(router, daemon);
   const stack = daemon.deps.network;
   const { clock, random, events } = daemon.deps;
 
