@@ -262,3 +262,23 @@ describe('docker volume inspect --format', () => {
     ]);
   });
 });
+
+describe('docker exec -w', () => {
+  it("fails in runc's chdir when the directory is missing or a file (nobody creates it, unlike run -w)", async () => {
+    const steps = await run([
+      'docker run -d --name ex alpine:3.22 sleep 300',
+      'docker exec -w /nonexistent ex pwd',
+      'docker exec -w /etc/hosts ex pwd',
+      'docker exec -w /etc ex pwd',
+    ]);
+    const oci = 'OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd';
+    expect(steps.slice(1)).toEqual([
+      [`${oci} ("/nonexistent") set in config.json failed: no such file or directory: unknown\r\n`, 127],
+      [
+        `${oci} ("/etc/hosts") set in config.json failed: not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type\r\n`,
+        127,
+      ],
+      ['/etc\n', 0],
+    ]);
+  });
+});

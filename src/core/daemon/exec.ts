@@ -5,6 +5,7 @@
 // started it, not to the container's log; a start failure is written into
 // the stream as the router does (`%v\r\n`) and sets the exit code.
 import { fail, ok, type Result } from '../image/errors';
+import { isFsError } from '../fs/types';
 import { EMPTY, Pipe, type Writable } from '../kernel/stream';
 import { resolveExec } from '../userland/exec';
 import { randomHex64 } from '../random';
@@ -150,6 +151,14 @@ export class ExecStore {
       );
     const env = processEnv(c.rec, e.tty, user.home, e.env);
     const cwd = e.workingDir || '/';
+    // runc's init changes to the working directory (still as root) before the exec; unlike
+    // `run -w`, nobody makes it
+    const cwdSt = live.ns.stat(cwd);
+    const cwdErr = isFsError(cwdSt) ? cwdSt.message : cwdSt.kind !== 'dir' ? 'Not a directory' : undefined;
+    if (cwdErr !== undefined)
+      return failed(
+        `OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd (${JSON.stringify(cwd)}) set in config.json failed: ${cwdErr.charAt(0).toLowerCase()}${cwdErr.slice(1)}: unknown`,
+      );
     const target = resolveExec(
       live.ns.as({ uid: user.uid, gid: user.gid, cwd }),
       [e.entrypoint, ...e.args],
