@@ -15,13 +15,6 @@ export interface TabwriterOptions {
   discardEmptyColumns?: boolean;
 }
 
-/** Runs of the pad character, cut from one string instead of built per cell. */
-function padding(ch: string, n: number, cache: { s: string }): string {
-  if (n <= 0) return '';
-  if (cache.s.length < n) cache.s = ch.repeat(Math.max(n, 2 * cache.s.length, 64));
-  return cache.s.slice(0, n);
-}
-
 export class TabWriter {
   /**
    * Text of the current cell, not terminated yet. Terminated cells keep their
@@ -31,13 +24,17 @@ export class TabWriter {
    */
   private pending = '';
   private texts: string[] = [];
-  private cellWidths: number[] = [];
-  private htabs: boolean[] = [];
+  /**
+   * Per cell: display width * 2, plus 1 when a tab ended it. A typed array: growing
+   * it allocates outside the JS heap, so a big table makes less garbage to collect.
+   */
+  private cellInfo = new Int32Array(64);
   /** Index of each buffered line's first cell; the last line is the one being written. */
   private lineStarts: number[] = [0];
   private widths: number[] = [];
   private out = '';
-  private readonly pads = { s: '' };
+  /** Padding strings by length, made once each. */
+  private readonly pads: string[] = [''];
   private readonly measure: (text: string) => number;
 
   constructor(private readonly opts: TabwriterOptions) {
@@ -47,8 +44,6 @@ export class TabWriter {
   private reset(): void {
     this.pending = '';
     this.texts = [];
-    this.cellWidths = [];
-    this.htabs = [];
     this.lineStarts = [0];
     this.widths = [];
   }
@@ -66,7 +61,8 @@ export class TabWriter {
       this.out += '\t'.repeat(Math.floor((n + tw - 1) / tw));
       return;
     }
-    this.out += padding(this.opts.padchar, cellw - textw, this.pads);
+    const n = cellw - textw;
+    if (n > 0) this.out += this.pads[n] ?? (this.pads[n] = this.opts.padchar.repeat(n));
   }
 
   private writeLines(line0: number, line1: number): void {
@@ -78,11 +74,11 @@ export class TabWriter {
         const j = k - first;
         // text/tabwriter's useTabs only matters with the TabIndent flag, which no caller sets
         if (this.opts.alignRight) {
-          if (j < widths.length) this.writePadding(this.cellWidths[k], widths[j], false);
+          if (j < widths.length) this.writePadding(this.cellInfo[k] >> 1, widths[j], false);
           this.out += this.texts[k];
         } else {
           this.out += this.texts[k];
-          if (j < widths.length) this.writePadding(this.cellWidths[k], widths[j], false);
+          if (j < widths.length) this.writePadding(this.cellInfo[k] >> 1, widths[j], false);
         }
       }
       // the last buffered line is the one still being written: no newline yet
@@ -103,10 +99,11 @@ export class TabWriter {
       for (; thisLine < line1; thisLine++) {
         const first = this.lineStarts[thisLine];
         if (column >= this.lineEnd(thisLine) - first - 1) break;
-        const cw = this.cellWidths[first + column];
-        const w = cw + this.opts.padding;
+        const info = this.cellInfo[first + column];
+        const w = (info >> 1) + this.opts.padding;
         if (w > width) width = w;
-        if (cw > 0 || this.htabs[first + column]) discardable = false;
+        // a cell with width or ended by a tab (info 0 is neither)
+        if (info !== 0) discardable = false;
       }
       if (discardable && this.opts.discardEmptyColumns) width = 0;
       this.widths.push(width);
@@ -119,9 +116,14 @@ export class TabWriter {
 
   /** Ends a cell of the current line; returns how many cells the line has. */
   private terminateCell(text: string, htab: boolean): number {
+    const k = this.texts.length;
+    if (k === this.cellInfo.length) {
+      const grown = new Int32Array(k * 2);
+      grown.set(this.cellInfo);
+      this.cellInfo = grown;
+    }
+    this.cellInfo[k] = this.measure(text) * 2 + (htab ? 1 : 0);
     this.texts.push(text);
-    this.cellWidths.push(this.measure(text));
-    this.htabs.push(htab);
     return this.texts.length - this.lineStarts[this.lineStarts.length - 1];
   }
 
@@ -137,7 +139,9 @@ export class TabWriter {
       const ch = text.charCodeAt(i);
       // \t \n \v \f (9 to 12) end a cell
       if (ch < 9 || ch > 12) continue;
-      const cell = this.pending + text.slice(n, i);
+      // (slices and joins only when there is something to cut or join: no empty strings made)
+      const piece = i === n ? '' : n === 0 && i === text.length ? text : text.slice(n, i);
+      const cell = this.pending === '' ? piece : piece === '' ? this.pending : this.pending + piece;
       this.pending = '';
       n = i + 1;
       const ncells = this.terminateCell(cell, ch === 9);
@@ -147,7 +151,10 @@ export class TabWriter {
         if (ch === 12 || ncells === 1) this.flushInternal();
       }
     }
-    this.pending += text.slice(n);
+    if (n < text.length) {
+      const rest = n === 0 ? text : text.slice(n);
+      this.pending = this.pending === '' ? rest : this.pending + rest;
+    }
   }
 
   /** Flush buffered text and return everything formatted so far. */
