@@ -23,6 +23,12 @@ export function topProcesses(daemon: Daemon, c: ContainerEntry, psArgs: string):
   const now = daemon.deps.clock.now();
   const user = (p: Process<Sys>) => (p.uid === 0 ? 'root' : String(p.uid));
   const cmd = (p: Process<Sys>) => p.argv.join(' ');
+  // pr_pmem: resident kB per mille of MemTotal, as ##.#
+  const memKb = daemon.deps.host.memTotal / 1024;
+  const pmem = (p: Process<Sys>) => {
+    const pm = Math.floor(((p.rss / 1024) * 1000) / memKb);
+    return `${Math.floor(pm / 10)}.${pm % 10}`;
+  };
   const tty = (p: Process<Sys>) => (p.opts.tty ? 'pts/0' : '?');
   const stime = (p: Process<Sys>) => {
     const d = new Date(p.startTime);
@@ -41,6 +47,8 @@ export function topProcesses(daemon: Daemon, c: ContainerEntry, psArgs: string):
     time: { title: 'TIME', value: (p) => psTime(p) },
     pcpu: { title: '%CPU', value: (p) => psPcpu(p, now) },
     '%cpu': { title: '%CPU', value: (p) => psPcpu(p, now) },
+    pmem: { title: '%MEM', value: pmem },
+    '%mem': { title: '%MEM', value: pmem },
     cmd: { title: 'CMD', value: cmd },
     args: { title: 'COMMAND', value: cmd },
     command: { title: 'COMMAND', value: cmd },
@@ -71,7 +79,7 @@ export function topProcesses(daemon: Daemon, c: ContainerEntry, psArgs: string):
       columns.user,
       columns.pid,
       columns.pcpu,
-      { title: '%MEM', value: () => '0.0' },
+      columns.pmem,
       columns.vsz,
       columns.rss,
       columns.tty,

@@ -53,6 +53,11 @@ describe('docker top: C and TIME', () => {
     expect(Number(col(aux, '%CPU'))).toBeLessThanOrEqual(50);
     expect(col(aux, 'TIME')).toMatch(/^0:0[12]$/);
     expect(col(await top(w, 'idle', 'aux'), '%CPU')).toBe('0.0');
+    // %MEM: the resident set per mille of the host's memory
+    const rss = Number(col(aux, 'RSS'));
+    const pm = Math.floor((rss * 1000) / (w.hostInfo.memTotal / 1024));
+    expect(col(aux, '%MEM')).toBe(`${Math.floor(pm / 10)}.${pm % 10}`);
+    expect(rss).toBeGreaterThan(0);
     const o = await top(w, 'spin', '-o pid,c,time,pcpu');
     expect(o.Titles).toEqual(['PID', 'C', 'TIME', '%CPU']);
     expect(o.Processes[0].slice(1, 3)).toEqual(['99', col(await top(w, 'spin'), 'TIME')]);
