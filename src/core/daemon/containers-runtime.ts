@@ -189,6 +189,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
   let net: NetNamespace;
   let endpoint: Endpoint | undefined;
   let ports: PortBinding[] = [];
+  let hostsLines = '';
   // a name `docker network connect` recorded while stopped that names no network: findAndAttachNetwork
   // asks the swarm agent, which is not there
   const lost = networkNames(rec).filter((n) => n !== modeNetworkName(rec) && !d.network.network(n));
@@ -230,6 +231,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
         ports = published;
       }
       joined.push(onto);
+      hostsLines += `${ep.ip}\t${hostname}\n`;
     }
     if (!endpoint)
       return fail({
@@ -243,7 +245,8 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     net = mode === 'host' ? d.network.hostNetns : new NetNamespace(rec.Id, { routeOut: false });
     for (const n of networks) d.networkEvent(n, 'connect', rec.Id);
   }
-  c.files.writeFile('/hosts', endpoint ? `${HOSTS_BASE}${endpoint.ip}\t${hostname}\n` : HOSTS_BASE);
+  // each endpoint's join adds its address (libnetwork addHostsEntries)
+  c.files.writeFile('/hosts', HOSTS_BASE + hostsLines);
   const sys: Sys & { mounts: () => MountInfo[] } = {
     fs: ns,
     uts: { hostname },

@@ -93,6 +93,9 @@ export function connectContainer(
     live.sys.net.mac = ep.mac;
   }
   c.rec.Networks = [...names, n.name];
+  // libnetwork's join adds the address to the container's /etc/hosts
+  const hosts = c.files.readFile('/hosts');
+  c.files.writeFile('/hosts', `${typeof hosts === 'string' ? hosts : ''}${hostsLine(c, ep.ip)}`);
   if (n.name === modeNetworkName(c.rec)) c.rec.Network = endpointRecord(n, ep);
   else c.rec.Endpoints = { ...(c.rec.Endpoints ?? {}), [n.name]: endpointRecord(n, ep) };
   logNetworkEvent(daemon.deps.events, n, 'connect', c.id);
@@ -123,6 +126,9 @@ export function disconnectContainer(
   const live = c.live;
   if (!ep || !live) return fail('system', `container ${c.id} is not connected to network ${n.name}`);
   stack.detachFrom(c.id, n);
+  // and the leave takes it out again (etchosts.Delete)
+  const hosts = c.files.readFile('/hosts');
+  if (typeof hosts === 'string') c.files.writeFile('/hosts', hosts.replace(hostsLine(c, ep.ip), ''));
   // the published ports belonged to the endpoint that leaves
   if (live.endpoint === ep) {
     stack.ports.release(c.id);
@@ -142,6 +148,11 @@ export function disconnectContainer(
   }
   logNetworkEvent(daemon.deps.events, n, 'disconnect', c.id);
   return ok(undefined);
+}
+
+/** An /etc/hosts record of the container's own name (etchosts.Record: IP, tab, hostname). */
+function hostsLine(c: ContainerEntry, ip: string): string {
+  return `${ip}\t${c.rec.Config.Hostname ?? c.id.slice(0, 12)}\n`;
 }
 
 function stringList(v: unknown): string[] {

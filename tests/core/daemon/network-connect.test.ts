@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../../src/core/daemon/api';
 import type { World } from '../../../src/core/world';
-import { api, create, inspect, json, runDetached, worldWith } from './containers-harness';
+import { api, create, exec, inspect, json, runDetached, worldWith } from './containers-harness';
 
 const SLIM = 'python:3.13-slim';
 const err = (r: ApiResponse) => ('body' in r ? (r.body as { message: string }).message : '');
@@ -129,6 +129,9 @@ describe('connecting a running container', () => {
     ]);
     expect((await disconnect(w, 'bridge', 'web')).status).toBe(200);
     expect(w.network.ports.bindings).toEqual([]);
+    // each join added its address to /etc/hosts; the leave took the bridge's out
+    const hosts = (await exec(w, 'web', ['cat', '/etc/hosts'])).out;
+    expect(hosts.endsWith(`ff02::2\tip6-allrouters\n172.18.0.2\t${id.slice(0, 12)}\n`)).toBe(true);
     const c = await inspect(w, id);
     expect(c.NetworkSettings.Ports).toEqual({ '80/tcp': null });
     expect(Object.keys(c.NetworkSettings.Networks)).toEqual(['appnet']);
@@ -152,6 +155,12 @@ describe('connecting a stopped container', () => {
     expect(w.events.all().at(-1)).toMatchObject({ Type: 'container', Action: 'start' });
     const nets = (await inspect(w, id)).NetworkSettings.Networks;
     expect([nets.bridge.IPAddress, nets.appnet.IPAddress]).toEqual(['172.17.0.2', '172.18.0.2']);
+    const hosts = (await exec(w, 'later', ['cat', '/etc/hosts'])).out;
+    expect(hosts.split('\n').slice(-3)).toEqual([
+      `172.17.0.2\t${id.slice(0, 12)}`,
+      `172.18.0.2\t${id.slice(0, 12)}`,
+      '',
+    ]);
   });
 
   it('disconnect while stopped: "not connected to the network"; a network the daemon does not know fails the start', async () => {
