@@ -52,7 +52,7 @@ export const imageListFlags: FlagSpec[] = [
 /** formatter.TruncateID */
 export function truncateID(id: string): string {
   const i = id.indexOf(':');
-  return (i >= 0 ? id.slice(i + 1) : id).slice(0, 12);
+  return id.slice(i + 1, i + 13);
 }
 
 /** time.Unix(s, 0).String() in UTC (the simulated machine's zone). */

@@ -403,24 +403,49 @@ export function containerSummary(
     const [port, type] = key.split('/');
     ports.push({ PrivatePort: Number(port), Type: type ?? 'tcp' });
   }
-  const out: Record<string, unknown> = {
+  const Command = commandString(c);
+  const Created = Math.floor(r.Created / 1000);
+  const Labels = r.Config.Labels ?? {};
+  const State = c.removed ? 'removing' : dockerStatus(c.machineState);
+  const Status = statusString(c, now);
+  const HostConfig = { NetworkMode: r.HostConfig.NetworkMode ?? 'bridge' };
+  const NetworkSettings = { Networks: networksJson(c) };
+  const Mounts = mountsJson(c);
+  // one literal each way (keys in the API's order): a thousand summaries a list, built whole
+  if (size) {
+    const upper = c.root.upperSize();
+    const rootFs = upper + (r.ImageId ? images.store.imageSize(r.ImageId) : 0);
+    return {
+      Id: r.Id,
+      Names: [r.Name],
+      Image: image,
+      ImageID: r.ImageId,
+      Command,
+      Created,
+      Ports: ports,
+      SizeRw: upper,
+      SizeRootFs: rootFs,
+      Labels,
+      State,
+      Status,
+      HostConfig,
+      NetworkSettings,
+      Mounts,
+    };
+  }
+  return {
     Id: r.Id,
     Names: [r.Name],
     Image: image,
     ImageID: r.ImageId,
-    Command: commandString(c),
-    Created: Math.floor(r.Created / 1000),
+    Command,
+    Created,
     Ports: ports,
+    Labels,
+    State,
+    Status,
+    HostConfig,
+    NetworkSettings,
+    Mounts,
   };
-  if (size) {
-    out.SizeRw = c.root.upperSize();
-    out.SizeRootFs = c.root.upperSize() + (r.ImageId ? images.store.imageSize(r.ImageId) : 0);
-  }
-  out.Labels = r.Config.Labels ?? {};
-  out.State = c.removed ? 'removing' : dockerStatus(c.machineState);
-  out.Status = statusString(c, now);
-  out.HostConfig = { NetworkMode: r.HostConfig.NetworkMode ?? 'bridge' };
-  out.NetworkSettings = { Networks: networksJson(c) };
-  out.Mounts = mountsJson(c);
-  return out;
 }
