@@ -22,6 +22,49 @@ const ERR_FROM_HOST =
 const ERR_NO_NETWORK =
   'container cannot be connected to multiple networks with one of the networks in private (none) mode';
 
+const ERR_IP_PREDEFINED = 'user specified IP address is supported on user defined networks only';
+const ERR_ALIAS_PREDEFINED = 'network-scoped alias is supported only for containers in user defined networks';
+const ERR_NO_STATIC_SUBNET =
+  'user specified IP address is supported only when connecting to networks with user configured subnets';
+
+export interface EndpointSettings {
+  aliases: string[];
+  ipv4: string;
+  ipv6: string;
+  linkLocal: string[];
+}
+
+const isIPv4 = (s: string) =>
+  /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(s) && s.split('.').every((o) => Number(o) <= 255);
+const isIPv6 = (s: string) =>
+  s.includes(':') &&
+  /^[0-9a-fA-F:]+$/.test(s) &&
+  (s.match(/::/g) ?? []).length <= 1 &&
+  s.split(':').length <= 8;
+const unspecified = (s: string) => s === '0.0.0.0' || /^[0:]+$/.test(s);
+
+/**
+ * validateEndpointSettings: static addresses and aliases need a user-defined
+ * network, addresses must parse, and a static address needs a subnet the user
+ * configured (the networks here get theirs from the default pools). Every
+ * problem is listed, as multierror.Join prints them.
+ */
+function validateEndpoint(n: DockerNetwork, s: EndpointSettings): Result<void> {
+  const errs: string[] = [];
+  const predefined = ['bridge', 'host', 'none', 'default'].includes(n.name);
+  if (predefined && (s.ipv4 !== '' || s.ipv6 !== '')) errs.push(ERR_IP_PREDEFINED);
+  if (predefined && s.aliases.length) errs.push(ERR_ALIAS_PREDEFINED);
+  if (s.ipv4 !== '' && (!isIPv4(s.ipv4) || unspecified(s.ipv4))) errs.push(`invalid IPv4 address: ${s.ipv4}`);
+  if (s.ipv6 !== '' && (!isIPv6(s.ipv6) || unspecified(s.ipv6))) errs.push(`invalid IPv6 address: ${s.ipv6}`);
+  for (const a of s.linkLocal)
+    if ((!isIPv4(a) && !isIPv6(a)) || unspecified(a)) errs.push(`invalid link-local IP address: ${a}`);
+  if (s.ipv4 !== '') errs.push(ERR_NO_STATIC_SUBNET);
+  if (s.ipv6 !== '') errs.push(ERR_NO_STATIC_SUBNET);
+  if (errs.length === 0) return ok(undefined);
+  const joined = errs.length === 1 ? errs[0] : `* ${errs.join('\n* ')}`;
+  return fail('invalid', `invalid endpoint settings:\n${joined}`);
+}
+
 /** Host and container: modes are not private (they share a namespace). */
 const isPrivate = (driver: string) => driver !== 'host';
 
@@ -53,8 +96,9 @@ export function connectContainer(
   daemon: Daemon,
   c: ContainerEntry,
   term: string,
-  aliases: string[],
+  settings: EndpointSettings,
 ): Result<void> {
+  const { aliases } = settings;
   if (c.removed) return removing(c);
   const stack = daemon.deps.network;
   const found = findNetwork(stack, term);
@@ -66,6 +110,8 @@ export function connectContainer(
       if (!names.includes(term)) c.rec.Networks = [...names, term];
       return ok(undefined);
     }
+    const valid = validateEndpoint(found.value, settings);
+    if (!valid.ok) return valid;
     const joined = checkJoin(daemon, c, found.value);
     if (!joined.ok) return joined;
     if (!joined.value) c.rec.Networks = [...names, found.value.name];
@@ -77,6 +123,8 @@ export function connectContainer(
       ? fail('system', 'invalid cluster node while attaching to network')
       : found;
   const n = found.value;
+  const valid = validateEndpoint(n, settings);
+  if (!valid.ok) return valid;
   const joined = checkJoin(daemon, c, n);
   if (!joined.ok) return joined;
   const name = c.name;
@@ -161,10 +209,22 @@ function stringList(v: unknown): string[] {
 
 export function registerNetworkConnectRoutes(router: Router, daemon: Daemon): void {
   router.add('POST', '/networks/{id}/connect', (req): ApiResponse => {
-    const body = (req.body ?? {}) as { Container?: unknown; EndpointConfig?: { Aliases?: unknown } | null };
+    const body = (req.body ?? {}) as {
+      Container?: unknown;
+      EndpointConfig?: {
+        Aliases?: unknown;
+        IPAMConfig?: { IPv4Address?: unknown; IPv6Address?: unknown; LinkLocalIPs?: unknown } | null;
+      } | null;
+    };
     const c = daemon.get(typeof body.Container === 'string' ? body.Container : '');
     if (!c.ok) return errorResponse(c);
-    const r = connectContainer(daemon, c.value, req.params.id, stringList(body.EndpointConfig?.Aliases));
+    const ipam = body.EndpointConfig?.IPAMConfig;
+    const r = connectContainer(daemon, c.value, req.params.id, {
+      aliases: stringList(body.EndpointConfig?.Aliases),
+      ipv4: typeof ipam?.IPv4Address === 'string' ? ipam.IPv4Address : '',
+      ipv6: typeof ipam?.IPv6Address === 'string' ? ipam.IPv6Address : '',
+      linkLocal: stringList(ipam?.LinkLocalIPs),
+    });
     return r.ok ? { status: 200, body: '' } : errorResponse(r);
   });
   router.add('POST', '/networks/{id}/disconnect', (req): ApiResponse => {

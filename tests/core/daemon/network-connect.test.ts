@@ -142,6 +142,45 @@ describe('connecting a running container', () => {
   });
 });
 
+describe('endpoint settings (validateEndpointSettings)', () => {
+  it('static addresses and aliases need a user-defined network with a subnet the user configured; all problems listed', async () => {
+    const { w } = await setup();
+    await runDetached(w, { Image: SLIM, Cmd: ['sleep', '300'] }, 'web');
+    const withIpam = (net: string, ipam: Record<string, unknown>, aliases?: string[]) =>
+      api(
+        w,
+        'POST',
+        `/networks/${net}/connect`,
+        {},
+        { Container: 'web', EndpointConfig: { IPAMConfig: ipam, Aliases: aliases ?? null } },
+      );
+    const cases: Array<[Promise<ApiResponse>, string]> = [
+      [
+        withIpam('bridge', {}, ['www']),
+        'network-scoped alias is supported only for containers in user defined networks',
+      ],
+      [
+        withIpam('bridge', { IPv4Address: '172.17.0.50' }),
+        '* user specified IP address is supported on user defined networks only\n* user specified IP address is supported only when connecting to networks with user configured subnets',
+      ],
+      [
+        withIpam('appnet', { IPv4Address: '172.18.0.50' }),
+        'user specified IP address is supported only when connecting to networks with user configured subnets',
+      ],
+      [
+        withIpam('appnet', { IPv4Address: '300.1.1.1', LinkLocalIPs: ['nope'] }),
+        '* invalid IPv4 address: 300.1.1.1\n* invalid link-local IP address: nope\n* user specified IP address is supported only when connecting to networks with user configured subnets',
+      ],
+    ];
+    for (const [p, message] of cases) {
+      const r = await p;
+      expect([r.status, err(r)]).toEqual([400, `invalid endpoint settings:\n${message}`]);
+    }
+    // nothing was connected meanwhile
+    expect(netEvents(w)).toEqual(['connect bridge']);
+  });
+});
+
 describe('connecting a stopped container', () => {
   it('records the network (twice is no error) and joins it at the next start, after the NetworkMode network', async () => {
     const { w } = await setup();
