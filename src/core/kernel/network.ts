@@ -331,15 +331,17 @@ export class PortMapper {
     }
   }
 
+  /** docker-proxy's socket a connection to hostIp:port reaches (IPv6 addresses only reach IPv6 ones). */
   lookup(hostIp: string, port: number, proto: Proto = 'tcp'): PortBinding | undefined {
+    const v6 = isV6(hostIp);
     return this.bindings.find(
       (b) =>
         b.hostPort === port &&
         b.proto === proto &&
-        (b.hostIp === '0.0.0.0' ||
-          b.hostIp === '::' ||
-          b.hostIp === hostIp ||
-          (hostIp === 'localhost' && b.hostIp === '127.0.0.1')),
+        (b.hostIp === hostIp ||
+          (v6
+            ? b.hostIp === '::'
+            : b.hostIp === '0.0.0.0' || (hostIp === 'localhost' && b.hostIp === '127.0.0.1'))),
     );
   }
 }
@@ -461,7 +463,7 @@ export class NetworkStack {
       if (s) return s;
       if (from === this.hostNetns) {
         // docker-proxy listens on the host for published ports
-        const b = this.ports.lookup(loopback ? '127.0.0.1' : host, port);
+        const b = this.ports.lookup(host === '::1' ? host : loopback ? '127.0.0.1' : host, port);
         if (b) {
           const ep = this.endpointOf(b.containerId)?.ep;
           return ep?.netns.accept(ep.ip, b.containerPort) ?? 'ECONNRESET';

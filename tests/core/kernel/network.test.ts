@@ -169,6 +169,19 @@ describe('published ports on both address families (Docker 28)', () => {
     });
   });
 
+  it('[::1] reaches a port published on :: but not one bound to 127.0.0.1 only', () => {
+    const stack = new NetworkStack(seededRandom(1));
+    const a = ctr(stack, 'a');
+    a.ep.netns.listen(80, hello('a'));
+    pub(stack, a, [{ hostIp: '', hostPort: 8080, containerPort: 80, proto: 'tcp' }]);
+    const b = ctr(stack, 'b');
+    b.ep.netns.listen(80, hello('b'));
+    pub(stack, b, [{ hostIp: '127.0.0.1', hostPort: 9090, containerPort: 80, proto: 'tcp' }]);
+    expect(typeof stack.connect(stack.hostNetns, '::1', 8080)).toBe('object');
+    expect(typeof stack.connect(stack.hostNetns, '127.0.0.1', 9090)).toBe('object');
+    expect(stack.connect(stack.hostNetns, '::1', 9090)).toBe('ECONNREFUSED');
+  });
+
   it('the IPv6 conflict is named as portallocator prints it (:::port)', () => {
     const stack = new NetworkStack(seededRandom(1));
     pub(stack, ctr(stack, 'a'), [{ hostIp: '::', hostPort: 8000, containerPort: 80, proto: 'tcp' }]);
