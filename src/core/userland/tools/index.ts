@@ -4,6 +4,7 @@
 // busybox images.
 import { shellApplet as ashApplet } from '../shell';
 import type { ProgramSpec, UserProgram } from '../types';
+import { awk } from './awk';
 import { busyboxProgram } from './busybox';
 import { cat, tee, yes } from './cat';
 import { cp, mv } from './copy';
@@ -34,7 +35,7 @@ export const TOOLS: Record<string, ToolMain> = {
   cat, tee, yes, echo, printf, touch, mkdir: mkdirMain, rm, rmdir, ln, pwd, cp, mv,
   chmod, chown, chgrp: (t, a) => chown(t, a, true),
   head, tail, wc, sort, uniq, cut, tr, seq,
-  grep, sed, egrep: (t, a) => grep(t, a, 'E'), fgrep: (t, a) => grep(t, a, 'F'),
+  grep, sed, awk, mawk: awk, egrep: (t, a) => grep(t, a, 'E'), fgrep: (t, a) => grep(t, a, 'F'),
   find, du, xargs, df, mount, top, ps, free, uptime, nproc, kill,
   stat, test: (t, a) => test(t, a, false), '[': (t, a) => test(t, a, true),
   env, printenv, which, hostname, id, whoami, groups, uname, date, sleep,
