@@ -282,3 +282,19 @@ describe('docker exec -w', () => {
     ]);
   });
 });
+
+describe('ls -l in a container', () => {
+  it('shows overlayfs merge directories (here /etc: image and init layer) with one link', async () => {
+    const [[out, status]] = await run([
+      'docker run --rm alpine:3.22 ls -ld /etc /lib /dev | tr -s " " | cut -d" " -f1,2,9',
+    ]);
+    expect(status).toBe(0);
+    // the real engine: /etc 1 (merged); /lib counts its subdirectories; /dev is a tmpfs (pts, shm, mqueue)
+    expect(out.split('\n').slice(-4)).toEqual([
+      'drwxr-xr-x 5 /dev',
+      'drwxr-xr-x 1 /etc',
+      'drwxr-xr-x 6 /lib',
+      '',
+    ]);
+  });
+});

@@ -101,7 +101,7 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
 
   // the RW layer over the image's layers and the init layer
   const { layers, cacheIds } = imageLayers(d.images, imageId);
-  const root = new OverlayMount([...layers, initLayerAt(now)], { clock: d.clock });
+  const root = new OverlayMount([...layers, initLayerAt(now)], { clock: d.clock, mergeNlink: true });
   const layerId = generateId(d.random);
   const rootInfo = overlayInfo(layerId, cacheIds, hc.ReadonlyRootfs === true);
 

@@ -16,9 +16,16 @@ export type FsResult = FsError | undefined;
 
 const isErr = (x: unknown): x is FsError => x instanceof FsError;
 
-function statsOf(e: VisibleEntry): Stats {
+function statsOf(e: VisibleEntry, loc: Loc, mergeNlink: boolean): Stats {
   const size = e.kind === 'file' ? contentSize(e.content) : e.kind === 'dir' ? 4096 : contentSize(e.target);
-  return { kind: e.kind, mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime, size };
+  const st: Stats = { kind: e.kind, mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime, size };
+  return mergeNlink && e.kind === 'dir' && isMergeDir(loc) ? { ...st, nlink: 1 } : st;
+}
+
+/** OVL_TYPE_MERGE: an upper directory over a lower one, or a lower directory of several layers. */
+function isMergeDir(loc: Loc): boolean {
+  if (loc.upper !== undefined) return loc.lower !== undefined;
+  return loc.lower?.merged === true;
 }
 
 export class FsView {
@@ -40,12 +47,12 @@ export class FsView {
 
   stat(path: string): Stats | FsError {
     const loc = this.located(path, true, 'stat');
-    return isErr(loc) ? loc : statsOf(visibleEntry(loc)!);
+    return isErr(loc) ? loc : statsOf(visibleEntry(loc)!, loc, this.state.mergeNlink);
   }
 
   lstat(path: string): Stats | FsError {
     const loc = this.located(path, false, 'lstat');
-    return isErr(loc) ? loc : statsOf(visibleEntry(loc)!);
+    return isErr(loc) ? loc : statsOf(visibleEntry(loc)!, loc, this.state.mergeNlink);
   }
 
   exists(path: string): boolean {

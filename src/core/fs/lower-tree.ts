@@ -13,12 +13,15 @@ export interface LowerNode {
   readonly layer: number;
   /** Directories only: merged children. Never mutated once the tree is built. */
   readonly children: ReadonlyMap<string, LowerNode> | undefined;
+  /** A directory more than one layer holds: overlayfs's merge directory (reports st_nlink 1). */
+  readonly merged?: boolean;
 }
 
 interface MutableNode {
   entry: VisibleEntry;
   layer: number;
   children: Map<string, MutableNode> | undefined;
+  merged?: boolean;
 }
 
 const sortedCache = new WeakMap<LowerNode, readonly string[]>();
@@ -83,11 +86,14 @@ export function lowerTreeOf(layers: readonly Layer[]): LowerTree {
 function applyLayer(root: LowerNode, layer: Layer, index: number): LowerNode {
   // nodes created during this application may be mutated; all others are shared
   const fresh = new Set<MutableNode>();
+  // a directory of an earlier layer that this one holds too (explicitly or as a parent) is merged;
+  // the empty root before the first layer is no layer's
   const copyDir = (n: LowerNode | MutableNode): MutableNode => {
     const m: MutableNode = {
       entry: n.entry,
       layer: n.layer,
       children: new Map(n.children as Map<string, MutableNode>),
+      merged: n.merged === true || n.layer >= 0 || (n.children?.size ?? 0) > 0,
     };
     fresh.add(m);
     return m;
@@ -138,7 +144,7 @@ function apply(dir: MutableNode, name: string, entry: Entry, index: number, fres
     old.layer = index;
   } else {
     // a directory in two layers: names merge, metadata comes from the upper one
-    const n: MutableNode = { entry, layer: index, children: new Map(old.children) };
+    const n: MutableNode = { entry, layer: index, children: new Map(old.children), merged: true };
     fresh.add(n);
     kids.set(name, n);
   }

@@ -80,6 +80,8 @@ export class MountState {
   readonly upperRoot: UpperNode;
   /** Bumped on every change, so pictures can memoise on it. */
   generation = 0;
+  /** Merge directories stat with st_nlink 1 (OverlayOptions.mergeNlink). */
+  mergeNlink = false;
 
   constructor(
     readonly lowers: readonly Layer[],

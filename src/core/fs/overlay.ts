@@ -22,6 +22,11 @@ export interface OverlayOptions {
   clock?: { now(): number };
   /** Metadata of "/" (the upper directory itself): 0755 root:root by default. */
   root?: { mode?: number; uid?: number; gid?: number };
+  /**
+   * Stat a merge directory as the kernel's overlayfs does (st_nlink 1). Only a container's root
+   * is a real overlay mount; the other uses of this class stand for tmpfs, procfs or ext4.
+   */
+  mergeNlink?: boolean;
 }
 
 /** Where a visible path comes from: an index into the lowers (0 = base), or the mount's upper. */
@@ -41,6 +46,7 @@ export class OverlayMount extends FsView {
         mtime: now(),
       }),
     );
+    this.state.mergeNlink = opts.mergeNlink === true;
   }
 
   get lowers(): readonly Layer[] {

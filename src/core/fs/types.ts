@@ -68,6 +68,11 @@ export interface Stats {
   readonly size: number;
   /** st_rdev of a character device: major and minor. */
   readonly rdev?: readonly [number, number];
+  /**
+   * 1 for an overlay directory merged from several layers (ovl_getattr does not count its
+   * subdirectories); otherwise unset, and a reader counts them.
+   */
+  readonly nlink?: number;
 }
 
 /** One name of a directory listing, with its type (readdir with d_type, for `ls -l` / `ls -F`). */

@@ -41,12 +41,23 @@ interface Opts {
 }
 
 const LONG = {
-  all: 'a', 'almost-all': 'A', 'human-readable': 'h', directory: 'd', recursive: 'R', classify: 'F', 'numeric-uid-gid': 'n',
-  reverse: 'r', 'color?': 'color', 'width=': 'w',
+  all: 'a',
+  'almost-all': 'A',
+  'human-readable': 'h',
+  directory: 'd',
+  recursive: 'R',
+  classify: 'F',
+  'numeric-uid-gid': 'n',
+  reverse: 'r',
+  'color?': 'color',
+  'width=': 'w',
 };
 
 export async function ls(t: Tool, args: string[]): Promise<number> {
-  const p = getopt(args, { short: t.gnu ? 'aAlhdR1FCxrtSUnpgow:' : '1AaCxdLHRFplinshrSXvctuw:ge', long: LONG });
+  const p = getopt(args, {
+    short: t.gnu ? 'aAlhdR1FCxrtSUnpgow:' : '1AaCxdLHRFplinshrSXvctuw:ge',
+    long: LONG,
+  });
   if (isOptError(p)) return t.badOption(p.error, 2, '[-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...');
   const o = options(t, p);
   const db = new UserDb(t.fs);
@@ -86,11 +97,16 @@ export async function ls(t: Tool, args: string[]): Promise<number> {
     if (showHeaders) t.out(`${first ? '' : '\n'}${d.path}:\n`);
     first = false;
     if (isErr(names)) {
-      t.warn(t.gnu ? `cannot open directory ${t.qa(d.path)}: ${names.message}` : `${d.path}: ${names.message}`);
+      t.warn(
+        t.gnu ? `cannot open directory ${t.qa(d.path)}: ${names.message}` : `${d.path}: ${names.message}`,
+      );
       status = t.gnu ? 2 : 1;
       continue;
     }
-    const shown = [...(o.all ? ['.', '..'] : []), ...names.filter((n) => o.all || o.almost || !n.startsWith('.'))];
+    const shown = [
+      ...(o.all ? ['.', '..'] : []),
+      ...names.filter((n) => o.all || o.almost || !n.startsWith('.')),
+    ];
     const base = d.path.endsWith('/') ? d.path : `${d.path}/`;
     const items: Item[] = [];
     for (const n of shown) {
@@ -126,7 +142,13 @@ function options(t: Tool, p: Parsed): Opts {
     const term = t.ctx.env.TERM;
     // BusyBox as built by Alpine and the busybox image: colours on a terminal by default
     color = tty && term !== undefined && term !== 'dumb' && t.ctx.env.LS_COLORS !== 'none';
-    if (p.has('color')) color = colorArg === 'always' || colorArg === 'yes' || colorArg === 'force' || ((colorArg === undefined || colorArg === 'auto' || colorArg === 'tty' || colorArg === 'if-tty') && tty);
+    if (p.has('color'))
+      color =
+        colorArg === 'always' ||
+        colorArg === 'yes' ||
+        colorArg === 'force' ||
+        ((colorArg === undefined || colorArg === 'auto' || colorArg === 'tty' || colorArg === 'if-tty') &&
+          tty);
   }
   const w = p.value('w');
   const termWidth = t.terminalWidth();
@@ -231,6 +253,7 @@ function group(o: Opts, db: UserDb, gid: number): string {
 /** Directory link count: itself, its "." and one ".." per subdirectory. */
 function nlink(t: Tool, it: Item): number {
   if (it.st.kind !== 'dir') return 1;
+  if (it.st.nlink !== undefined) return it.st.nlink;
   const list = t.fs.readdirTypes(it.path);
   return 2 + (isErr(list) ? 0 : list.filter((d) => d.kind === 'dir').length);
 }
@@ -272,9 +295,13 @@ function longBusybox(t: Tool, o: Opts, db: UserDb, items: Item[]): string {
     .map((it) => {
       let line = `${modeString(it.st.kind, it.st.mode).padEnd(10)} ${pad(nlink(t, it), 4)} `;
       if (o.noOwner) line += `${group(o, db, it.st.gid).padEnd(8)} `;
-      else line += `${owner(o, db, it.st.uid).slice(0, o.numeric ? undefined : 8).padEnd(8)} ${group(o, db, it.st.gid).padEnd(8)} `;
+      else
+        line += `${owner(o, db, it.st.uid)
+          .slice(0, o.numeric ? undefined : 8)
+          .padEnd(8)} ${group(o, db, it.st.gid).padEnd(8)} `;
       // a device shows "%4u, %3u " where the size would be
-      if (it.st.kind === 'chardev') line += `${pad(it.st.rdev?.[0] ?? 0, 4)}, ${pad(it.st.rdev?.[1] ?? 0, 3)} `;
+      if (it.st.kind === 'chardev')
+        line += `${pad(it.st.rdev?.[0] ?? 0, 4)}, ${pad(it.st.rdev?.[1] ?? 0, 3)} `;
       else line += o.human ? `${humanBusybox(it.st.size).padStart(7)} ` : `${pad(it.st.size, 9)} `;
       line += `${lsDateBusybox(it.st.mtime, t.now)} `;
       return `${line}${nameCell(t, o, it)[0]}\n`;
