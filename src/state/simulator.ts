@@ -29,9 +29,26 @@ function completionTree(cmd: Command): CompletionCommand {
   };
 }
 
-export function buildWorldHost(clock: Clock): Host {
+/** Gives the page a turn (keys typed meanwhile are echoed) between the long steps of starting up. */
+export type Pause = () => Promise<void>;
+
+const nextTask: Pause = () => {
+  // scheduler.yield keeps the task's priority; setTimeout is the fallback (Node, older browsers)
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/**
+ * Starts the World and the laptop. Each step is one task of tens of
+ * milliseconds (more on a slow machine): the pauses between them let a key
+ * typed during start-up be echoed at once instead of after all of them.
+ */
+export async function buildWorldHost(clock: Clock, pause: Pause = nextTask): Promise<Host> {
+  await pause(); // the chunk's module code has just run in this task
   const world = createWorld({ clock });
-  const laptop = laptopOf(world);
+  await pause();
+  const laptop = laptopOf(world); // builds the laptop's disk
+  await pause();
   const commands = completionTree(buildDockerCommand());
   return {
     engine: world.engine,

@@ -79,3 +79,17 @@ describe('the world host', { timeout: 30_000 }, () => {
     expect(tree.children.find((c) => c.name === 'image')?.children.map((c) => c.name)).toContain('ls');
   });
 });
+
+describe('starting the simulator', () => {
+  it('gives the page a turn between its long steps', async () => {
+    const { buildWorldHost } = await import('../../src/state/simulator');
+    let pauses = 0;
+    const host = await buildWorldHost(new VirtualClock(), async () => {
+      pauses++;
+    });
+    // after the chunk's module code, after the World, after the laptop's disk
+    expect(pauses).toBe(3);
+    expect(host.home).toBe('/home/student');
+    expect(host.dockerCommands().children.length).toBeGreaterThan(0);
+  });
+});
