@@ -49,8 +49,9 @@ export class Cgroup {
     this.cpuSince = now();
   }
 
-  /** CPUs this cgroup may use at once: min(busy threads, quota/period, host CPUs). */
+  /** CPUs this cgroup may use at once: min(busy threads, quota/period, host CPUs); none while frozen. */
   cpuRate(): number {
+    if (this.frozen) return 0;
     const cap = this.limits.cpuQuota !== undefined ? this.limits.cpuQuota / (this.limits.cpuPeriod ?? 100000) : Infinity;
     return Math.min(this.busy, cap, this.hostCpus);
   }
@@ -76,10 +77,15 @@ export class Cgroup {
 
   /** A thread starts (delta 1) or stops (delta -1) spinning on the CPU. */
   setBusy(delta: number): void {
+    this.checkpoint();
+    this.busy = Math.max(0, this.busy + delta);
+  }
+
+  /** Keep the usage so far before the rate changes. */
+  private checkpoint(): void {
     this.cpuBaseUsec = this.cpuUsageUsec();
     this.threadBaseUsec = this.threadUsageUsec();
     this.cpuSince = this.now();
-    this.busy = Math.max(0, this.busy + delta);
   }
 
   /** Charge memory. Returns false when the charge would exceed memory.max (the caller OOM-kills). */
@@ -102,10 +108,12 @@ export class Cgroup {
   private thawWaiters: Array<() => void> | undefined;
 
   freeze(): void {
+    this.checkpoint();
     this.thawWaiters ??= [];
   }
 
   thaw(): void {
+    this.checkpoint();
     const w = this.thawWaiters;
     this.thawWaiters = undefined;
     for (const f of w ?? []) f();

@@ -81,6 +81,20 @@ describe('per-process CPU time', () => {
     expect(psC(a, clock.now())).toBe('75');
   });
 
+  it('a frozen cgroup (docker pause) uses no CPU: the time stands still until thawed', async () => {
+    const { clock, cg, spawn } = setup();
+    const p = spawn(busy);
+    await flush();
+    clock.advance(2_000);
+    cg.freeze();
+    clock.advance(5_000);
+    expect([p.cpuUsageUsec(), cg.cpuUsageUsec()]).toEqual([2_000_000, 2_000_000]);
+    cg.thaw();
+    clock.advance(1_000);
+    expect([p.cpuUsageUsec(), cg.cpuUsageUsec()]).toEqual([3_000_000, 3_000_000]);
+    expect(psC(p, clock.now())).toBe('37');
+  });
+
   it('a process spinning for a while, then sleeping, keeps its time and its C falls', async () => {
     const { clock, spawn } = setup();
     const p = spawn(async (ctx) => {
