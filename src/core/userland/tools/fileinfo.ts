@@ -45,7 +45,7 @@ export function stat(t: Tool, args: string[]): number {
     const fields: Record<string, string> = {
       n: f, N: t.gnu ? shownName : st.kind === 'symlink' ? `'${f}' -> '${link as string}'` : `'${f}'`, s: String(st.size), a: st.mode.toString(8),
       A: modeString(st.kind, st.mode), U: user, G: group, u: String(st.uid), g: String(st.gid), F: KIND[st.kind], i: String(inodeOf(t.abs(f))),
-      h: String(st.kind === 'dir' ? 2 : 1), b: String(blocks), B: '512', o: '4096', y: timeFull(st.mtime), Y: String(Math.floor(st.mtime / 1000)),
+      h: String(linkCount(t, f, st)), b: String(blocks), B: '512', o: '4096', y: timeFull(st.mtime), Y: String(Math.floor(st.mtime / 1000)),
       x: timeFull(st.mtime), X: String(Math.floor(st.mtime / 1000)), z: timeFull(st.mtime), Z: String(Math.floor(st.mtime / 1000)), w: '-', W: '0',
       d: '62', D: '3e', '%': '%',
       // st_rdev: %t/%T in hex, %Hr/%Lr (GNU) in decimal
@@ -64,6 +64,14 @@ export function stat(t: Tool, args: string[]): number {
     t.out(defaultLayout(t, st, fields));
   }
   return status;
+}
+
+/** st_nlink: a directory's own, "." and one ".." a subdirectory (1 for an overlay merge directory). */
+function linkCount(t: Tool, path: string, st: Stats): number {
+  if (st.kind !== 'dir') return 1;
+  if (st.nlink !== undefined) return st.nlink;
+  const kids = t.fs.readdirTypes(path);
+  return 2 + (Array.isArray(kids) ? kids.filter((d) => d.kind === 'dir').length : 0);
 }
 
 function defaultLayout(t: Tool, st: Stats, f: Record<string, string>): string {
