@@ -298,3 +298,15 @@ describe('ls -l in a container', () => {
     ]);
   });
 });
+
+describe('docker inspect HostConfig.PidsLimit', () => {
+  it('is null when no limit (or one of 0 or below) was asked, as postContainersCreate stores it', async () => {
+    const steps = await run([
+      'docker run -d --name p1 alpine:3.22 sleep 100',
+      'docker run -d --name p2 --pids-limit -1 alpine:3.22 sleep 100',
+      'docker run -d --name p3 --pids-limit 7 alpine:3.22 sleep 100',
+      'docker inspect -f "{{json .HostConfig.PidsLimit}}" p1 p2 p3',
+    ]);
+    expect(steps[3]).toEqual(['null\nnull\n7\n', 0]);
+  });
+});

@@ -56,6 +56,8 @@ const LOG_DRIVERS = new Set(['json-file', 'local', 'none', 'journald', 'syslog']
 export function createContainer(d: CreateDeps, name: string, body: CreateBody): Result<Created> {
   const { HostConfig, NetworkingConfig: net, ...config } = structuredCopy(body);
   const hc: HostConfigJson = HostConfig ?? {};
+  // postContainersCreate: a limit of 0 or below is "unlimited", stored as no limit at all
+  if (typeof hc.PidsLimit === 'number' && hc.PidsLimit <= 0) hc.PidsLimit = null;
   if (hc.RestartPolicy && hc.RestartPolicy.Name === '')
     hc.RestartPolicy = { ...hc.RestartPolicy, Name: 'no' };
   const bad = verifySettings(config, hc, d.host.cpus, (p) => d.hostFs().exists(p));
