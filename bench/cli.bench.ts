@@ -93,7 +93,9 @@ export async function suite(): Promise<BenchRow[]> {
       ['inspect', () => ['inspect', `c${(k++ * 7) % n}`], 200],
     ];
     for (const [name, argv, runs] of commands) {
-      await timeCommand(world, argv, 5); // warm the paths up
+      // steady state: V8 settles its optimised code only after some thousands of rows
+      // (the very first ps -a over 1,000 containers takes ~10x longer than the rest)
+      await timeCommand(world, argv, 20);
       // the garbage of building the machine (a thousand containers made in a loop) is not
       // the command's: collect it before timing, so each command pays only for its own
       collect();

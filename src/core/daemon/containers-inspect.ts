@@ -3,7 +3,7 @@
 // /containers/json (container.Summary, with the daemon's Command and Status
 // strings, container/view.go and container/state.go).
 import type { ImageService } from '../image/service';
-import { dockerStatus } from './container-machine';
+import { dockerStatus, type ContainerStateName } from './container-machine';
 import { isRunningState, type ContainerEntry } from './containers-entry';
 import { rfc3339Nano } from './containers-logs';
 import type { ContainerConfig, HostConfigJson, MountPointJson, NetworkRecord } from './containers-types';
@@ -27,9 +27,8 @@ export function humanDuration(ms: number): string {
 }
 
 /** State.String(): what `docker ps` shows in STATUS. */
-export function statusString(c: ContainerEntry, now: number): string {
+export function statusString(c: ContainerEntry, now: number, s: ContainerStateName = c.machineState): string {
   const st = c.rec.State;
-  const s = c.machineState;
   if (isRunningState(s)) {
     if (s === 'paused') return `Up ${humanDuration(now - st.StartedAt)} (Paused)`;
     if (s === 'restarting') return `Restarting (${st.ExitCode}) ${humanDuration(now - st.FinishedAt)} ago`;
@@ -406,8 +405,9 @@ export function containerSummary(
   const Command = commandString(c);
   const Created = Math.floor(r.Created / 1000);
   const Labels = r.Config.Labels ?? {};
-  const State = c.removed ? 'removing' : dockerStatus(c.machineState);
-  const Status = statusString(c, now);
+  const machine = c.machineState;
+  const State = c.removed ? 'removing' : dockerStatus(machine);
+  const Status = statusString(c, now, machine);
   const HostConfig = { NetworkMode: r.HostConfig.NetworkMode ?? 'bridge' };
   const NetworkSettings = { Networks: networksJson(c) };
   const Mounts = mountsJson(c);
