@@ -3,15 +3,26 @@
 import { stringWidth } from './char-width';
 
 const CSI = '\x1b[';
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+// Making an Intl.Segmenter loads ICU's break rules (tens of milliseconds in a
+// fresh page, before the first prompt could be drawn); in printable ASCII
+// every character is a grapheme of its own, so most lines never need one.
+let segmenter: Intl.Segmenter | undefined;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function segments(s: string): Iterable<{ segment: string; index: number }> {
+  if (PRINTABLE_ASCII.test(s)) return Array.from(s, (segment, index) => ({ segment, index }));
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter.segment(s);
+}
 
 function graphemes(s: string): string[] {
-  return Array.from(segmenter.segment(s), (g) => g.segment);
+  return Array.from(segments(s), (g) => g.segment);
 }
 
 export function prevBoundary(text: string, i: number): number {
   let last = 0;
-  for (const g of segmenter.segment(text)) {
+  for (const g of segments(text)) {
     if (g.index >= i) break;
     last = g.index;
   }
@@ -19,7 +30,7 @@ export function prevBoundary(text: string, i: number): number {
 }
 
 export function nextBoundary(text: string, i: number): number {
-  for (const g of segmenter.segment(text)) {
+  for (const g of segments(text)) {
     if (g.index > i) return g.index;
   }
   return text.length;
@@ -71,7 +82,7 @@ export interface Pos {
 export function cellAfter(promptWidth: number, cols: number, text: string, upto: number): Pos {
   let row = Math.floor(promptWidth / cols);
   let col = promptWidth % cols;
-  for (const g of segmenter.segment(text.slice(0, upto))) {
+  for (const g of segments(text.slice(0, upto))) {
     const w = stringWidth(g.segment);
     if (w === 0) continue;
     if (col + w > cols) {

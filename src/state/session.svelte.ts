@@ -93,7 +93,10 @@ export class Session {
       commands: () =>
         this.safely(() => this.onLaptop((fs, env) => commandsOnPath(fs, env.PATH ?? '')) ?? [], []),
       listDir: (dir) =>
-        this.safely(() => this.onLaptop((fs, env) => listDir(fs, dir, env.HOME ?? this.host?.home ?? '/')), undefined),
+        this.safely(
+          () => this.onLaptop((fs, env) => listDir(fs, dir, env.HOME ?? this.host?.home ?? '/')),
+          undefined,
+        ),
     });
     void options.loadHost(this.clock).then(
       (host) => {
