@@ -3,12 +3,10 @@
 // entrypoint output and STOPSIGNAL SIGQUIT (a fast stop with exit 0).
 import { expect } from 'vitest';
 import { goldenSuite, type StepCheck } from './containers-golden';
+import { NGINX_DIFF, NGINX_PIDS } from './golden-24-nginx-check';
 import { normalize } from './normalize';
 import type { TermResult } from './containers-world';
 import type { TranscriptStep } from './normalize';
-
-const PIDS =
-  "the recording's stand-in nginx prints worker PIDs 29 and 30 literally (tools/real-docker/nginx/rootfs/usr/sbin/nginx); the simulated entrypoint forks none of the processes dash would (its 20-envsubst and 30-tune steps are TypeScript), so the workers are PIDs 2 and 3, and the OS line has the laptop's kernel";
 
 /**
  * README "What is fake": the recording's postgres was a shell script that printed its helpers'
@@ -40,11 +38,8 @@ goldenSuite('24-nginx-postgres.txt', 'transcript 24: nginx and postgres', {
     // the recorder waited for the server before reading its log (initdb takes about a second)
     'docker logs db': { ...PG_PIDS, pauseMs: 600 },
     'docker logs --tail 8 db': PG_PIDS,
-  },
-  gaps: {
-    'docker logs web': PIDS,
-    'docker diff web':
-      "the simulated nginx writes /run/nginx.pid and creates /var/cache/nginx/*_temp as the real one does; the recording's stand-in did not",
-    'docker logs --tail 12 web': PIDS,
+    'docker logs web': NGINX_PIDS,
+    'docker diff web': NGINX_DIFF,
+    'docker logs --tail 12 web': NGINX_PIDS,
   },
 });

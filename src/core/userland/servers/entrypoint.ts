@@ -1,11 +1,11 @@
 // docker-entrypoint.sh: the official images each ship their own script under
-// this name; which one is running is told by where it lives and what image
-// it is in — nginx's /docker-entrypoint.sh, postgres', redis' and node's
-// /usr/local/bin/docker-entrypoint.sh. Unknown ones just `exec "$@"`.
+// this name; which one is running is told by what image it is in —
+// postgres', redis' and node's /usr/local/bin/docker-entrypoint.sh. Unknown
+// ones just `exec "$@"`. (nginx's /docker-entrypoint.sh is its real text,
+// run by the shell like any script.)
 import { FsError } from '../../fs/types';
 import { lookPath } from '../exec';
 import { fsOf, type UserContext, type UserProgram } from '../types';
-import { nginxEntrypoint } from './entrypoint-nginx';
 import { postgresEntrypoint } from './entrypoint-postgres';
 import { execArgv, lookupUser, setCredentials } from './exec';
 
@@ -51,7 +51,6 @@ function scriptPath(ctx: UserContext): string {
 
 /** Each image's script by the program name the image catalog gives its executable. */
 export const postgresEntrypointProgram: UserProgram = (ctx) => postgresEntrypoint(ctx, scriptPath(ctx));
-export const nginxEntrypointProgram: UserProgram = (ctx) => nginxEntrypoint(ctx, ctx.argv[0] ?? '/docker-entrypoint.sh');
 export const redisEntrypointProgram: UserProgram = (ctx) => redisEntrypoint(ctx, scriptPath(ctx));
 export const nodeEntrypointProgram: UserProgram = (ctx) => nodeEntrypoint(ctx, scriptPath(ctx));
 
@@ -59,9 +58,6 @@ export const dockerEntrypoint: UserProgram = async (ctx) => {
   const fs = fsOf(ctx);
   const name = ctx.argv[0] ?? 'docker-entrypoint.sh';
   const found = lookPath(fs, name, ctx.env.PATH) ?? name;
-  const real = fs.realpath(found);
-  const path = real instanceof FsError ? found : real;
-  if (path === '/docker-entrypoint.sh' && fs.exists('/etc/nginx')) return nginxEntrypoint(ctx, name);
   if (fs.exists('/usr/lib/postgresql')) return postgresEntrypoint(ctx, found);
   if (fs.exists('/usr/local/bin/redis-server')) return redisEntrypoint(ctx, found);
   if (fs.exists('/usr/local/bin/node')) return nodeEntrypoint(ctx, found);

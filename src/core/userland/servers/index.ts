@@ -1,10 +1,9 @@
 // Servers and network clients that run in containers: nginx, PostgreSQL,
 // redis, hello-world's /hello, curl, and the images' docker-entrypoint.sh
 // scripts with gosu.
-import { NGINX_ENTRYPOINT } from '../../image/catalog/nginx-files';
 import type { ProgramSpec } from '../types';
 import { curl } from './curl';
-import { dockerEntrypoint, nginxEntrypointProgram, nodeEntrypointProgram, postgresEntrypointProgram, redisEntrypointProgram } from './entrypoint';
+import { dockerEntrypoint, nodeEntrypointProgram, postgresEntrypointProgram, redisEntrypointProgram } from './entrypoint';
 import { gosu } from './gosu';
 import { hello } from './hello';
 import { nginx } from './nginx';
@@ -31,8 +30,6 @@ export function serverPrograms(): ProgramSpec[] {
     { name: 'curl', run: curl, rss: 5_200_000 },
     { name: 'docker-entrypoint.sh', run: dockerEntrypoint, rss: 3_300_000 },
     { name: 'postgres-entrypoint', run: postgresEntrypointProgram, rss: 3_300_000 },
-    // the image keeps its real script text; this program stands for it (it needs sed and awk we do not have)
-    { name: 'nginx-entrypoint', run: nginxEntrypointProgram, rss: 1_200_000, scripts: [NGINX_ENTRYPOINT] },
     { name: 'redis-entrypoint', run: redisEntrypointProgram, rss: 1_200_000 },
     { name: 'node-entrypoint', run: nodeEntrypointProgram, rss: 1_200_000 },
     { name: 'gosu', run: gosu, rss: 2_400_000 },

@@ -226,14 +226,28 @@ function tildePieces(host: ExpandHost, text: string, assign: boolean, whole: boo
   if (!assign) return one(text);
   const eq = text.indexOf('=');
   const out: Array<{ text: string; home: boolean }> = [{ text: text.slice(0, eq + 1), home: false }];
-  text
-    .slice(eq + 1)
-    .split(':')
-    .forEach((seg, k) => {
-      if (k > 0) out.push({ text: ':', home: false });
-      out.push(...one(seg));
-    });
+  topLevelColonSplit(text.slice(eq + 1)).forEach((seg, k) => {
+    if (k > 0) out.push({ text: ':', home: false });
+    out.push(...one(seg));
+  });
   return out;
+}
+
+/** An assignment's value cut at its colons, but not at those inside $(…), ${…} or `…`. */
+function topLevelColonSplit(text: string): string[] {
+  const segs: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if ((c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) || c === '`') i = findClose(text, i) - 1;
+    else if (c === ':') {
+      segs.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  segs.push(text.slice(start));
+  return segs;
 }
 
 /** IFS field splitting of one pre-field. */

@@ -9,9 +9,11 @@ import { busyboxProgram } from './busybox';
 import { cat, tee, yes } from './cat';
 import { cp, mv } from './copy';
 import { echo, printf } from './echo';
+import { envsubst } from './envsubst';
 import { stat, test } from './fileinfo';
 import { ln, mkdir, pwd, rm, rmdir, touch } from './files';
 import { du, find, xargs } from './find';
+import { getconf } from './getconf';
 import { grep } from './grep';
 import { head, tail } from './head-tail';
 import { basename, clear, date, dirname, env, falseTool, groups, hostname, id, printenv, readlink, realpath, sleep, trueTool, uname, whoami, which } from './identity';
@@ -35,7 +37,7 @@ export const TOOLS: Record<string, ToolMain> = {
   cat, tee, yes, echo, printf, touch, mkdir: mkdirMain, rm, rmdir, ln, pwd, cp, mv,
   chmod, chown, chgrp: (t, a) => chown(t, a, true),
   head, tail, wc, sort, uniq, cut, tr, seq,
-  grep, sed, awk, mawk: awk, egrep: (t, a) => grep(t, a, 'E'), fgrep: (t, a) => grep(t, a, 'F'),
+  grep, sed, awk, mawk: awk, envsubst, getconf, egrep: (t, a) => grep(t, a, 'E'), fgrep: (t, a) => grep(t, a, 'F'),
   find, du, xargs, df, mount, top, ps, free, uptime, nproc, kill,
   stat, test: (t, a) => test(t, a, false), '[': (t, a) => test(t, a, true),
   env, printenv, which, hostname, id, whoami, groups, uname, date, sleep,

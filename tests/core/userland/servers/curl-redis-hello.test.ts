@@ -6,10 +6,10 @@ import { registerOutsideWorld } from '../../../../src/core/userland/outside';
 import { rawResponse } from '../../../../src/core/userland/outside/http';
 import { HELLO_MESSAGE, serverPrograms } from '../../../../src/core/userland/servers';
 import { Machine } from '../harness';
-import { INDEX_HTML, helloImage, nginxImage, redisImage } from './images';
+import { INDEX_HTML, helloImage, nginxImage, redisImage, imagePrograms } from './images';
 
 async function withNginx(tty = false) {
-  const m = new Machine({ container: true, programs: serverPrograms(), files: nginxImage(), sys: { net: new NetNamespace('web', { ip: '172.17.0.2' }) } });
+  const m = new Machine({ container: true, programs: imagePrograms(), files: nginxImage(), sys: { net: new NetNamespace('web', { ip: '172.17.0.2' }) } });
   m.spawn(['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'], {}, new Pipe(), new Pipe());
   await m.advance(1000);
   return { m, tty };
@@ -52,7 +52,7 @@ describe('curl', () => {
   });
 
   it("fails with curl's words and exit codes: refused (7), unknown host (6), reset (56), empty reply (52), not HTTP (1)", async () => {
-    const m = new Machine({ programs: serverPrograms(), files: nginxImage(), sys: { net: new NetNamespace('c', { ip: '172.17.0.5' }) } });
+    const m = new Machine({ programs: imagePrograms(), files: nginxImage(), sys: { net: new NetNamespace('c', { ip: '172.17.0.5' }) } });
     const refused = await m.run(['curl', 'http://127.0.0.1:8080/']);
     expect(refused).toMatchObject({ code: 7, stdout: '', stderr: `${METER_HEAD}${ZERO}\ncurl: (7) Failed to connect to 127.0.0.1 port 8080 after 0 ms: Couldn't connect to server\n` });
     expect(await m.run(['curl', '-s', 'http://127.0.0.1:8080/'])).toMatchObject({ code: 7, stderr: '' });
@@ -63,7 +63,7 @@ describe('curl', () => {
     m.sys.net.listen(6379, { handle: async () => rawResponse('-ERR unknown command\r\n') });
     expect(await m.run(['curl', '-sS', 'http://localhost:6379/'])).toMatchObject({ code: 1, stderr: 'curl: (1) Received HTTP/0.9 when not allowed\n' });
     // a published port whose container has nothing listening: docker-proxy accepts, then the connection resets
-    const host = new Machine({ programs: serverPrograms(), files: nginxImage() });
+    const host = new Machine({ programs: imagePrograms(), files: nginxImage() });
     const stack = host.sys.network;
     host.sys.net = stack.hostNetns;
     const ep = stack.attachBridge('c1', { next: () => 0.5 })!;
@@ -76,7 +76,7 @@ describe('curl', () => {
   });
 
   it('reaches the package index outside (JSON API), and says no network the way curl does', async () => {
-    const m = new Machine({ programs: serverPrograms(), files: nginxImage(), sys: { net: new NetNamespace('c', { ip: '172.17.0.5' }) } });
+    const m = new Machine({ programs: imagePrograms(), files: nginxImage(), sys: { net: new NetNamespace('c', { ip: '172.17.0.5' }) } });
     registerOutsideWorld(m.sys.network, { now: () => m.clock.now() });
     const r = await m.run(['curl', '-s', 'https://pypi.org/pypi/requests/json']);
     expect(r.code).toBe(0);
@@ -86,7 +86,7 @@ describe('curl', () => {
   });
 
   it('POSTs with -d and -H, as a form or JSON', async () => {
-    const m = new Machine({ programs: serverPrograms(), files: nginxImage(), sys: { net: new NetNamespace('c', { ip: '172.17.0.5' }) } });
+    const m = new Machine({ programs: imagePrograms(), files: nginxImage(), sys: { net: new NetNamespace('c', { ip: '172.17.0.5' }) } });
     const seen: { method: string; headers: Record<string, string>; body: string }[] = [];
     m.sys.net.listen(8000, { handle: async (req) => (seen.push(req), { status: 201, reason: 'Created', headers: { 'Content-Length': '2' }, body: 'ok' }) });
     const r = await m.run(['curl', '-s', '-X', 'POST', '-H', 'Content-Type: application/json', '-d', '{"a":1}', 'http://localhost:8000/items']);

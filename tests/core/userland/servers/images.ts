@@ -2,7 +2,16 @@
 // (nginx, postgres:16, redis:7, hello-world), with the real text of the
 // files the programs read. Copied here so the tests do not depend on the
 // image catalog's build.
+import { md5 } from '@noble/hashes/legacy.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { gen, type LayerSpecValue } from '../../../../src/core/fs';
+import { utf8Encode } from '../../../../src/core/fs/content';
+import { ENVSUBST, LISTEN_IPV6, LOCAL_RESOLVERS, NGINX_ENTRYPOINT, TUNE_WORKERS } from '../../../../src/core/image/catalog/nginx-files';
+import { packagePrograms } from '../../../../src/core/userland/packages';
+import { serverPrograms } from '../../../../src/core/userland/servers';
+import { shellPrograms } from '../../../../src/core/userland/shell';
+import { toolPrograms } from '../../../../src/core/userland/tools';
+import type { ProgramSpec } from '../../../../src/core/userland/types';
 
 type Files = Record<string, LayerSpecValue>;
 
@@ -94,19 +103,41 @@ Commercial support is available at
 </html>
 `;
 
-/** The d-scripts carry the lines the entrypoint recognises them by. */
-const D_SCRIPT = (body: string) => ({ content: `#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n${body}\n`, mode: 0o775 });
+/** Every program an image may run: the shells, the core tools, dpkg/apt, the servers. */
+export function imagePrograms(): ProgramSpec[] {
+  return [...shellPrograms(), ...toolPrograms(), ...packagePrograms(), ...serverPrograms()];
+}
 
+const script = (content: string) => ({ content, mode: 0o775 });
+const md5Hex = (text: string) => bytesToHex(md5(utf8Encode(text)));
+
+/** What the entrypoint scripts run, as debian:bookworm-slim has them (dash as /bin/sh, coreutils, mawk behind awk). */
+const NGINX_TOOLS = 'dash find sort basename dirname touch grep cut md5sum sed mawk printf mkdir cat date getconf tr seq wc head dpkg-query envsubst'.split(' ');
+
+/**
+ * nginx:1.29 with its real /docker-entrypoint.sh and d-scripts (nginxinc/docker-nginx), run by
+ * dash; dpkg's stanza carries default.conf's md5 as the packaged conffile, and /proc/net/if_inet6
+ * stands for the proc mount of a container with IPv6 on its loopback.
+ */
 export function nginxImage(): Files {
+  const tools = Object.fromEntries(NGINX_TOOLS.map((n) => [`/usr/bin/${n}`, exe(n, 60_000)]));
   return {
+    ...tools,
+    '/bin': { symlink: 'usr/bin' },
+    '/usr/bin/sh': { symlink: 'dash' },
+    '/usr/bin/awk': { symlink: '/etc/alternatives/awk' },
+    '/etc/alternatives/awk': { symlink: '/usr/bin/mawk' },
     '/etc/os-release': DEBIAN_OS,
     '/etc/passwd': `${PASSWD}nginx:x:101:101:nginx user:/nonexistent:/bin/false\n`,
     '/etc/group': `${GROUP}nginx:x:101:\n`,
-    '/docker-entrypoint.sh': exe('docker-entrypoint.sh', 1620),
-    '/docker-entrypoint.d/10-listen-on-ipv6-by-default.sh': D_SCRIPT('# enable ipv6 on default.conf listen sockets'),
-    '/docker-entrypoint.d/15-local-resolvers.envsh': D_SCRIPT('[ "${NGINX_ENTRYPOINT_LOCAL_RESOLVERS:-}" ] || return 0'),
-    '/docker-entrypoint.d/20-envsubst-on-templates.sh': D_SCRIPT('auto_envsubst'),
-    '/docker-entrypoint.d/30-tune-worker-processes.sh': D_SCRIPT('[ "${NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE:-}" ] || exit 0'),
+    '/etc/resolv.conf': 'nameserver 127.0.0.11\noptions ndots:0\n',
+    '/var/lib/dpkg/status': `Package: nginx\nStatus: install ok installed\nPriority: optional\nSection: httpd\nMaintainer: NGINX Packaging <nginx-packaging@f5.com>\nArchitecture: amd64\nVersion: 1.29.0-1~bookworm\nConffiles:\n /etc/nginx/conf.d/default.conf ${md5Hex(DEFAULT_CONF)}\n /etc/nginx/nginx.conf ${md5Hex(NGINX_CONF)}\nDescription: high performance web server\n\n`,
+    '/proc/net/if_inet6': '00000000000000000000000000000001 01 80 10 80       lo\n',
+    '/docker-entrypoint.sh': script(NGINX_ENTRYPOINT),
+    '/docker-entrypoint.d/10-listen-on-ipv6-by-default.sh': script(LISTEN_IPV6),
+    '/docker-entrypoint.d/15-local-resolvers.envsh': script(LOCAL_RESOLVERS),
+    '/docker-entrypoint.d/20-envsubst-on-templates.sh': script(ENVSUBST),
+    '/docker-entrypoint.d/30-tune-worker-processes.sh': script(TUNE_WORKERS),
     '/usr/sbin/nginx': exe('nginx', 1_519_768),
     '/usr/bin/curl': exe('curl', 276_832),
     '/etc/nginx/nginx.conf': NGINX_CONF,

@@ -3,14 +3,13 @@ import type { LayerSpecValue } from '../../../../src/core/fs';
 import { NetNamespace } from '../../../../src/core/kernel/network';
 import { SIGNALS } from '../../../../src/core/kernel/signals';
 import { Pipe } from '../../../../src/core/kernel/stream';
-import { serverPrograms } from '../../../../src/core/userland/servers';
 import { Machine, T0 } from '../harness';
-import { DEFAULT_CONF, INDEX_HTML, nginxImage } from './images';
+import { DEFAULT_CONF, INDEX_HTML, nginxImage, imagePrograms } from './images';
 
 const NGINX_ARGV = ['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'];
 
 function nginxContainer(extra: Record<string, LayerSpecValue> = {}) {
-  const m = new Machine({ container: true, programs: serverPrograms(), files: { ...nginxImage(), ...extra }, sys: { net: new NetNamespace('web', { ip: '172.17.0.2' }) } });
+  const m = new Machine({ container: true, programs: imagePrograms(), files: { ...nginxImage(), ...extra }, sys: { net: new NetNamespace('web', { ip: '172.17.0.2' }) } });
   const out = new Pipe();
   const err = new Pipe();
   const proc = m.spawn([...NGINX_ARGV], {}, out, err);
@@ -37,6 +36,8 @@ describe('nginx image: entrypoint, server, stop signal', () => {
       ].join('\n'),
     );
     const t = '2026/11/27 21:21:03';
+    // the entrypoint ran through dash: its commands (find, sort, basename, dpkg-query, grep, cut,
+    // md5sum, sed, awk, …, each subshell a fork) took PIDs 2-23, so the workers are 24 and 25
     expect(err.drain()).toBe(
       [
         `${t} [notice] 1#1: using the "epoll" event method`,
@@ -45,8 +46,8 @@ describe('nginx image: entrypoint, server, stop signal', () => {
         `${t} [notice] 1#1: OS: Linux 6.8.0-49-generic`,
         `${t} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
         `${t} [notice] 1#1: start worker processes`,
-        `${t} [notice] 1#1: start worker process 2`,
-        `${t} [notice] 1#1: start worker process 3`,
+        `${t} [notice] 1#1: start worker process 24`,
+        `${t} [notice] 1#1: start worker process 25`,
         '',
       ].join('\n'),
     );
@@ -69,15 +70,15 @@ describe('nginx image: entrypoint, server, stop signal', () => {
     expect(err.drain()).toBe(
       [
         `${u} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`,
-        `${u} [notice] 2#2: gracefully shutting down`,
-        `${u} [notice] 2#2: exiting`,
-        `${u} [notice] 2#2: exit`,
-        `${u} [notice] 3#3: gracefully shutting down`,
-        `${u} [notice] 3#3: exiting`,
-        `${u} [notice] 3#3: exit`,
-        `${u} [notice] 1#1: signal 17 (SIGCHLD) received from 2`,
-        `${u} [notice] 1#1: worker process 2 exited with code 0`,
-        `${u} [notice] 1#1: worker process 3 exited with code 0`,
+        `${u} [notice] 24#24: gracefully shutting down`,
+        `${u} [notice] 24#24: exiting`,
+        `${u} [notice] 24#24: exit`,
+        `${u} [notice] 25#25: gracefully shutting down`,
+        `${u} [notice] 25#25: exiting`,
+        `${u} [notice] 25#25: exit`,
+        `${u} [notice] 1#1: signal 17 (SIGCHLD) received from 24`,
+        `${u} [notice] 1#1: worker process 24 exited with code 0`,
+        `${u} [notice] 1#1: worker process 25 exited with code 0`,
         `${u} [notice] 1#1: exit`,
         '',
       ].join('\n'),
@@ -109,7 +110,7 @@ describe('nginx image: entrypoint, server, stop signal', () => {
     expect(missing.status).toBe(404);
     expect(missing.body).toBe('<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.29.0</center>\r\n</body>\r\n</html>\r\n');
     expect(missing.headers['Content-Length']).toBe('153');
-    expect(err.drain()).toBe('2026/11/27 21:21:04 [error] 3#3: *2 open() "/usr/share/nginx/html/nope" failed (2: No such file or directory), client: 172.17.0.1, server: localhost, request: "GET /nope HTTP/1.1", host: "localhost:8080"\n');
+    expect(err.drain()).toBe('2026/11/27 21:21:04 [error] 25#25: *2 open() "/usr/share/nginx/html/nope" failed (2: No such file or directory), client: 172.17.0.1, server: localhost, request: "GET /nope HTTP/1.1", host: "localhost:8080"\n');
     expect(out.drain()).toBe('172.17.0.1 - - [27/Nov/2026:21:21:04 +0000] "GET /nope HTTP/1.1" 404 153 "-" "curl/7.88.1" "-"\n');
     const post = await svc.handle({ method: 'POST', path: '/', host: 'localhost', headers: {}, body: 'x', from: '172.17.0.1' });
     expect(post.status).toBe(405);
@@ -140,24 +141,24 @@ describe('nginx image: entrypoint, server, stop signal', () => {
     expect(await m.run(['nginx', '-t'])).toMatchObject({ code: 0, stderr: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n' });
     const reload = await m.run(['nginx', '-s', 'reload']);
     expect(reload.code).toBe(0);
-    expect(reload.stderr).toBe('2026/11/27 21:21:04 [notice] 6#6: signal process started\n');
+    expect(reload.stderr).toBe('2026/11/27 21:21:04 [notice] 28#28: signal process started\n');
     await m.advance(100);
     const log = err.drain();
     expect(log).toContain('[notice] 1#1: signal 1 (SIGHUP) received, reconfiguring\n');
-    expect(log).toContain('[notice] 1#1: start worker process 7\n');
-    expect(log).toContain('[notice] 2#2: gracefully shutting down\n');
-    expect(log).toContain('[notice] 1#1: worker process 3 exited with code 0\n');
+    expect(log).toContain('[notice] 1#1: start worker process 29\n');
+    expect(log).toContain('[notice] 24#24: gracefully shutting down\n');
+    expect(log).toContain('[notice] 1#1: worker process 25 exited with code 0\n');
   });
 
   it('renders templates with envsubst and stays quiet with NGINX_ENTRYPOINT_QUIET_LOGS', async () => {
-    const m = new Machine({ container: true, programs: serverPrograms(), files: { ...nginxImage(), '/etc/nginx/templates/site.conf.template': 'server {\n    listen ${PORT};\n    root /usr/share/nginx/html;\n}\n' } });
+    const m = new Machine({ container: true, programs: imagePrograms(), files: { ...nginxImage(), '/etc/nginx/templates/site.conf.template': 'server {\n    listen ${PORT};\n    root /usr/share/nginx/html;\n}\n' } });
     const out = new Pipe();
     m.spawn([...NGINX_ARGV], { env: { PORT: '8081' } }, out, new Pipe());
     await m.advance(500);
     expect(out.drain()).toContain('20-envsubst-on-templates.sh: Running envsubst on /etc/nginx/templates/site.conf.template to /etc/nginx/conf.d/site.conf\n');
     expect(m.fs.readFile('/etc/nginx/conf.d/site.conf')).toBe('server {\n    listen 8081;\n    root /usr/share/nginx/html;\n}\n');
     expect(m.sys.net.listeners.has('tcp/8081')).toBe(true);
-    const q = new Machine({ container: true, programs: serverPrograms(), files: nginxImage() });
+    const q = new Machine({ container: true, programs: imagePrograms(), files: nginxImage() });
     const qo = new Pipe();
     q.spawn([...NGINX_ARGV], { env: { NGINX_ENTRYPOINT_QUIET_LOGS: '1' } }, qo, new Pipe());
     await q.advance(500);
