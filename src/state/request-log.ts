@@ -8,6 +8,8 @@ export interface RequestLine {
   readonly entry: RequestLogEntry;
   /** The command line that was running when the daemon answered; null for requests of no command. */
   readonly command: string | null;
+  /** Only the latest answers are kept (a `ps` over many containers answers a lot of JSON). */
+  readonly answerKept: boolean;
 }
 
 export interface RequestGroup {
@@ -15,14 +17,21 @@ export interface RequestGroup {
   readonly lines: readonly RequestLine[];
 }
 
-/** Keeps the last `limit` requests with the command each belongs to. */
+/** Keeps the last `limit` requests with the command each belongs to, and the last `answers` answers. */
 export class RequestHistory {
   private list: RequestLine[] = [];
   private seq = 0;
-  constructor(private readonly limit = 300) {}
+  constructor(
+    private readonly limit = 300,
+    private readonly answers = 30,
+  ) {}
 
   add(entry: RequestLogEntry, command: string | null): void {
-    this.list.push({ seq: ++this.seq, entry, command });
+    this.list.push({ seq: ++this.seq, entry, command, answerKept: true });
+    const old = this.list.length - 1 - this.answers;
+    const line = this.list[old];
+    if (line?.answerKept)
+      this.list[old] = { ...line, entry: { ...line.entry, response: undefined }, answerKept: false };
     // drop in chunks: the list is copied for the page anyway
     if (this.list.length > this.limit * 1.25) this.list = this.list.slice(-this.limit);
   }

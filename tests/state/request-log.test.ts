@@ -51,6 +51,22 @@ describe('the Engine API log of the page', () => {
     expect(lines[9].entry.path).toBe('/v1.51/containers/c36/json');
   });
 
+  it('keeps the answers of the latest requests only', () => {
+    const h = new RequestHistory(100, 3);
+    for (let i = 0; i < 6; i++) h.add(entry('GET', `/v1.51/c${i}`, { response: { n: i } }), 'docker ps');
+    const lines = h.lines();
+    expect(lines.map((l) => l.answerKept)).toEqual([false, false, false, true, true, true]);
+    expect(lines.map((l) => l.entry.response)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      { n: 3 },
+      { n: 4 },
+      { n: 5 },
+    ]);
+    expect(lines[0].entry.path).toBe('/v1.51/c0');
+  });
+
   it('shows the query sorted by key as the client encodes it, leaving out unset parameters', () => {
     const e = entry('POST', '/v1.51/images/create', {
       query: { tag: '3.13', fromImage: 'python', platform: undefined },
