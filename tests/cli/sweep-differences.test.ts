@@ -10,7 +10,7 @@ async function run(lines: string[]): Promise<Array<[string, number]>> {
   return r.steps.map((s) => [s.output, s.status]);
 }
 
-describe('daemon errors', () => {
+describe('daemon errors', { timeout: 60_000 }, () => {
   it('docker kill wraps every error of ContainerKill, a missing container and a bad signal too', async () => {
     expect(await run(['docker kill nope', 'docker kill -s FOO nope'])).toEqual([
       ['Error response from daemon: cannot kill container: nope: No such container: nope\n', 1],
@@ -26,7 +26,7 @@ describe('daemon errors', () => {
   });
 });
 
-describe('docker pull --all-tags', () => {
+describe('docker pull --all-tags', { timeout: 60_000 }, () => {
   it('refuses a tag, pulls every tag of a bare name, and prints the untagged reference', async () => {
     const steps = await run([
       'docker pull -a alpine:3.22',
@@ -55,7 +55,7 @@ describe('docker pull --all-tags', () => {
   });
 });
 
-describe('docker commit --change', () => {
+describe('docker commit --change', { timeout: 60_000 }, () => {
   it('names an invalid instruction lower-cased, as the Dockerfile parser stores it', async () => {
     const steps = await run([
       'docker run --name cc alpine:3.22 true',
@@ -69,7 +69,7 @@ describe('docker commit --change', () => {
   });
 });
 
-describe('--tmpfs', () => {
+describe('--tmpfs', { timeout: 60_000 }, () => {
   it('mounts a tmpfs at a path the image lacks, with the kernel showing the merged options', async () => {
     const steps = await run([
       'docker run --rm --tmpfs /scratch:size=1m,mode=700 --mount type=tmpfs,dst=/m2 --tmpfs /tmp alpine:3.22 sh -c "ls -ld /scratch; mount | grep \' /m2 \\| /scratch \\| /tmp \'; touch /scratch/x; ls /scratch"',
@@ -120,7 +120,7 @@ describe('--tmpfs', () => {
   });
 });
 
-describe('docker cp', () => {
+describe('docker cp', { timeout: 60_000 }, () => {
   it("sees the container's files as openContainerFS does: volumes and /etc files, not /proc, /dev, /sys or tmpfs", async () => {
     const steps = await run([
       'docker run -d --name box -v vv:/data --tmpfs /t alpine:3.22 sleep 300',
@@ -166,7 +166,7 @@ describe('docker cp', () => {
   });
 });
 
-describe('docker info / version --format', () => {
+describe('docker info / version --format', { timeout: 60_000 }, () => {
   it("info's template runs on the dockerInfo struct: key order, plugins, and an unknown field is an error", async () => {
     const steps = await run([
       'docker info --format "{{json .}}"',
@@ -213,7 +213,7 @@ describe('docker info / version --format', () => {
   });
 });
 
-describe('a TTY container', () => {
+describe('a TTY container', { timeout: 60_000 }, () => {
   it("keeps what was typed in its log, as the pty's echo (docker run -it, then docker logs)", async () => {
     const r = await runScript(
       [
@@ -236,7 +236,7 @@ describe('a TTY container', () => {
   });
 });
 
-describe('docker volume inspect --format', () => {
+describe('docker volume inspect --format', { timeout: 60_000 }, () => {
   it('runs on volume.Volume: nil maps print map[], an unknown field names the type (no raw fallback)', async () => {
     expect(
       await run([
@@ -263,7 +263,7 @@ describe('docker volume inspect --format', () => {
   });
 });
 
-describe('docker exec -w', () => {
+describe('docker exec -w', { timeout: 60_000 }, () => {
   it("fails in runc's chdir when the directory is missing or a file (nobody creates it, unlike run -w)", async () => {
     const steps = await run([
       'docker run -d --name ex alpine:3.22 sleep 300',
@@ -283,7 +283,7 @@ describe('docker exec -w', () => {
   });
 });
 
-describe('ls -l in a container', () => {
+describe('ls -l in a container', { timeout: 60_000 }, () => {
   it('shows overlayfs merge directories (here /etc: image and init layer) with one link', async () => {
     const [[out, status]] = await run([
       'docker run --rm alpine:3.22 ls -ld /etc /lib /dev | tr -s " " | cut -d" " -f1,2,9',
@@ -299,7 +299,7 @@ describe('ls -l in a container', () => {
   });
 });
 
-describe('docker inspect HostConfig.PidsLimit', () => {
+describe('docker inspect HostConfig.PidsLimit', { timeout: 60_000 }, () => {
   it('is null when no limit (or one of 0 or below) was asked, as postContainersCreate stores it', async () => {
     const steps = await run([
       'docker run -d --name p1 alpine:3.22 sleep 100',

@@ -105,22 +105,26 @@ describe.skipIf(unavailable !== undefined)('directory link counts vs the kernel 
   });
   afterAll(() => py.close());
 
-  it('a container-like stack: merged /etc and /usr are 1, single-layer and new directories count', async () => {
-    const base = buildLayer({ '/etc/a/x': 'x', '/usr/bin/sh': 's', '/usr/lib/l': 'l', '/var/log/m': 'm' });
-    const init = buildLayer({ '/etc/hosts': '', '/dev/pts': { dir: true } });
-    const r = await both(
-      [base, init],
-      [
-        { op: 'writeFile', path: '/usr/lib/new', text: 'n' },
-        { op: 'mkdir', path: '/srv' },
-        { op: 'mkdir', path: '/srv/sub' },
-      ],
-    );
-    expect(r.model).toEqual(r.kernel);
-    expect(new Map(r.model).get('/etc')).toBe(1);
-    expect(new Map(r.model).get('/var')).toBe(3);
-    expect(new Map(r.model).get('/srv')).toBe(3);
-  });
+  it(
+    'a container-like stack: merged /etc and /usr are 1, single-layer and new directories count',
+    { timeout: 60_000 },
+    async () => {
+      const base = buildLayer({ '/etc/a/x': 'x', '/usr/bin/sh': 's', '/usr/lib/l': 'l', '/var/log/m': 'm' });
+      const init = buildLayer({ '/etc/hosts': '', '/dev/pts': { dir: true } });
+      const r = await both(
+        [base, init],
+        [
+          { op: 'writeFile', path: '/usr/lib/new', text: 'n' },
+          { op: 'mkdir', path: '/srv' },
+          { op: 'mkdir', path: '/srv/sub' },
+        ],
+      );
+      expect(r.model).toEqual(r.kernel);
+      expect(new Map(r.model).get('/etc')).toBe(1);
+      expect(new Map(r.model).get('/var')).toBe(3);
+      expect(new Map(r.model).get('/srv')).toBe(3);
+    },
+  );
 
   it('random stacks and op sequences', { timeout: 600_000 }, async () => {
     await fc.assert(
