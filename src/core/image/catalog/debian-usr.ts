@@ -10,6 +10,7 @@ import {
   PERL_BASE,
   ZONES,
 } from './debian-lists';
+import { DEBIANUTILS_WHICH } from './debianutils-which';
 import { jitter, type TreeBuilder } from './tree';
 
 const L = '/usr/lib/x86_64-linux-gnu';
@@ -34,11 +35,7 @@ export function debianUsr(t: TreeBuilder, slim: boolean): void {
     if (typeof size === 'string') t.link(`/usr/sbin/${name}`, size);
     else t.exe(`/usr/sbin/${name}`, name, size);
   }
-  t.file(
-    '/usr/bin/which.debianutils',
-    '#! /bin/sh\nset -ef\n\nif test -n "$KSH_VERSION"; then\n\tputs() {\n\t\tprint -r -- "$*"\n\t}\nelse\n\tputs() {\n\t\tprintf \'%s\\n\' "$*"\n\t}\nfi\n',
-    0o755,
-  );
+  t.file('/usr/bin/which.debianutils', DEBIANUTILS_WHICH, 0o755);
   for (const [file, size, ...links] of DEBIAN_LIBS) {
     t.blob(`${L}/${file}`, size, 0o644);
     for (const l of links) t.link(`${L}/${l}`, file);

@@ -206,7 +206,8 @@ export async function getopts(sh: Shell, argv: string[]): Promise<number> {
     if (silent) sh.vars.set('OPTARG', c);
     else {
       sh.vars.unset('OPTARG');
-      sh.errOut(`${sh.arg0}: ${sh.flavour.name === 'bash' ? `illegal option -- ${c}` : `Illegal option -${c}`}\n`);
+      // dash and BusyBox print the bare message; bash names $0
+      sh.errOut(sh.flavour.name === 'bash' ? `${sh.arg0}: illegal option -- ${c}\n` : `Illegal option -${c}\n`);
     }
   } else if (opts[k + 1] === ':') {
     let value: string | undefined;

@@ -112,5 +112,10 @@ describe('builtins', () => {
     }
     const bad = await runC('bash', 'getopts "a" o -z; echo "$o $?"');
     expect([bad.stdout, bad.stderr]).toEqual(['? 0\n', 'bash: illegal option -- z\n']);
+    // dash and BusyBox ash print the message bare (debianutils' which relies on it)
+    for (const which of ['dash', 'ash'] as Which[]) {
+      const r = await runC(which, 'getopts "a" o -z; echo "$o $?"');
+      expect([r.stdout, r.stderr]).toEqual(['? 0\n', 'Illegal option -z\n']);
+    }
   });
 });
