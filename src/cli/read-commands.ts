@@ -19,10 +19,12 @@ import {
 } from './cmd-volume';
 import {
   networkConnectCommand,
+  networkCreateCommand,
   networkDisconnectCommand,
   networkInspectCommand,
   networkListCommand,
   networkPruneCommand,
+  networkRemoveCommand,
 } from './cmd-network';
 import { dfCommand, systemPruneCommand } from './cmd-system';
 import { eventsCommand } from './cmd-system-events';
@@ -52,6 +54,8 @@ export const READ_COMMANDS: Record<string, Partial<CommandSpec>> = {
   'volume prune': volumePruneCommand,
   'network ls': networkListCommand,
   'network inspect': networkInspectCommand,
+  'network create': networkCreateCommand,
+  'network rm': networkRemoveCommand,
   'network prune': networkPruneCommand,
   'network connect': networkConnectCommand,
   'network disconnect': networkDisconnectCommand,

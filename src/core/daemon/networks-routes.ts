@@ -1,14 +1,21 @@
 // GET /networks, GET /networks/{id}, POST /networks/prune
 // (api/server/router/network): the host's Docker networks (the default
-// bridge, host, none) as network.Inspect, with the containers attached to
-// each when one network is inspected. The defaults are never pruned.
+// bridge, host, none, and user-defined ones) as network.Inspect, with the
+// containers attached to each when one network is inspected. The defaults
+// are never pruned.
 import { fail, ok, type Result } from '../image/errors';
-import { parseFilters, validateFilters, type Filters } from '../image/filters';
+import { matchKVList, parseFilters, parseUntil, validateFilters, type Filters } from '../image/filters';
 import type { DockerNetwork, NetworkStack } from '../kernel/network';
 import type { ApiResponse } from './api';
 import { rfc3339Nano } from './containers-logs';
 import type { Daemon } from './daemon';
 import { errorResponse, type Router } from './engine';
+import { UserNetwork } from './networks-ipam';
+
+/** The labels a network was created with (com.docker.compose.project, …; the predefined ones have none). */
+export function networkLabels(n: DockerNetwork): Record<string, string> {
+  return n instanceof UserNetwork ? (n.opts.labels ?? {}) : {};
+}
 
 const LIST_FILTERS = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type'];
 
@@ -28,27 +35,30 @@ function isPredefined(n: DockerNetwork): boolean {
 
 /** network.Inspect; `containers` are the attached endpoints (empty in lists). */
 export function networkJson(n: DockerNetwork, containers: Record<string, unknown>): Record<string, unknown> {
+  const user = n instanceof UserNetwork ? n.opts : undefined;
+  const pool = n.subnet && n.gateway ? [{ Subnet: n.subnet, Gateway: n.gateway }] : null;
   return {
     Name: n.name,
     Id: n.id,
     Created: rfc3339Nano(n.created),
-    Scope: 'local',
+    Scope: user?.scope ?? 'local',
     Driver: n.driver,
-    EnableIPv4: true,
-    EnableIPv6: false,
+    EnableIPv4: user?.enableIPv4 ?? true,
+    EnableIPv6: user?.enableIPv6 ?? false,
     IPAM: {
-      Driver: 'default',
-      Options: null,
-      Config: n.subnet && n.gateway ? [{ Subnet: n.subnet, Gateway: n.gateway }] : null,
+      Driver: user?.ipamDriver ?? 'default',
+      Options: user?.ipamOptions ?? null,
+      // buildIPAMResources: the user's configs as given, else the pool IPAM picked
+      Config: user?.ipamConfig.length ? user.ipamConfig.map((c) => ({ ...c })) : pool,
     },
-    Internal: false,
-    Attachable: false,
+    Internal: user?.internal ?? false,
+    Attachable: user?.attachable ?? false,
     Ingress: false,
     ConfigFrom: { Network: '' },
     ConfigOnly: false,
     Containers: containers,
-    Options: n.name === 'bridge' ? { ...BRIDGE_OPTIONS } : {},
-    Labels: {},
+    Options: user ? { ...user.options } : n.name === 'bridge' ? { ...BRIDGE_OPTIONS } : {},
+    Labels: user ? user.labels && { ...user.labels } : {},
   };
 }
 
@@ -89,7 +99,7 @@ function listFilter(f: Filters, n: DockerNetwork): boolean {
   if (has('name') && ![...f.get('name')!].some((v) => n.name.includes(v))) return false;
   if (has('id') && ![...f.get('id')!].some((v) => n.id.includes(v))) return false;
   if (has('scope') && !f.get('scope')!.has('local')) return false;
-  if (has('label')) return false;
+  if (!matchKVList(f, 'label', networkLabels(n))) return false;
   if (has('type')) {
     const t = isPredefined(n) ? 'builtin' : 'custom';
     if (!f.get('type')!.has(t)) return false;
@@ -122,10 +132,17 @@ export function registerNetworkRoutes(router: Router, daemon: Daemon): void {
     if (!f.ok) return errorResponse(f);
     const bad = validateFilters(f.value, ['label', 'label!', 'until']);
     if (bad) return { status: 400, body: { message: bad } };
-    // only user-defined networks without endpoints go; the defaults stay
+    const until = parseUntil(f.value, daemon.deps.clock.now());
+    if (!until.ok) return errorResponse(until);
+    // localNetworksPrune: user-defined networks without endpoints, created
+    // no later than `until`, whose labels match; the defaults stay
     const deleted: string[] = [];
     for (const n of [...stack.networks]) {
       if (isPredefined(n) || n.endpoints.size > 0) continue;
+      if (until.value !== undefined && n.created > until.value) continue;
+      const labels = networkLabels(n);
+      if (!matchKVList(f.value, 'label', labels)) continue;
+      if (f.value.has('label!') && matchKVList(f.value, 'label!', labels)) continue;
       stack.networks.splice(stack.networks.indexOf(n), 1);
       daemon.deps.events.emit('network', 'destroy', {
         ID: n.id,

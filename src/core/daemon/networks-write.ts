@@ -1,41 +1,40 @@
 // POST /networks/create and DELETE /networks/{id} (api/server/router/network,
-// daemon/network.go): user-defined bridge networks with the next free subnet
-// of the default address pools (172.18.0.0/16 … 172.31.0.0/16, then
-// 192.168.0.0/20 …), their labels, and moby's refusals and events; connect
+// daemon/network.go): user-defined bridge networks (addresses: networks-ipam.ts)
+// with moby's refusals in moby's order, and the create/destroy events; connect
 // and disconnect are networks-connect.ts's.
+import { fail, ok, type Result } from '../image/errors';
 import { randomHex64 } from '../random';
-import { DockerNetwork } from '../kernel/network';
+import type { DockerNetwork } from '../kernel/network';
 import type { ApiResponse } from './api';
 import type { Daemon } from './daemon';
 import { registerNetworkConnectRoutes } from './networks-connect';
+import { planIpam, UserNetwork, validateIpam, type IpamConfig, type NetworkPlan } from './networks-ipam';
 import { findNetwork } from './networks-routes';
-import type { Router } from './engine';
+import { errorResponse, type Router } from './engine';
 
-/** Labels given at creation (com.docker.compose.project, …), by network. */
-const labels = new WeakMap<DockerNetwork, Record<string, string>>();
-
-export function networkLabels(n: DockerNetwork): Record<string, string> {
-  return labels.get(n) ?? {};
-}
-
+/** network.IsPredefined on Linux. */
 const PREDEFINED = new Set(['bridge', 'host', 'none', 'default']);
 
-/** The daemon's default-address-pools: /16s of 172.17-31, then /20s of 192.168. */
-function nextSubnet(taken: ReadonlySet<string>): { subnet: string; gateway: string } | undefined {
-  for (let b = 17; b <= 31; b++) {
-    const subnet = `172.${b}.0.0/16`;
-    if (!taken.has(subnet)) return { subnet, gateway: `172.${b}.0.1` };
-  }
-  for (let c = 0; c < 256; c += 16) {
-    const subnet = `192.168.${c}.0/20`;
-    if (!taken.has(subnet)) return { subnet, gateway: `192.168.${c}.1` };
-  }
-  return undefined;
-}
+/** The built-in drivers besides bridge; each allows only its one predefined network. */
+const SINGLETON_DRIVERS = new Set(['host', 'null']);
 
+const SWARM_ONLY =
+  'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
+
+/** network.CreateRequest as the client marshals it. */
 interface CreateBody {
   Name?: unknown;
   Driver?: unknown;
+  Scope?: unknown;
+  EnableIPv4?: unknown;
+  EnableIPv6?: unknown;
+  IPAM?: { Driver?: unknown; Options?: unknown; Config?: unknown } | null;
+  Internal?: unknown;
+  Attachable?: unknown;
+  Ingress?: unknown;
+  ConfigOnly?: unknown;
+  ConfigFrom?: { Network?: unknown } | null;
+  Options?: unknown;
   Labels?: unknown;
 }
 
@@ -44,31 +43,129 @@ function stringMap(v: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, String(x)]));
 }
 
+function ipamConfigs(v: unknown): IpamConfig[] {
+  if (!Array.isArray(v)) return [];
+  return v.map((c: Record<string, unknown>) => ({
+    Subnet: typeof c.Subnet === 'string' ? c.Subnet : '',
+    ...(typeof c.IPRange === 'string' && c.IPRange !== '' ? { IPRange: c.IPRange } : {}),
+    ...(typeof c.Gateway === 'string' && c.Gateway !== '' ? { Gateway: c.Gateway } : {}),
+    ...(c.AuxiliaryAddresses &&
+    typeof c.AuxiliaryAddresses === 'object' &&
+    Object.keys(c.AuxiliaryAddresses).length
+      ? { AuxiliaryAddresses: stringMap(c.AuxiliaryAddresses) }
+      : {}),
+  }));
+}
+
+/** A driver-opt that must parse as a bool (strconv.ParseBool). */
+function boolOpt(options: Record<string, string>, key: string): boolean | undefined | 'bad' {
+  if (!(key in options)) return undefined;
+  const v = options[key];
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  return 'bad';
+}
+
+/**
+ * daemon.createNetwork and libnetwork NewNetwork, in their order of checks:
+ * predefined names, swarm-only drivers, the enable_ipv4/6 options, the IPAM
+ * config, the name, the driver, the scope, then the address pool.
+ */
+function createNetwork(daemon: Daemon, body: CreateBody): Result<UserNetwork> {
+  const stack = daemon.deps.network;
+  const name = typeof body.Name === 'string' ? body.Name : '';
+  const driver = typeof body.Driver === 'string' && body.Driver !== '' ? body.Driver : 'bridge';
+  if (PREDEFINED.has(name))
+    return fail('forbidden', `operation is not permitted on predefined ${name} network `);
+  if (driver === 'overlay') return fail('forbidden', SWARM_ONLY);
+  const options = stringMap(body.Options);
+  let enableIPv4 = true;
+  if (typeof body.EnableIPv4 === 'boolean') {
+    enableIPv4 = body.EnableIPv4;
+    delete options['com.docker.network.enable_ipv4'];
+  } else {
+    const b = boolOpt(options, 'com.docker.network.enable_ipv4');
+    if (b === 'bad')
+      return fail('invalid', 'driver-opt "com.docker.network.enable_ipv4" is not a valid bool');
+    if (b !== undefined) enableIPv4 = b;
+  }
+  let enableIPv6 = false;
+  if (typeof body.EnableIPv6 === 'boolean') {
+    enableIPv6 = body.EnableIPv6;
+    delete options['com.docker.network.enable_ipv6'];
+  } else {
+    const b = boolOpt(options, 'com.docker.network.enable_ipv6');
+    if (b === 'bad')
+      return fail('invalid', 'driver-opt "com.docker.network.enable_ipv6" is not a valid bool');
+    if (b !== undefined) enableIPv6 = b;
+  }
+  const configs = ipamConfigs(body.IPAM?.Config);
+  const invalid = validateIpam(configs, enableIPv6);
+  if (invalid) return fail('invalid', invalid);
+  if (name.trim() === '') return fail('invalid', 'invalid name: name is empty');
+  if (stack.networks.some((n) => n.name === name))
+    return fail('conflict', `network with name ${name} already exists`);
+  if (driver !== 'bridge' && !SINGLETON_DRIVERS.has(driver))
+    return fail('notFound', `plugin "${driver}" not found`);
+  const scope = typeof body.Scope === 'string' ? body.Scope : '';
+  if (body.Ingress === true) return fail('forbidden', 'Ingress network can only be global scope network');
+  if (scope === 'swarm')
+    return fail('forbidden', 'cannot create a swarm scoped network when swarm is not active');
+  if (SINGLETON_DRIVERS.has(driver))
+    return fail('forbidden', `only one instance of "${driver}" network is allowed`);
+  if (!enableIPv4 && !enableIPv6) return fail('invalid', 'IPv4 or IPv6 must be enabled');
+  let plan: NetworkPlan | undefined;
+  if (enableIPv4) {
+    const planned = planIpam(stack, configs);
+    if (!planned.ok) return planned;
+    plan = planned.value;
+  }
+  const ipam = body.IPAM;
+  const n = new UserNetwork(
+    randomHex64(daemon.deps.random),
+    name,
+    plan,
+    {
+      labels: body.Labels && typeof body.Labels === 'object' ? stringMap(body.Labels) : null,
+      options,
+      internal: body.Internal === true,
+      attachable: body.Attachable === true,
+      enableIPv4,
+      enableIPv6,
+      scope: scope === '' ? 'local' : scope,
+      ipamDriver: ipam && typeof ipam.Driver === 'string' && ipam.Driver !== '' ? ipam.Driver : 'default',
+      ipamOptions: ipam && ipam.Options && typeof ipam.Options === 'object' ? stringMap(ipam.Options) : null,
+      ipamConfig: configs,
+    },
+    daemon.deps.clock.now(),
+  );
+  return ok(n);
+}
+
+/**
+ * ActiveEndpointsError (libnetwork v28.1+), wrapped by deleteNetwork: each
+ * endpoint as name:%q id:%q with the endpoint's short ID.
+ */
+function activeEndpoints(daemon: Daemon, n: DockerNetwork): string {
+  const eps = [...n.endpoints.values()].map((ep) => {
+    const c = daemon.get(ep.containerId);
+    const name = c.ok ? c.value.name.replace(/^\//, '') : ep.containerId;
+    return `name:${JSON.stringify(name)} id:${JSON.stringify(ep.endpointId.slice(0, 12))}`;
+  });
+  return `error while removing network: network ${n.name} has active endpoints (${eps.join(', ')})`;
+}
+
 export function registerNetworkWriteRoutes(router: Router, daemon: Daemon): void {
   registerNetworkConnectRoutes(router, daemon);
   const stack = daemon.deps.network;
-  const { clock, random, events } = daemon.deps;
+  const { events } = daemon.deps;
 
   router.add('POST', '/networks/create', (req): ApiResponse => {
-    const body = (req.body ?? {}) as CreateBody;
-    const name = typeof body.Name === 'string' ? body.Name : '';
-    const driver = typeof body.Driver === 'string' && body.Driver !== '' ? body.Driver : 'bridge';
-    if (name === '') return { status: 400, body: { message: 'network name must not be empty' } };
-    if (PREDEFINED.has(name))
-      return { status: 403, body: { message: `operation is not permitted on predefined ${name} network ` } };
-    if (stack.networks.some((n) => n.name === name))
-      return { status: 409, body: { message: `network with name ${name} already exists` } };
-    if (driver !== 'bridge') return { status: 404, body: { message: `plugin "${driver}" not found` } };
-    const pool = nextSubnet(new Set(stack.networks.map((n) => n.subnet ?? '')));
-    if (!pool)
-      return {
-        status: 400,
-        body: { message: 'all predefined address pools have been fully subnetted' },
-      };
-    const n = new DockerNetwork(randomHex64(random), name, 'bridge', pool.subnet, pool.gateway, clock.now());
-    labels.set(n, stringMap(body.Labels));
+    const made = createNetwork(daemon, (req.body ?? {}) as CreateBody);
+    if (!made.ok) return errorResponse(made);
+    const n = made.value;
     stack.networks.push(n);
-    events.emit('network', 'create', { ID: n.id, Attributes: { name, type: 'bridge' } });
+    events.emit('network', 'create', { ID: n.id, Attributes: { name: n.name, type: n.driver } });
     return { status: 201, body: { Id: n.id, Warning: '' } };
   });
 
@@ -78,11 +175,7 @@ export function registerNetworkWriteRoutes(router: Router, daemon: Daemon): void
     const n = found.value;
     if (PREDEFINED.has(n.name))
       return { status: 403, body: { message: `${n.name} is a pre-defined network and cannot be removed` } };
-    if (n.endpoints.size > 0)
-      return {
-        status: 403,
-        body: { message: `error while removing network: network ${n.name} id ${n.id} has active endpoints` },
-      };
+    if (n.endpoints.size > 0) return { status: 403, body: { message: activeEndpoints(daemon, n) } };
     stack.networks.splice(stack.networks.indexOf(n), 1);
     events.emit('network', 'destroy', { ID: n.id, Attributes: { name: n.name, type: n.driver } });
     return { status: 204, body: '' };
