@@ -16,6 +16,10 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium 14x+ builds each new window's omnibox popup as a WebUI page in a renderer of its
+  // own: per fresh context that is more main-thread work than our page's whole load, taken
+  // from the page's two cores. A user's browser built it when their window opened.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
 
 /** CHROMIUM_PATH, else Debian's /usr/bin/chromium; undefined when neither exists. */
