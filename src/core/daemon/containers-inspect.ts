@@ -387,20 +387,16 @@ export function containerSummary(
   const r = c.rec;
   // the reference as typed, unless it now names another image (then the ID)
   const image = r.Config.Image && lookup(r.Config.Image) === r.ImageId ? r.Config.Image : r.ImageId;
+  // container/view.go transform: only NetworkSettings.Ports (exposed ports with no binding,
+  // then each binding), which the network's release empties: a stopped container lists none
   const ports: Record<string, unknown>[] = [];
-  let bound: Set<string> | undefined;
   for (const key in r.Ports) {
     const list = r.Ports[key];
-    if (!list || list.length === 0) continue;
-    const [port, type] = key.split('/');
-    (bound ??= new Set()).add(key);
-    for (const b of list)
-      ports.push({ IP: b.HostIp, PrivatePort: Number(port), PublicPort: Number(b.HostPort), Type: type });
-  }
-  for (const key in r.Config.ExposedPorts ?? {}) {
-    if (bound?.has(key)) continue;
-    const [port, type] = key.split('/');
-    ports.push({ PrivatePort: Number(port), Type: type ?? 'tcp' });
+    const [port, type = 'tcp'] = key.split('/');
+    if (!list || list.length === 0) ports.push({ PrivatePort: Number(port), Type: type });
+    else
+      for (const b of list)
+        ports.push({ IP: b.HostIp, PrivatePort: Number(port), PublicPort: Number(b.HostPort), Type: type });
   }
   const Command = commandString(c);
   const Created = Math.floor(r.Created / 1000);
