@@ -62,6 +62,36 @@ export function mountsText(mounts: MountInfo[]): string {
   return mounts.map((m) => `${m.source} ${m.target} ${m.fstype} ${m.options} 0 0\n`).join('');
 }
 
+const VFS_FLAGS = new Set(['rw', 'ro', 'nosuid', 'nodev', 'noexec', 'relatime', 'noatime', 'nodiratime', 'strictatime', 'sync', 'dirsync']);
+
+/**
+ * /proc/PID/mountinfo: `ID PARENT MAJ:MIN ROOT MOUNTPOINT MOUNT-OPTS - FSTYPE SOURCE SUPER-OPTS`,
+ * the per-mount flags apart from the filesystem's own options (nginx's 30-tune-worker-processes.sh
+ * finds the cgroup2 mount here).
+ */
+export function mountinfoText(mounts: MountInfo[]): string {
+  const base = 1549;
+  return mounts
+    .map((m, i) => {
+      let parent = 1335;
+      let best = -1;
+      mounts.forEach((o, j) => {
+        if (j >= i) return;
+        const under = o.target === '/' || m.target.startsWith(`${o.target}/`);
+        if (under && o.target.length > best) {
+          best = o.target.length;
+          parent = base + j;
+        }
+      });
+      const opts = m.options.split(',');
+      const mountOpts = opts.filter((o) => VFS_FLAGS.has(o)).join(',');
+      const superOpts = [m.fstype === 'sysfs' ? 'ro' : 'rw', ...opts.filter((o) => !VFS_FLAGS.has(o))].join(',');
+      const dev = m.source.startsWith('/dev/sd') ? '8:1' : `0:${118 + i}`;
+      return `${base + i} ${parent} ${dev} / ${m.target} ${mountOpts} - ${m.fstype} ${m.source} ${superOpts}\n`;
+    })
+    .join('');
+}
+
 /** Processes visible from `self`'s PID namespace, by PID there. */
 export function visibleProcesses(self: Process<Sys>): Array<[number, Process<Sys>]> {
   return [...self.pidns.members.entries()].map(([n, p]) => [n, p as Process<Sys>] as [number, Process<Sys>]).sort((a, b) => a[0] - b[0]);
@@ -207,6 +237,7 @@ export function procEntries(o: ProcOptions): Array<[string, string]> {
     out.push([`${dir}/environ`, Object.entries(p.env).map(([k, v]) => `${k}=${v}\0`).join('')]);
     out.push([`${dir}/cgroup`, p.cgroup === o.cgroup ? cgLine : `0::${p.cgroup?.path ?? '/'}\n`]);
     out.push([`${dir}/mounts`, mountsText(o.mounts ?? [])]);
+    out.push([`${dir}/mountinfo`, mountinfoText(o.mounts ?? [])]);
     out.push([`${dir}/net/if_inet6`, ifInet6Text()]);
   }
   const now = uptimeSeconds(o.host, o.kernel);

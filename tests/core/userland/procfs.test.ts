@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cgroupEntries, memInfo, procEntries, procLinks, type ProcOptions } from '../../../src/core/userland/procfs';
+import { cgroupEntries, memInfo, mountinfoText, procEntries, procLinks, type ProcOptions } from '../../../src/core/userland/procfs';
 import { debian } from './tools/images';
 
 function setup() {
@@ -65,6 +65,24 @@ describe('procEntries', () => {
     expect(f.get('/proc/loadavg')).toBe(`0.00 0.00 0.00 1/${m.kernel.processes.size} 3\n`);
     expect(f.get('/proc/mounts')).toBe('overlay / overlay rw,relatime 0 0\n');
     expect(f.get('/proc/version')).toMatch(/^Linux version 6\.8\.0-49-generic /);
+  });
+
+  it('mountinfo: IDs and parents, the per-mount flags apart from the filesystem options (the cgroup2 line scripts grep for)', () => {
+    const { o } = setup();
+    expect(files(o).get('/proc/1/mountinfo')).toBe('1549 1335 0:118 / / rw,relatime - overlay overlay rw\n');
+    const text = mountinfoText([
+      { source: 'overlay', target: '/', fstype: 'overlay', options: 'rw,relatime' },
+      { source: 'sysfs', target: '/sys', fstype: 'sysfs', options: 'ro,nosuid,nodev,noexec,relatime' },
+      { source: 'cgroup', target: '/sys/fs/cgroup', fstype: 'cgroup2', options: 'ro,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot' },
+      { source: '/dev/sda1', target: '/etc/hosts', fstype: 'ext4', options: 'rw,relatime,discard,errors=remount-ro' },
+    ]);
+    expect(text.split('\n')).toEqual([
+      '1549 1335 0:118 / / rw,relatime - overlay overlay rw',
+      '1550 1549 0:119 / /sys ro,nosuid,nodev,noexec,relatime - sysfs sysfs ro',
+      '1551 1550 0:120 / /sys/fs/cgroup ro,nosuid,nodev,noexec,relatime - cgroup2 cgroup rw,nsdelegate,memory_recursiveprot',
+      '1552 1549 8:1 / /etc/hosts rw,relatime - ext4 /dev/sda1 rw,discard,errors=remount-ro',
+      '',
+    ]);
   });
 
   it('memory accounting follows what processes allocate; a spinning process is R', async () => {

@@ -4,15 +4,15 @@ import { NetNamespace } from '../../../../src/core/kernel/network';
 import { SIGNALS } from '../../../../src/core/kernel/signals';
 import { Pipe } from '../../../../src/core/kernel/stream';
 import { Machine, T0 } from '../harness';
-import { DEFAULT_CONF, INDEX_HTML, nginxImage, imagePrograms } from './images';
+import { DEFAULT_CONF, INDEX_HTML, NGINX_CONF, nginxImage, imagePrograms } from './images';
 
 const NGINX_ARGV = ['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'];
 
-function nginxContainer(extra: Record<string, LayerSpecValue> = {}) {
+function nginxContainer(extra: Record<string, LayerSpecValue> = {}, env: Record<string, string> = {}) {
   const m = new Machine({ container: true, programs: imagePrograms(), files: { ...nginxImage(), ...extra }, sys: { net: new NetNamespace('web', { ip: '172.17.0.2' }) } });
   const out = new Pipe();
   const err = new Pipe();
-  const proc = m.spawn([...NGINX_ARGV], {}, out, err);
+  const proc = m.spawn([...NGINX_ARGV], { env }, out, err);
   return { m, out, err, proc };
 }
 
@@ -164,5 +164,46 @@ describe('nginx image: entrypoint, server, stop signal', () => {
     await q.advance(500);
     expect(qo.drain()).toBe('');
     expect(T0).toBeGreaterThan(0);
+  });
+});
+
+describe('nginx entrypoint: the optional d-scripts', () => {
+  it('30-tune-worker-processes.sh with AUTOTUNE reads cgroup v2 cpu.max through mountinfo: one CPU, one worker, nginx.conf.bak kept', async () => {
+    // the runtime's mounts as the process sees them (the harness has no procfs): cgroup2 at /sys/fs/cgroup, --cpus 1
+    const m = new Machine({
+      container: true,
+      programs: imagePrograms(),
+      files: {
+        ...nginxImage(),
+        '/proc/self/mountinfo': '1549 1335 0:118 / / rw,relatime - overlay overlay rw\n1555 1554 0:30 / /sys/fs/cgroup ro,nosuid,nodev,noexec,relatime - cgroup2 cgroup rw,nsdelegate,memory_recursiveprot\n',
+        '/proc/self/cgroup': '0::/\n',
+        '/sys/fs/cgroup/cpu.max': '100000 100000\n',
+      },
+      sys: { net: new NetNamespace('web', { ip: '172.17.0.2' }) },
+    });
+    const out = new Pipe();
+    const err = new Pipe();
+    const proc = m.spawn([...NGINX_ARGV], { env: { NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE: '1' } }, out, err);
+    await m.advance(1000);
+    expect(proc.alive).toBe(true);
+    expect(m.fs.readFile('/etc/nginx/nginx.conf')).toContain('\n# Commented out by 30-tune-worker-processes.sh on Fri Nov 27 21:21:03 UTC 2026\n#worker_processes  auto;\nworker_processes 1;\n');
+    expect(m.fs.readFile('/etc/nginx/nginx.conf.bak')).toBe(NGINX_CONF);
+    expect([...m.kernel.processes.values()].filter((p) => p.argv[0] === 'nginx: worker process')).toHaveLength(1);
+  });
+
+  it('15-local-resolvers.envsh exports the nameservers (IPv6 ones bracketed, via awk) to the later d-scripts, not to nginx', async () => {
+    const files = {
+      '/etc/resolv.conf': 'nameserver 127.0.0.11\nnameserver 2001:db8::1\noptions ndots:0\n',
+      '/etc/nginx/templates/resolver.conf.template': '# resolver ${NGINX_LOCAL_RESOLVERS};\n',
+    };
+    const r = nginxContainer(files, { NGINX_ENTRYPOINT_LOCAL_RESOLVERS: '1' });
+    await r.m.advance(1000);
+    expect(r.proc.alive).toBe(true);
+    expect(r.m.fs.readFile('/etc/nginx/conf.d/resolver.conf')).toBe('# resolver 127.0.0.11 [2001:db8::1];\n');
+    // sourced inside `find | sort -V | while read`: a subshell of dash, so `exec "$@"` never had it
+    expect(r.proc.env.NGINX_LOCAL_RESOLVERS).toBeUndefined();
+    const off = nginxContainer(files);
+    await off.m.advance(1000);
+    expect(off.m.fs.readFile('/etc/nginx/conf.d/resolver.conf')).toBe('# resolver ${NGINX_LOCAL_RESOLVERS};\n');
   });
 });
