@@ -91,6 +91,23 @@ describe.skipIf(chromiumCheck.skip)('the page in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("serves the first chunk with V8's compile hint as its first line, and only that chunk", async () => {
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => r.name)
+        .filter((n) => n.endsWith('.js')),
+    );
+    const entry = await page.evaluate(
+      () => (document.querySelector('script[type="module"]') as HTMLScriptElement | null)?.src ?? '',
+    );
+    expect(scripts).toContain(entry);
+    for (const url of scripts) {
+      const text = await (await fetch(url)).text();
+      expect(text.startsWith('//# allFunctionsCalledOnLoad\n'), url).toBe(url === entry);
+    }
+  });
+
   it("answers an unknown command with bash's message", async () => {
     await run(page, 'kubectl get pods');
     expect(await lastOutput(page, 'kubectl get pods')).toEqual(['bash: kubectl: command not found']);
