@@ -209,9 +209,18 @@ export function displayablePorts(ports: readonly PortSummary[] | null): string {
 export function containerImage(c: ContainerSummary, trunc: boolean): string {
   if (c.Image === '') return '<no image>';
   if (!trunc) return c.Image;
-  const short = truncateID(c.ImageID);
-  if (short === truncateID(c.Image)) return short;
+  if (sameShortId(c.ImageID, c.Image)) return truncateID(c.ImageID);
   return familiarNoDigest(c.Image);
+}
+
+/** truncateID(a) === truncateID(b), without making either (a table asks once a row). */
+function sameShortId(a: string, b: string): boolean {
+  const ia = a.indexOf(':') + 1;
+  const ib = b.indexOf(':') + 1;
+  const n = Math.min(a.length - ia, 12);
+  if (n !== Math.min(b.length - ib, 12)) return false;
+  for (let k = 0; k < n; k++) if (a.charCodeAt(ia + k) !== b.charCodeAt(ib + k)) return false;
+  return true;
 }
 
 /** Familiar names by reference: a table lists the same few images on every row. */
@@ -230,6 +239,20 @@ function familiarNoDigest(image: string): string {
     familiarCache.set(image, s);
   }
   return s;
+}
+
+/** Quoted commands by command: a table shows the same few on most rows. */
+const quotedCache = new Map<string, string>();
+
+function quotedCommand(command: string): string {
+  let q = quotedCache.get(command);
+  if (q === undefined) {
+    q = goQuote(command);
+    // a pure function of the text: the cache only has to stay small
+    if (quotedCache.size >= 256) quotedCache.clear();
+    quotedCache.set(command, q);
+  }
+  return q;
 }
 
 function names(c: ContainerSummary, trunc: boolean): string {
@@ -321,7 +344,7 @@ class ContainerCells implements Record<ContainerField, string> {
     return containerImage(this.#c, this.#trunc);
   }
   get Command(): string {
-    return goQuote(this.#trunc ? ellipsis(this.#c.Command, 20) : this.#c.Command);
+    return quotedCommand(this.#trunc ? ellipsis(this.#c.Command, 20) : this.#c.Command);
   }
   get CreatedAt(): string {
     return goUnixString(this.#c.Created);

@@ -15,41 +15,143 @@ export interface TabwriterOptions {
   discardEmptyColumns?: boolean;
 }
 
+/**
+ * The buffers a writer holds while it has a table in hand, given back on
+ * flush: `docker ps` over a thousand containers then grows no arrays and
+ * concatenates no strings, so a run leaves little for the collector.
+ */
+interface Scratch {
+  texts: string[];
+  /** Per cell: display width * 2, plus 1 when a tab ended it. */
+  cellInfo: Int32Array<ArrayBuffer>;
+  lineStarts: Int32Array<ArrayBuffer>;
+  /** ASCII output, one byte a character, turned into one string on flush. */
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+const pool: Scratch[] = [];
+/** Scratch bigger than this goes back to the collector instead of the pool. */
+const KEEP_CELLS = 1 << 16;
+const KEEP_BYTES = 1 << 21;
+const ascii = new TextDecoder();
+
+function borrow(): Scratch {
+  return (
+    pool.pop() ?? {
+      texts: [],
+      cellInfo: new Int32Array(64),
+      lineStarts: new Int32Array(16),
+      bytes: new Uint8Array(4096),
+    }
+  );
+}
+
+function grownInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
 export class TabWriter {
   /**
    * Text of the current cell, not terminated yet. Terminated cells keep their
-   * own text (slices of what was written) in flat arrays, one entry a cell:
-   * no shared buffer to re-slice and no object a cell, which made tables of a
-   * thousand rows slow and busy for the garbage collector.
+   * own text (slices of what was written), one entry a cell, in `texts`.
    */
   private pending = '';
+  private s: Scratch | undefined;
   private texts: string[] = [];
-  /**
-   * Per cell: display width * 2, plus 1 when a tab ended it. A typed array: growing
-   * it allocates outside the JS heap, so a big table makes less garbage to collect.
-   */
-  private cellInfo = new Int32Array(64);
+  private cellInfo = new Int32Array(0);
+  private ncells = 0;
   /** Index of each buffered line's first cell; the last line is the one being written. */
-  private lineStarts: number[] = [0];
+  private lineStarts = new Int32Array(0);
+  private nlines = 1;
   private widths: number[] = [];
+  private bytes = new Uint8Array(0);
+  private nbytes = 0;
+  /** Output before `bytes`: text with a character beyond ASCII goes here as it is. */
   private out = '';
-  /** Padding strings by length, made once each. */
+  /** The padding character's code when it is ASCII (then padding is bytes), else -1. */
+  private readonly padCode: number;
+  /** Padding strings by length, made once each (a padding character beyond ASCII). */
   private readonly pads: string[] = [''];
   private readonly measure: (text: string) => number;
 
   constructor(private readonly opts: TabwriterOptions) {
     this.measure = opts.measure ?? stringWidth;
+    const code = opts.padchar.length === 1 ? opts.padchar.charCodeAt(0) : -1;
+    this.padCode = code >= 0 && code < 0x80 ? code : -1;
+  }
+
+  private acquire(): void {
+    const s = borrow();
+    this.s = s;
+    this.texts = s.texts;
+    this.cellInfo = s.cellInfo;
+    this.lineStarts = s.lineStarts;
+    this.lineStarts[0] = 0;
+    this.bytes = s.bytes;
+  }
+
+  private release(): void {
+    const s = this.s;
+    if (!s) return;
+    this.s = undefined;
+    s.cellInfo = this.cellInfo;
+    s.lineStarts = this.lineStarts;
+    s.bytes = this.bytes;
+    if (s.texts.length <= KEEP_CELLS && s.bytes.length <= KEEP_BYTES && pool.length < 4) pool.push(s);
   }
 
   private reset(): void {
     this.pending = '';
-    this.texts = [];
-    this.lineStarts = [0];
+    // the cells' strings are garbage now: the pooled array must not keep them alive
+    this.texts.fill('', 0, this.ncells);
+    this.ncells = 0;
+    this.nlines = 1;
     this.widths = [];
   }
 
   private lineEnd(i: number): number {
-    return i + 1 < this.lineStarts.length ? this.lineStarts[i + 1] : this.texts.length;
+    return i + 1 < this.nlines ? this.lineStarts[i + 1] : this.ncells;
+  }
+
+  /** Everything in `bytes` as text, after `out`. */
+  private spill(): void {
+    if (this.nbytes === 0) return;
+    this.out += ascii.decode(this.bytes.subarray(0, this.nbytes));
+    this.nbytes = 0;
+  }
+
+  private room(n: number): Uint8Array<ArrayBuffer> {
+    if (this.nbytes + n > this.bytes.length) {
+      const b = new Uint8Array(Math.max(this.nbytes + n, this.bytes.length * 2));
+      b.set(this.bytes.subarray(0, this.nbytes));
+      this.bytes = b;
+    }
+    return this.bytes;
+  }
+
+  private emit(text: string): void {
+    const n = text.length;
+    const bytes = this.room(n);
+    let pos = this.nbytes;
+    for (let i = 0; i < n; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch >= 0x80) {
+        this.nbytes = pos;
+        this.spill();
+        this.out += i === 0 ? text : text.slice(i);
+        return;
+      }
+      bytes[pos++] = ch;
+    }
+    this.nbytes = pos;
+  }
+
+  private emitRepeat(code: number, n: number): void {
+    const bytes = this.room(n);
+    bytes.fill(code, this.nbytes, this.nbytes + n);
+    this.nbytes += n;
   }
 
   private writePadding(textw: number, cellw: number, useTabs: boolean): void {
@@ -58,11 +160,13 @@ export class TabWriter {
       const tw = this.opts.tabwidth;
       cellw = Math.floor((cellw + tw - 1) / tw) * tw;
       const n = cellw - textw;
-      this.out += '\t'.repeat(Math.floor((n + tw - 1) / tw));
+      this.emitRepeat(9, Math.floor((n + tw - 1) / tw));
       return;
     }
     const n = cellw - textw;
-    if (n > 0) this.out += this.pads[n] ?? (this.pads[n] = this.opts.padchar.repeat(n));
+    if (n <= 0) return;
+    if (this.padCode >= 0) this.emitRepeat(this.padCode, n);
+    else this.emit(this.pads[n] ?? (this.pads[n] = this.opts.padchar.repeat(n)));
   }
 
   private writeLines(line0: number, line1: number): void {
@@ -75,14 +179,14 @@ export class TabWriter {
         // text/tabwriter's useTabs only matters with the TabIndent flag, which no caller sets
         if (this.opts.alignRight) {
           if (j < widths.length) this.writePadding(this.cellInfo[k] >> 1, widths[j], false);
-          this.out += this.texts[k];
+          this.emit(this.texts[k]);
         } else {
-          this.out += this.texts[k];
+          this.emit(this.texts[k]);
           if (j < widths.length) this.writePadding(this.cellInfo[k] >> 1, widths[j], false);
         }
       }
       // the last buffered line is the one still being written: no newline yet
-      if (i + 1 < this.lineStarts.length) this.out += '\n';
+      if (i + 1 < this.nlines) this.emitRepeat(10, 1);
     }
   }
 
@@ -116,24 +220,28 @@ export class TabWriter {
 
   /** Ends a cell of the current line; returns how many cells the line has. */
   private terminateCell(text: string, htab: boolean): number {
-    const k = this.texts.length;
-    if (k === this.cellInfo.length) {
-      const grown = new Int32Array(k * 2);
-      grown.set(this.cellInfo);
-      this.cellInfo = grown;
-    }
+    const k = this.ncells;
+    if (k === this.cellInfo.length) this.cellInfo = grownInt32(this.cellInfo, k + 1);
     this.cellInfo[k] = this.measure(text) * 2 + (htab ? 1 : 0);
-    this.texts.push(text);
-    return this.texts.length - this.lineStarts[this.lineStarts.length - 1];
+    if (k < this.texts.length) this.texts[k] = text;
+    else this.texts.push(text);
+    this.ncells = k + 1;
+    return this.ncells - this.lineStarts[this.nlines - 1];
+  }
+
+  private endLine(): void {
+    if (this.nlines === this.lineStarts.length) this.lineStarts = grownInt32(this.lineStarts, this.nlines + 1);
+    this.lineStarts[this.nlines++] = this.ncells;
   }
 
   private flushInternal(): void {
     if (this.pending !== '') this.terminateCell(this.pending, false);
-    this.format(0, this.lineStarts.length);
+    this.format(0, this.nlines);
     this.reset();
   }
 
   write(text: string): void {
+    if (!this.s) this.acquire();
     let n = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
@@ -146,7 +254,7 @@ export class TabWriter {
       n = i + 1;
       const ncells = this.terminateCell(cell, ch === 9);
       if (ch === 10 || ch === 12) {
-        this.lineStarts.push(this.texts.length);
+        this.endLine();
         // a line with a single cell ends every column block: flush what is buffered
         if (ch === 12 || ncells === 1) this.flushInternal();
       }
@@ -159,7 +267,10 @@ export class TabWriter {
 
   /** Flush buffered text and return everything formatted so far. */
   flush(): string {
+    if (!this.s) this.acquire();
     this.flushInternal();
+    this.spill();
+    this.release();
     const out = this.out;
     this.out = '';
     return out;

@@ -1,11 +1,12 @@
 // The tabwriter's output depends only on the text, not on how it was cut into
-// writes (cells and lines may span writes); flushing mid-way ends column blocks.
+// writes (cells and lines may span writes); flushing mid-way ends column blocks;
+// writers share pooled buffers, so one flushed and used again starts clean.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TabWriter, type TabwriterOptions } from '../../src/cli/tabwriter';
 
 const text = fc
-  .array(fc.constantFrom('a', 'bb', '名', 'e\u0301', '\t', '\n', '\v', '\f', ' ', 'xyz', '…'), {
+  .array(fc.constantFrom('a', 'bb', '名', 'e\u0301', '\t', '\n', '\v', '\f', ' ', 'xyz', '…', '\ud800'), {
     maxLength: 60,
   })
   .map((a) => a.join(''));
@@ -13,7 +14,7 @@ const options = fc.record<TabwriterOptions>({
   minwidth: fc.nat(12),
   tabwidth: fc.nat(8),
   padding: fc.nat(4),
-  padchar: fc.constantFrom(' ', '.', '\t'),
+  padchar: fc.constantFrom(' ', '.', '\t', '·'),
   alignRight: fc.boolean(),
   discardEmptyColumns: fc.boolean(),
 });
@@ -48,11 +49,35 @@ describe('tabwriter writes', () => {
           x
             .replace(/\f/g, '\n')
             .replace(/[\t\v]/g, '')
-            .replace(/[ .]/g, '');
+            .replace(/[ .·]/g, '');
         expect(strip(out)).toBe(strip(s));
         expect(out.split('\n').length).toBe(s.split(/[\n\f]/).length);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('a writer used again after flush, and one used beside another, print what a new one prints', () => {
+    fc.assert(
+      fc.property(text, text, options, (a, b, opts) => {
+        const fresh = (s: string) => {
+          const tw = new TabWriter(opts);
+          tw.write(s);
+          return tw.flush();
+        };
+        const expectA = fresh(a);
+        const expectB = fresh(b);
+        const reused = new TabWriter(opts);
+        reused.write(a);
+        // another writer takes buffers while the first holds some
+        const beside = new TabWriter(opts);
+        beside.write(b);
+        expect(reused.flush()).toBe(expectA);
+        reused.write(b);
+        expect(reused.flush()).toBe(expectB);
+        expect(beside.flush()).toBe(expectB);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

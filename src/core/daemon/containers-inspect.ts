@@ -6,6 +6,7 @@ import type { ImageService } from '../image/service';
 import { dockerStatus, type ContainerStateName } from './container-machine';
 import { isRunningState, type ContainerEntry } from './containers-entry';
 import { rfc3339Nano } from './containers-logs';
+import { SummaryPartsCache } from './containers-summary-cache';
 import type { ContainerConfig, HostConfigJson, MountPointJson, NetworkRecord } from './containers-types';
 
 /** units.HumanDuration, from milliseconds. */
@@ -376,6 +377,20 @@ export function imageLookup(images: ImageService): ImageLookup {
   };
 }
 
+/** The Summary parts that neither time nor the container's state change, kept per container. */
+const summaryParts = new SummaryPartsCache((c: ContainerEntry) => {
+  const r = c.rec;
+  return {
+    Names: [r.Name],
+    Command: commandString(c),
+    Created: Math.floor(r.Created / 1000),
+    Labels: r.Config.Labels ?? {},
+    HostConfig: { NetworkMode: r.HostConfig.NetworkMode ?? 'bridge' },
+    NetworkSettings: { Networks: networksJson(c) },
+    Mounts: mountsJson(c),
+  };
+});
+
 /** One container.Summary of GET /containers/json. */
 export function containerSummary(
   c: ContainerEntry,
@@ -398,50 +413,45 @@ export function containerSummary(
       for (const b of list)
         ports.push({ IP: b.HostIp, PrivatePort: Number(port), PublicPort: Number(b.HostPort), Type: type });
   }
-  const Command = commandString(c);
-  const Created = Math.floor(r.Created / 1000);
-  const Labels = r.Config.Labels ?? {};
   const machine = c.machineState;
   const State = c.removed ? 'removing' : dockerStatus(machine);
   const Status = statusString(c, now, machine);
-  const HostConfig = { NetworkMode: r.HostConfig.NetworkMode ?? 'bridge' };
-  const NetworkSettings = { Networks: networksJson(c) };
-  const Mounts = mountsJson(c);
+  const p = summaryParts.get(c);
   // one literal each way (keys in the API's order): a thousand summaries a list, built whole
   if (size) {
     const upper = c.root.upperSize();
     const rootFs = upper + (r.ImageId ? images.store.imageSize(r.ImageId) : 0);
     return {
       Id: r.Id,
-      Names: [r.Name],
+      Names: p.Names,
       Image: image,
       ImageID: r.ImageId,
-      Command,
-      Created,
+      Command: p.Command,
+      Created: p.Created,
       Ports: ports,
       SizeRw: upper,
       SizeRootFs: rootFs,
-      Labels,
+      Labels: p.Labels,
       State,
       Status,
-      HostConfig,
-      NetworkSettings,
-      Mounts,
+      HostConfig: p.HostConfig,
+      NetworkSettings: p.NetworkSettings,
+      Mounts: p.Mounts,
     };
   }
   return {
     Id: r.Id,
-    Names: [r.Name],
+    Names: p.Names,
     Image: image,
     ImageID: r.ImageId,
-    Command,
-    Created,
+    Command: p.Command,
+    Created: p.Created,
     Ports: ports,
-    Labels,
+    Labels: p.Labels,
     State,
     Status,
-    HostConfig,
-    NetworkSettings,
-    Mounts,
+    HostConfig: p.HostConfig,
+    NetworkSettings: p.NetworkSettings,
+    Mounts: p.Mounts,
   };
 }
