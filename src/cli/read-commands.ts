@@ -19,13 +19,12 @@ import {
 } from './cmd-volume';
 import {
   networkConnectCommand,
-  networkCreateCommand,
   networkDisconnectCommand,
   networkInspectCommand,
   networkListCommand,
   networkPruneCommand,
-  networkRemoveCommand,
 } from './cmd-network';
+import { networkCreateCommand, networkRemoveCommand } from './cmd-network-create';
 import { dfCommand, systemPruneCommand } from './cmd-system';
 import { eventsCommand } from './cmd-system-events';
 import { infoCommand } from './cmd-system-info';

@@ -225,6 +225,49 @@ describe('create: the daemon', () => {
     expect([r.out, r.err, r.code]).toEqual(['', `Error response from daemon: ${message}\n`, 1]);
   });
 
+  it('config-only networks: a template others take their IPAM config from, never pruned, kept while in use', async () => {
+    const tpl = fresh('tpl');
+    const user = fresh();
+    expect(
+      (await run(`docker network create --config-only --subnet 10.44.0.0/24 --gateway 10.44.0.9 ${tpl}`))
+        .code,
+    ).toBe(0);
+    expect(await fmt('{{.Driver}} {{.ConfigOnly}} {{json .IPAM.Config}}', tpl)).toBe(
+      'null true [{"Subnet":"10.44.0.0/24","Gateway":"10.44.0.9"}]',
+    );
+    expect((await run(`docker network create --config-from ${tpl} ${user}`)).code).toBe(0);
+    expect(await fmt('{{.Driver}} {{.ConfigFrom.Network}} {{json .IPAM.Config}}', user)).toBe(
+      `bridge ${tpl} [{"Subnet":"10.44.0.0/24","Gateway":"10.44.0.9"}]`,
+    );
+    const refusals: Array<[string, string]> = [
+      [
+        `--config-from ${tpl} --subnet 10.45.0.0/24 x`,
+        'user specified configurations are not supported if the network depends on a configuration network',
+      ],
+      [
+        `--config-from ${tpl} -o a=b x`,
+        'network driver options are not supported if the network depends on a configuration network',
+      ],
+      [
+        `--config-from ${tpl} --config-only x`,
+        'a configuration network cannot depend on another configuration network',
+      ],
+      [
+        '--config-only --internal x',
+        'configuration network can only contain network specific fields. Network operator fields like [ ingress | internal | attachable | scope ] are not supported.',
+      ],
+      ['--config-from nosuch x', 'configuration network "nosuch" does not exist'],
+    ];
+    for (const [args, message] of refusals)
+      expect((await run(`docker network create ${args}`)).err).toBe(
+        `Error response from daemon: ${message}\n`,
+      );
+    expect((await run(`docker network rm ${tpl}`)).err).toBe(
+      `Error response from daemon: error while removing network: configuration network "${tpl}" is in use\nexit status 1\n`,
+    );
+    expect((await run(`docker network rm ${user} ${tpl}`)).out).toBe(`${user}\n${tpl}\n`);
+  });
+
   it('a taken name: 409 conflict', async () => {
     const name = fresh();
     await run(`docker network create ${name}`);
@@ -322,6 +365,7 @@ describe('prune', () => {
     const idle = fresh();
     await run(`docker network create ${used}`);
     await run(`docker network create ${idle}`);
+    await run('docker network create --config-only template');
     const c = fresh('c');
     await run(`docker run -d --name ${c} --network ${used} nginx`);
     const no = await run('docker network prune', { input: ['n'] });
@@ -332,9 +376,12 @@ describe('prune', () => {
     const yes = await run('docker network prune -f');
     expect([yes.out, yes.err, yes.code]).toEqual([`Deleted Networks:\n${idle}\n\n`, '', 0]);
     expect((await run('docker network prune -f')).out).toBe('');
-    expect((await run('docker network ls --format {{.Name}}')).out).toBe(`bridge\nhost\n${used}\nnone\n`);
+    // localNetworksPrune skips configuration-only networks
+    expect((await run('docker network ls --format {{.Name}}')).out).toBe(
+      `bridge\nhost\n${used}\nnone\ntemplate\n`,
+    );
     await run(`docker rm -f ${c}`);
-    await run(`docker network rm ${used}`);
+    await run(`docker network rm ${used} template`);
   });
 
   it('label, label! and until filters', async () => {

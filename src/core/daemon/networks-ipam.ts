@@ -26,6 +26,10 @@ export interface UserNetworkOptions {
   ipamOptions: Record<string, string> | null;
   /** The user's IPAM config (inspect shows it as given); empty when the pool came from the defaults. */
   ipamConfig: IpamConfig[];
+  /** A configuration-only network: a template for others (driver null, no addresses, no containers). */
+  configOnly: boolean;
+  /** The configuration-only network this one took its IPAM config and options from ("" if none). */
+  configFrom: string;
 }
 
 /** An IPv4 prefix as integers: base address (as written), bits, masked base, size. */
@@ -137,7 +141,7 @@ export class UserNetwork extends DockerNetwork {
     super(
       id,
       name,
-      'bridge',
+      opts.configOnly ? 'null' : 'bridge',
       plan ? maskedText(plan.pool) : undefined,
       plan ? intToIp(plan.gateway) : undefined,
       created,

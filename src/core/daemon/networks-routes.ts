@@ -54,8 +54,8 @@ export function networkJson(n: DockerNetwork, containers: Record<string, unknown
     Internal: user?.internal ?? false,
     Attachable: user?.attachable ?? false,
     Ingress: false,
-    ConfigFrom: { Network: '' },
-    ConfigOnly: false,
+    ConfigFrom: { Network: user?.configFrom ?? '' },
+    ConfigOnly: user?.configOnly ?? false,
     Containers: containers,
     Options: user ? { ...user.options } : n.name === 'bridge' ? { ...BRIDGE_OPTIONS } : {},
     Labels: user ? user.labels && { ...user.labels } : {},
@@ -139,6 +139,7 @@ export function registerNetworkRoutes(router: Router, daemon: Daemon): void {
     const deleted: string[] = [];
     for (const n of [...stack.networks]) {
       if (isPredefined(n) || n.endpoints.size > 0) continue;
+      if (n instanceof UserNetwork && n.opts.configOnly) continue;
       if (until.value !== undefined && n.created > until.value) continue;
       const labels = networkLabels(n);
       if (!matchKVList(f.value, 'label', labels)) continue;

@@ -8,7 +8,14 @@ import type { DockerNetwork } from '../kernel/network';
 import type { ApiResponse } from './api';
 import type { Daemon } from './daemon';
 import { registerNetworkConnectRoutes } from './networks-connect';
-import { planIpam, UserNetwork, validateIpam, type IpamConfig, type NetworkPlan } from './networks-ipam';
+import {
+  planIpam,
+  UserNetwork,
+  validateIpam,
+  type IpamConfig,
+  type NetworkPlan,
+  type UserNetworkOptions,
+} from './networks-ipam';
 import { findNetwork } from './networks-routes';
 import { errorResponse, type Router } from './engine';
 
@@ -66,6 +73,30 @@ function boolOpt(options: Record<string, string>, key: string): boolean | undefi
   return 'bad';
 }
 
+/** Network.validateConfiguration: what configuration-only networks and their users may not set. */
+function validateConfiguration(o: UserNetworkOptions, scope: string, ingress: boolean): string | undefined {
+  if (o.configOnly && (ingress || o.internal || o.attachable || scope !== ''))
+    return (
+      'configuration network can only contain network specific fields. ' +
+      'Network operator fields like [ ingress | internal | attachable | scope ] are not supported.'
+    );
+  if (o.configFrom === '') return undefined;
+  if (o.configOnly) return 'a configuration network cannot depend on another configuration network';
+  const set = (m: Record<string, string> | null) => Object.keys(m ?? {}).length > 0;
+  if (
+    o.ipamDriver !== 'default' ||
+    !o.enableIPv4 ||
+    o.enableIPv6 ||
+    set(o.labels) ||
+    set(o.ipamOptions) ||
+    o.ipamConfig.length > 0
+  )
+    return 'user specified configurations are not supported if the network depends on a configuration network';
+  if (set(o.options))
+    return 'network driver options are not supported if the network depends on a configuration network';
+  return undefined;
+}
+
 /**
  * daemon.createNetwork and libnetwork NewNetwork, in their order of checks:
  * predefined names, swarm-only drivers, the enable_ipv4/6 options, the IPAM
@@ -105,41 +136,58 @@ function createNetwork(daemon: Daemon, body: CreateBody): Result<UserNetwork> {
   if (name.trim() === '') return fail('invalid', 'invalid name: name is empty');
   if (stack.networks.some((n) => n.name === name))
     return fail('conflict', `network with name ${name} already exists`);
+  const scope = typeof body.Scope === 'string' ? body.Scope : '';
+  const ipam = body.IPAM;
+  const opts: UserNetworkOptions = {
+    labels: body.Labels && typeof body.Labels === 'object' ? stringMap(body.Labels) : null,
+    options,
+    internal: body.Internal === true,
+    attachable: body.Attachable === true,
+    enableIPv4,
+    enableIPv6,
+    scope: scope === '' ? 'local' : scope,
+    ipamDriver: ipam && typeof ipam.Driver === 'string' && ipam.Driver !== '' ? ipam.Driver : 'default',
+    ipamOptions: ipam && ipam.Options && typeof ipam.Options === 'object' ? stringMap(ipam.Options) : null,
+    ipamConfig: configs,
+    configOnly: body.ConfigOnly === true,
+    configFrom: typeof body.ConfigFrom?.Network === 'string' ? body.ConfigFrom.Network : '',
+  };
+  const invalidConfig = validateConfiguration(opts, scope, body.Ingress === true);
+  if (invalidConfig) return fail('forbidden', invalidConfig);
+  const id = randomHex64(daemon.deps.random);
+  const now = daemon.deps.clock.now();
+  // a configuration-only network is stored as it is: scope local, driver null, nothing allocated
+  if (opts.configOnly) return ok(new UserNetwork(id, name, undefined, { ...opts, scope: 'local' }, now));
   if (driver !== 'bridge' && !SINGLETON_DRIVERS.has(driver))
     return fail('notFound', `plugin "${driver}" not found`);
-  const scope = typeof body.Scope === 'string' ? body.Scope : '';
   if (body.Ingress === true) return fail('forbidden', 'Ingress network can only be global scope network');
+  if (opts.configFrom !== '') {
+    const from = stack.networks.find(
+      (x) => x.name === opts.configFrom && x instanceof UserNetwork && x.opts.configOnly,
+    );
+    if (!(from instanceof UserNetwork))
+      return fail('notFound', `configuration network "${opts.configFrom}" does not exist`);
+    // applyConfigurationTo: IPAM (driver, options, configs), driver options, IPv6
+    Object.assign(opts, {
+      ipamDriver: from.opts.ipamDriver,
+      ipamOptions: from.opts.ipamOptions,
+      ipamConfig: from.opts.ipamConfig,
+      options: { ...from.opts.options },
+      enableIPv6: from.opts.enableIPv6,
+    });
+  }
   if (scope === 'swarm')
     return fail('forbidden', 'cannot create a swarm scoped network when swarm is not active');
   if (SINGLETON_DRIVERS.has(driver))
     return fail('forbidden', `only one instance of "${driver}" network is allowed`);
-  if (!enableIPv4 && !enableIPv6) return fail('invalid', 'IPv4 or IPv6 must be enabled');
+  if (!opts.enableIPv4 && !opts.enableIPv6) return fail('invalid', 'IPv4 or IPv6 must be enabled');
   let plan: NetworkPlan | undefined;
-  if (enableIPv4) {
-    const planned = planIpam(stack, configs);
+  if (opts.enableIPv4) {
+    const planned = planIpam(stack, opts.ipamConfig);
     if (!planned.ok) return planned;
     plan = planned.value;
   }
-  const ipam = body.IPAM;
-  const n = new UserNetwork(
-    randomHex64(daemon.deps.random),
-    name,
-    plan,
-    {
-      labels: body.Labels && typeof body.Labels === 'object' ? stringMap(body.Labels) : null,
-      options,
-      internal: body.Internal === true,
-      attachable: body.Attachable === true,
-      enableIPv4,
-      enableIPv6,
-      scope: scope === '' ? 'local' : scope,
-      ipamDriver: ipam && typeof ipam.Driver === 'string' && ipam.Driver !== '' ? ipam.Driver : 'default',
-      ipamOptions: ipam && ipam.Options && typeof ipam.Options === 'object' ? stringMap(ipam.Options) : null,
-      ipamConfig: configs,
-    },
-    daemon.deps.clock.now(),
-  );
-  return ok(n);
+  return ok(new UserNetwork(id, name, plan, opts, now));
 }
 
 /**
@@ -176,6 +224,15 @@ export function registerNetworkWriteRoutes(router: Router, daemon: Daemon): void
     if (PREDEFINED.has(n.name))
       return { status: 403, body: { message: `${n.name} is a pre-defined network and cannot be removed` } };
     if (n.endpoints.size > 0) return { status: 403, body: { message: activeEndpoints(daemon, n) } };
+    if (
+      n instanceof UserNetwork &&
+      n.opts.configOnly &&
+      stack.networks.some((x) => x instanceof UserNetwork && x.opts.configFrom === n.name)
+    )
+      return {
+        status: 403,
+        body: { message: `error while removing network: configuration network "${n.name}" is in use` },
+      };
     stack.networks.splice(stack.networks.indexOf(n), 1);
     events.emit('network', 'destroy', { ID: n.id, Attributes: { name: n.name, type: n.driver } });
     return { status: 204, body: '' };
