@@ -1,11 +1,13 @@
-// The awk interpreter: globals and function frames, the record and its
-// fields, patterns and ranges, statements with next/exit/return, and the
+// The awk interpreter over AwkState (variables and the record): patterns and
+// ranges, statements with next/exit/return, expressions, user functions and the
 // builtins. Input and output go through the Awk host (awk.ts), which knows
 // files, stdin and commands.
 import type { ArrayRef, AwkFunction, AwkProgram, Expr, Item, LValue, Stmt } from './awk-ast';
 import { format } from './awk-format';
-import { RegexCache, splitBy } from './awk-io';
-import { AwkRegexError, matchAt, test, type AwkRegex } from './awk-regex';
+import { splitBy } from './awk-io';
+import { arith, GlibcRandom, substitute, utf8Length } from './awk-builtins';
+import { AwkRuntimeError, AwkState, type AwkArray, type Slot } from './awk-state';
+import { matchAt, test, type AwkRegex } from './awk-regex';
 import {
   compare,
   dToI,
@@ -15,18 +17,11 @@ import {
   StrNum,
   toBool,
   toNum,
-  toStr,
   UNINIT,
   type Val,
 } from './awk-value';
 
-export type AwkArray = Map<string, Val>;
-type Slot = Val | AwkArray | undefined;
-
-/** A fatal run-time error: `mawk: run time error: …` with the record position, exit 2. */
-export class AwkRuntimeError extends Error {}
-/** A message printed as it is (`mawk: cannot open …`), exit 2. */
-export class AwkFatal extends Error {}
+export { AwkFatal, AwkRuntimeError, type AwkArray } from './awk-state';
 
 class NextSignal {
   constructor(readonly file: boolean) {}
@@ -51,23 +46,20 @@ export interface AwkHost {
 
 const MAX_INT = 0x7fffffff;
 
-export class Runtime {
-  readonly globals = new Map<string, Val>();
-  readonly arrays = new Map<string, AwkArray>();
-  private frames: Slot[][] = [];
-  private record = '';
-  private fields: string[] | undefined = [];
-  private fieldVals: Val[] = [];
-  private readonly regexes = new RegexCache();
+export class Runtime extends AwkState {
   private readonly rangeOn: boolean[];
+
   private rng = new GlibcRandom(1);
+
   private cseed: Val = 0;
+
   private depth = 0;
 
   constructor(
     readonly prog: AwkProgram,
     private readonly host: AwkHost,
   ) {
+    super();
     this.rangeOn = new Array<boolean>(prog.ranges).fill(false);
     for (const [k, v] of Object.entries({
       FS: ' ',
@@ -88,115 +80,12 @@ export class Runtime {
     this.srand(Math.floor(host.now() / 1000));
   }
 
-  // ---- variables
-
-  get convfmt(): string {
-    return toStr(this.globals.get('CONVFMT') ?? '%.6g', '%.6g');
-  }
-
-  str(v: Val): string {
-    return toStr(v, this.convfmt);
-  }
-
-  gstr(name: string): string {
-    return this.str(this.getVar(name));
-  }
-
-  getVar(name: string): Val {
-    if (name === 'NF') return this.nf();
-    return this.globals.get(name) ?? UNINIT;
-  }
-
-  setVar(name: string, v: Val): void {
-    if (name === 'NF') return this.setNF(toNum(v));
-    this.globals.set(name, v);
-  }
-
-  array(name: string): AwkArray {
-    let a = this.arrays.get(name);
-    if (!a) {
-      a = new Map();
-      this.arrays.set(name, a);
-    }
-    return a;
-  }
-
-  private arrayOf(ref: ArrayRef): AwkArray {
-    if (ref.k === 'var') return this.array(ref.name);
-    const frame = this.frames[this.frames.length - 1];
-    const s = frame[ref.slot];
-    if (s instanceof Map) return s;
-    if (s !== undefined) throw new AwkRuntimeError(`can't use scalar ${ref.name} as array`);
-    const a: AwkArray = new Map();
-    frame[ref.slot] = a;
-    return a;
-  }
-
-  // ---- the record
-
-  setRecord(text: string): void {
-    this.record = text;
-    this.fields = undefined;
-  }
-
-  private split(): string[] {
-    if (!this.fields) {
-      const fs = this.gstr('FS');
-      // mawk does not also split at newlines in paragraph mode (POSIX says it should)
-      this.fields = splitBy(this.record, fs, () => this.regexes.get(fs));
-      this.fieldVals = [];
-    }
-    return this.fields;
-  }
-
-  nf(): number {
-    return this.split().length;
-  }
-
-  private setNF(n: number): void {
-    const f = this.split();
-    const k = Math.max(0, dToI(n));
-    while (f.length < k) f.push('');
-    f.length = k;
-    this.fieldVals.length = Math.min(this.fieldVals.length, k + 1);
-    this.rebuild();
-  }
-
-  private rebuild(): void {
-    this.record = this.split().join(this.gstr('OFS'));
-  }
-
-  getField(i: number): Val {
-    if (i === 0) return inputVal(this.record);
-    const f = this.split();
-    if (i > f.length) return UNINIT;
-    return (this.fieldVals[i] ??= inputVal(f[i - 1]));
-  }
-
-  setField(i: number, v: Val): void {
-    if (i === 0) return this.setRecord(this.str(v));
-    const f = this.split();
-    while (f.length < i) f.push('');
-    f[i - 1] = this.str(v);
-    this.fieldVals[i] = v;
-    this.rebuild();
-  }
-
   private fieldIndex(e: Expr): Promise<number> {
     return this.eval(e).then((v) => {
       const n = dToI(toNum(v));
       if (n < 0) throw new AwkRuntimeError(`negative field index $${n}`);
       return n;
     });
-  }
-
-  // ---- regexes
-
-  regex(src: string): AwkRegex {
-    const r = this.regexes.get(src);
-    if (r instanceof AwkRegexError)
-      throw new AwkFatal(`regular expression compile failed (${r.message})\n${src}`);
-    return r;
   }
 
   private async regexOf(e: Expr): Promise<AwkRegex> {
@@ -664,110 +553,6 @@ export class Runtime {
     }
     throw new AwkRuntimeError(`unknown builtin ${name}`);
   }
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return n;
-}
-
-function arith(op: string, a: number, b: number): number {
-  switch (op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      return a / b;
-    case '%':
-      return a % b;
-    default:
-      return a ** b;
-  }
-}
-
-/** glibc's random(): the TYPE_3 additive feedback generator srandom() seeds. */
-class GlibcRandom {
-  private readonly r: number[] = [];
-
-  constructor(seed: number) {
-    const r = this.r;
-    r[0] = seed === 0 ? 1 : seed | 0;
-    for (let i = 1; i < 31; i++) {
-      const hi = Math.trunc(r[i - 1] / 127773);
-      const lo = r[i - 1] % 127773;
-      let word = 16807 * lo - 2836 * hi;
-      if (word < 0) word += 2147483647;
-      r[i] = word;
-    }
-    for (let i = 31; i < 34; i++) r[i] = r[i - 31];
-    for (let i = 34; i < 344; i++) r[i] = (r[i - 31] + r[i - 3]) | 0;
-  }
-
-  next(): number {
-    const r = this.r;
-    const v = (r[r.length - 31] + r[r.length - 3]) | 0;
-    r.push(v);
-    if (r.length > 1024) r.splice(0, r.length - 34);
-    return (v >>> 0) >>> 1;
-  }
-}
-
-/** sub/gsub: & is the match, \& a literal &, \\ a backslash; empty matches between characters. */
-export function substitute(
-  r: AwkRegex,
-  repl: string,
-  target: string,
-  global: boolean,
-): { text: string; count: number } {
-  const expand = (m: string) => {
-    let out = '';
-    for (let i = 0; i < repl.length; i++) {
-      const c = repl[i];
-      if (c === '\\' && (repl[i + 1] === '&' || repl[i + 1] === '\\')) out += repl[++i];
-      else if (c === '&') out += m;
-      else out += c;
-    }
-    return out;
-  };
-  let out = '';
-  let count = 0;
-  let pos = 0;
-  let lastEnd = -1;
-  while (pos <= target.length) {
-    const m = matchAt(r, target, pos);
-    if (!m) break;
-    if (m.length === 0) {
-      if (m.index === lastEnd) {
-        // an empty match right after a match does not count
-        if (m.index >= target.length) break;
-        out += target.slice(pos, m.index + 1);
-        pos = m.index + 1;
-        continue;
-      }
-      out += target.slice(pos, m.index) + expand('');
-      count++;
-      if (m.index >= target.length) {
-        pos = target.length + 1;
-        break;
-      }
-      out += target[m.index];
-      pos = m.index + 1;
-    } else {
-      out += target.slice(pos, m.index) + expand(target.slice(m.index, m.index + m.length));
-      count++;
-      pos = lastEnd = m.index + m.length;
-    }
-    if (!global) break;
-  }
-  if (pos <= target.length) out += target.slice(pos);
-  return { text: out, count };
 }
 
 export { StrNum };
