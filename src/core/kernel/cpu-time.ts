@@ -55,3 +55,11 @@ export function psBsdTime(p: CpuAccounted): string {
   const u = Math.floor(cpuTicks(p) / HERTZ);
   return `${String(Math.floor(u / 60)).padStart(3)}:${String(u % 60).padStart(2, '0')}`;
 }
+
+/** top's TIME+ (scale_tics at width 9): minutes:seconds.hundredths of utime+stime. */
+export function topTime(p: CpuAccounted): string {
+  const t = cpuTicks(p);
+  const cs = t % HERTZ;
+  const s = Math.floor(t / HERTZ);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}.${String(cs).padStart(2, '0')}`;
+}

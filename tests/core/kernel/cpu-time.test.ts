@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../src/core/clock';
 import { Cgroup } from '../../../src/core/kernel/cgroup';
-import { cpuTicks, psBsdTime, psC, psPcpu, psTime } from '../../../src/core/kernel/cpu-time';
+import { cpuTicks, psBsdTime, psC, psPcpu, psTime, topTime } from '../../../src/core/kernel/cpu-time';
 import { Kernel, type Process, type Program } from '../../../src/core/kernel/process';
 import { SIGKILL } from '../../../src/core/kernel/signals';
 
@@ -120,6 +120,17 @@ describe('per-process CPU time', () => {
     clock.advance(90_061_000);
     expect(psTime(p)).toBe('1-01:01:01');
     expect(psBsdTime(p)).toBe('1501:01');
+    expect(topTime(p)).toBe('1501:01.00');
+  });
+
+  it("top's TIME+ counts minutes, seconds and hundredths", async () => {
+    const { clock, spawn } = setup();
+    const p = spawn(busy, undefined);
+    const s = spawn(idle, undefined);
+    await flush();
+    clock.advance(75_430);
+    expect(topTime(p)).toBe('1:15.43');
+    expect(topTime(s)).toBe('0:00.00');
   });
 
   it('property: CPU time never exceeds the wall time times the cgroup rate, and never goes down', async () => {

@@ -2,6 +2,7 @@
 // overlay root reports the host's disk, as overlayfs passes statfs through),
 // and top (procps/BusyBox summary and process list; -b -n N or a terminal).
 import { commOf, memInfo, mountsOf, runnable, stateOf, uptimeSeconds, visibleProcesses, vszOf, HOST_DISK, type MountInfo } from '../procfs';
+import { topTime } from '../../kernel/cpu-time';
 import { humanBusybox, humanGnu, strftime } from './format';
 import { getopt, isOptError } from './getopt';
 import { isErr, type Tool } from './tool';
@@ -173,7 +174,7 @@ function procpsScreen(t: Tool): string {
     const user = (db.userName(q.uid) ?? String(q.uid)).slice(0, 8);
     const st = q === t.ctx.proc ? 'R' : stateOf(q).letter;
     lines.push(
-      `${String(n).padStart(7)} ${user.padEnd(8)}  20   0 ${String(Math.floor(vszOf(q) / 1024)).padStart(7)} ${String(Math.floor(q.rss / 1024)).padStart(6)} ${String(Math.floor(q.rss / 1024 / 2)).padStart(6)} ${st} ${(q.spinning ? 100 * Math.min(1, q.spinning) : 0).toFixed(1).padStart(5)} ${((q.rss / host.memTotal) * 100).toFixed(1).padStart(5)}   0:00.00 ${commOf(q)}`,
+      `${String(n).padStart(7)} ${user.padEnd(8)}  20   0 ${String(Math.floor(vszOf(q) / 1024)).padStart(7)} ${String(Math.floor(q.rss / 1024)).padStart(6)} ${String(Math.floor(q.rss / 1024 / 2)).padStart(6)} ${st} ${(q.spinning ? 100 * Math.min(1, q.spinning) : 0).toFixed(1).padStart(5)} ${((q.rss / host.memTotal) * 100).toFixed(1).padStart(5)} ${topTime(q).padStart(9)} ${commOf(q)}`,
     );
   }
   return lines.map((x) => `${x}\n`).join('');
