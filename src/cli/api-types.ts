@@ -4,6 +4,8 @@
 
 import type { GoType, StructField } from './go-value';
 import { T } from './go-value';
+import { hostConfig } from './api-types-host';
+import { networkSettings } from './api-types-network';
 
 const f = (name: string, type: GoType, extra: Partial<StructField> = {}): StructField => ({
   name,
@@ -207,10 +209,7 @@ const mountPoint: GoType = {
   ],
 };
 
-/**
- * container.InspectResponse. HostConfig and NetworkSettings are large structs that
- * Stevedore keeps as their JSON maps; everything else is typed as the CLI decodes it.
- */
+/** container.InspectResponse (HostConfig and NetworkSettings: api-types-host.ts, api-types-network.ts). */
 export const containerInspectResponse: GoType = {
   kind: 'struct',
   name: 'container.InspectResponse',
@@ -239,7 +238,7 @@ export const containerInspectResponse: GoType = {
           f('ProcessLabel', S),
           f('AppArmorProfile', S),
           f('ExecIDs', strs),
-          f('HostConfig', T.iface),
+          f('HostConfig', T.ptr(hostConfig)),
           f('GraphDriver', {
             kind: 'struct',
             name: 'storage.DriverData',
@@ -253,7 +252,7 @@ export const containerInspectResponse: GoType = {
     ),
     f('Mounts', T.slice(mountPoint)),
     f('Config', T.ptr(containerConfig)),
-    f('NetworkSettings', T.iface),
+    f('NetworkSettings', T.ptr(networkSettings)),
     f('ImageManifestDescriptor', T.ptr(descriptor), { omitempty: true }),
   ],
 };

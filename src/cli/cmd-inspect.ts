@@ -8,6 +8,7 @@ import { checkInspectFormat, renderInspect } from './inspect-json';
 import type { InspectElement } from './inspect-json';
 import type { FlagSpec } from './flags';
 import { containerInspectResponse, imageInspectResponse, volumeType } from './api-types';
+import { networkInspect } from './api-types-network';
 import type { GoType } from './go-value';
 import type { EngineClient } from '../core/daemon/api';
 
@@ -105,7 +106,7 @@ const searchers: Array<{
     goType: containerInspectResponse,
   },
   { type: 'image', path: (r) => `/images/${enc(r)}/json`, goType: imageInspectResponse },
-  { type: 'network', path: (r) => `/networks/${enc(r)}` },
+  { type: 'network', path: (r) => `/networks/${enc(r)}`, goType: networkInspect },
   { type: 'volume', path: (r) => `/volumes/${enc(r)}`, goType: volumeType },
   {
     type: 'service',

@@ -12,8 +12,8 @@ import { confirm } from './cmd-image-manage';
 import { INTERRUPTED } from './cmd-pull';
 import { filterPairs } from './cmd-ps';
 import { naturalSort } from './natural-sort';
-import { T, type GoType, type StructField } from './go-value';
 import { labelMethod } from './container-format';
+import { networkInspect } from './api-types-network';
 
 /** network.Summary (= network.Inspect). */
 export interface NetworkJson {
@@ -125,73 +125,7 @@ export const networkListCommand: Partial<CommandSpec> = {
   run: runList,
 };
 
-const S = T.string;
-const field = (name: string, type: GoType, extra: Partial<StructField> = {}): StructField => ({
-  name,
-  type,
-  ...extra,
-});
-
-/** network.Inspect (moby api/types/network), what `docker network inspect` decodes into. */
-const networkInspectType: GoType = {
-  kind: 'struct',
-  name: 'network.Inspect',
-  fields: [
-    field('Name', S),
-    field('ID', S, { json: 'Id' }),
-    field('Created', T.time),
-    field('Scope', S),
-    field('Driver', S),
-    field('EnableIPv4', T.bool),
-    field('EnableIPv6', T.bool),
-    field('IPAM', {
-      kind: 'struct',
-      name: 'network.IPAM',
-      fields: [
-        field('Driver', S),
-        field('Options', T.map(S)),
-        field(
-          'Config',
-          T.slice({
-            kind: 'struct',
-            name: 'network.IPAMConfig',
-            fields: [
-              field('Subnet', S, { omitempty: true }),
-              field('IPRange', S, { omitempty: true }),
-              field('Gateway', S, { omitempty: true }),
-              field('AuxAddress', T.map(S), { json: 'AuxiliaryAddresses', omitempty: true }),
-            ],
-          }),
-        ),
-      ],
-    }),
-    field('Internal', T.bool),
-    field('Attachable', T.bool),
-    field('Ingress', T.bool),
-    field('ConfigFrom', { kind: 'struct', name: 'network.ConfigReference', fields: [field('Network', S)] }),
-    field('ConfigOnly', T.bool),
-    field(
-      'Containers',
-      T.map({
-        kind: 'struct',
-        name: 'network.EndpointResource',
-        fields: [
-          field('Name', S),
-          field('EndpointID', S),
-          field('MacAddress', S),
-          field('IPv4Address', S),
-          field('IPv6Address', S),
-        ],
-      }),
-    ),
-    field('Options', T.map(S)),
-    field('Labels', T.map(S)),
-    field('Peers', T.slice(T.iface), { omitempty: true }),
-    field('Services', T.map(T.iface), { omitempty: true }),
-  ],
-};
-
-export const networkInspectCommand = objectInspectCommand((n) => `/networks/${n}`, networkInspectType, {
+export const networkInspectCommand = objectInspectCommand((n) => `/networks/${n}`, networkInspect, {
   verbose: true,
 });
 

@@ -2,6 +2,7 @@
 // the Go type the docker CLI decodes it into, so `{{.Config.Entrypoint}}` prints `[]`
 // for a nil slice, maps print sorted as `map[k:v]`, and type names in errors match.
 
+import { fileModeString } from './go-file-mode';
 import { formatFloatV } from './go-float';
 import { goJsonString } from './go-json';
 
@@ -29,6 +30,8 @@ export type GoType =
       name: string;
       fields: StructField[];
       marshal?: (v: Record<string, unknown>) => string;
+      /** A String method on the pointer receiver: fmt uses it through a pointer, or on an addressable value. */
+      stringer?: (v: Record<string, unknown>) => string;
       /** Methods with arguments (`{{.Label "name"}}` of the formatter contexts), by name. */
       methods?: Record<string, GoMethod>;
     }
@@ -307,7 +310,8 @@ export function formatValue(g: GoValue | undefined, depth = 0): string {
     case 'bool':
       return v ? 'true' : 'false';
     case 'int':
-      return String(v);
+      // fs.FileMode is a Stringer, which fmt calls at every depth
+      return t.name === 'fs.FileMode' ? fileModeString(v as number) : String(v);
     case 'float':
       return formatFloatV(v as number);
     case 'number':
@@ -324,6 +328,7 @@ export function formatValue(g: GoValue | undefined, depth = 0): string {
     }
     case 'ptr': {
       if (v === null || v === undefined) return '<nil>';
+      if (t.elem.kind === 'struct' && t.elem.stringer) return t.elem.stringer(isObject(v) ? v : {});
       if (depth === 0) {
         const ek = t.elem.kind;
         const inner = formatValue({ t: t.elem, v }, 1);
@@ -347,6 +352,8 @@ export function formatValue(g: GoValue | undefined, depth = 0): string {
       );
     }
     case 'struct': {
+      // at the top the template hands over an addressable value (a field reached through a pointer)
+      if (depth === 0 && t.stringer) return t.stringer(isObject(v) ? v : {});
       const parts = t.fields.map((f) => formatValue(structField(g, f.name), depth + 1));
       return '{' + parts.join(' ') + '}';
     }

@@ -179,7 +179,8 @@ export const builtinFuncs: Record<string, TemplateFunc> = {
         if (item.t.kind === 'slice' || item.t.kind === 'string') {
           const len = lengthOf(item) ?? 0;
           const x = indexArg(idx, len);
-          if (x === len) throw new FuncError(`index out of range: ${x}`);
+          // indexArg lets x == len through (its bound is for slicing); reflect's Index panics on it
+          if (x === len) throw new FuncError(`reflect: ${item.t.kind} index out of range`);
           if (item.t.kind === 'string')
             item = { t: { kind: 'int', name: 'uint8' }, v: new TextEncoder().encode(item.v as string)[x] };
           else item = elemValue(item.t.elem, (item.v as unknown[])[x]);
