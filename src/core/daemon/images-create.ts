@@ -11,6 +11,7 @@ import {
   familiarName,
 } from '../image/reference';
 import type { ImageService } from '../image/service';
+import { parsePlatform, type Platform } from '../image/platform';
 import { errorResponse, MessageStream } from './engine';
 
 export function createImage(
@@ -19,6 +20,13 @@ export function createImage(
 ): ApiResponse {
   const fromImage = query.fromImage ?? '';
   const tag = query.tag ?? '';
+  // the platform is parsed first, for an import too (API >= 1.32)
+  let platform: Platform | undefined;
+  if (query.platform) {
+    const p = parsePlatform(query.platform);
+    if (!p.ok) return errorResponse(p);
+    platform = p.value;
+  }
   if (fromImage === '') {
     // an import from fromSrc: the simulated daemon has no network to fetch one from
     const src = query.fromSrc ?? '';
@@ -44,7 +52,7 @@ export function createImage(
   }
   if (familiarName(ref) === 'scratch')
     return { status: 403, body: { message: "'scratch' is a reserved name" } };
-  const plan = images.planPull(ref);
+  const plan = images.planPull(ref, platform);
   if (!plan.ok) return errorResponse(plan);
   const stream = new MessageStream();
   const job = images.startPull(

@@ -6,9 +6,17 @@
 // layers no image uses go away, and tags nothing.
 import type { Clock, TimerId } from '../clock';
 import type { JsonMessage } from '../daemon/api';
-import type { LayerBlob } from './catalog/recipe';
+import { withVariant, type LayerBlob } from './catalog/recipe';
 import { ok, type Result } from './errors';
 import { chainIds, truncateId } from './oci';
+import {
+  formatPlatformAll,
+  HOST_MAX_SPEC,
+  noMatchingManifest,
+  onlyPlatform,
+  onlyPlatformWithFallback,
+  type Platform,
+} from './platform';
 import { progressString } from './progress';
 import {
   familiarName,
@@ -47,30 +55,65 @@ const DEFAULTS: Required<PullOptions> = {
   maxConcurrentDownloads: 3,
 };
 
+export interface PullItem {
+  readonly ref: NamedRef;
+  readonly resolved: ResolvedImage;
+  /** The index has no manifest for the platform: the pull fails once it says `Pulling from`. */
+  readonly noMatch?: string;
+}
+
 export interface PullPlan {
   /** The reference as requested (a bare name means every tag). */
   readonly ref: NamedRef;
-  readonly items: readonly { ref: NamedRef; resolved: ResolvedImage }[];
+  readonly items: readonly PullItem[];
+  /** `--platform`, as the daemon parsed it. */
+  readonly platform?: Platform;
+}
+
+/**
+ * pullManifestList's choice (filterManifests): the index's manifests the platform runs
+ * (without one, the host's maximumSpec), best first; a single manifest is taken as it is.
+ */
+export function choosePlatform(
+  resolved: ResolvedImage,
+  platform: Platform | undefined,
+): ResolvedImage | string {
+  if (!resolved.isIndex) return resolved;
+  const want = onlyPlatform(platform ?? HOST_MAX_SPEC);
+  const b = resolved.image;
+  const matches = b.variants.filter((v) => want.match(v.platform));
+  // sort.SliceStable with the matcher's preference
+  const best = matches.reduce<(typeof matches)[number] | undefined>(
+    (acc, v) => (acc === undefined || want.less(v.platform, acc.platform) ? v : acc),
+    undefined,
+  );
+  if (!best) return noMatchingManifest(platform);
+  return { ...resolved, image: withVariant(b, best) };
+}
+
+function item(ref: NamedRef, resolved: ResolvedImage, platform: Platform | undefined): PullItem {
+  const chosen = choosePlatform(resolved, platform);
+  return typeof chosen === 'string' ? { ref, resolved, noMatch: chosen } : { ref, resolved: chosen };
 }
 
 /** Everything that can fail before the first byte of output: the registry's answers. */
-export function planPull(registry: Registry, ref: NamedRef): Result<PullPlan> {
+export function planPull(registry: Registry, ref: NamedRef, platform?: Platform): Result<PullPlan> {
   if (isNameOnly(ref)) {
     const tags = registry.tags(ref);
     if (!tags.ok) return tags;
-    const items: { ref: NamedRef; resolved: ResolvedImage }[] = [];
+    const items: PullItem[] = [];
     for (const tag of tags.value) {
       const t = withTag(ref, tag);
       if (!t.ok) return t;
       const r = registry.resolve(t.value);
       if (!r.ok) return r;
-      items.push({ ref: t.value, resolved: r.value });
+      items.push(item(t.value, r.value, platform));
     }
-    return ok({ ref, items });
+    return ok({ ref, items, platform });
   }
   const r = registry.resolve(ref);
   if (!r.ok) return r;
-  return ok({ ref, items: [{ ref, resolved: r.value }] });
+  return ok({ ref, items: [item(ref, r.value, platform)], platform });
 }
 
 type Phase = 'exists' | 'waiting' | 'downloading' | 'downloaded' | 'extracting' | 'done';
@@ -149,6 +192,11 @@ export class PullJob {
     const { store } = this.ctx;
     const tagOrDigest = item.ref.digest ?? item.ref.tag ?? 'latest';
     this.emit({ status: `Pulling from ${item.ref.path}`, id: tagOrDigest });
+    if (item.noMatch !== undefined) {
+      this.emit({ errorDetail: { message: item.noMatch }, error: item.noMatch });
+      this.end();
+      return;
+    }
     const img = item.resolved.image;
     if (store.hasImage(img.configDigest)) {
       this.finishItem(img.configDigest);
@@ -288,6 +336,26 @@ export class PullJob {
         : `Status: Image is up to date for ${name}`,
     });
     this.ctx.logImageEvent(name, familiarName(this.plan.ref), 'pull');
+    this.checkPlatform();
     this.end();
+  }
+
+  /**
+   * PullImage's last step with --platform: a single-platform manifest is pulled whatever its
+   * platform (for compatibility), with a warning when it is not the one asked for.
+   */
+  private checkPlatform(): void {
+    const want = this.plan.platform;
+    if (want === undefined) return;
+    const { store } = this.ctx;
+    const ref = isNameOnly(this.plan.ref) ? withTag(this.plan.ref, 'latest') : ok(this.plan.ref);
+    const id = ref.ok ? store.getRef(ref.value) : undefined;
+    if (id === undefined || !ref.ok) return;
+    const cfg = store.config(id);
+    const has: Platform = { os: cfg.os, architecture: cfg.architecture, variant: cfg.variant };
+    if (onlyPlatformWithFallback(want)(has)) return;
+    this.emit({
+      status: `WARNING: image with reference ${familiarString(ref.value)} was found but its platform (${formatPlatformAll(has)}) does not match the specified platform (${formatPlatformAll(want)})`,
+    });
   }
 }

@@ -4,14 +4,17 @@
 // words them (distribution/errors.go): DENIED, MANIFEST_UNKNOWN, or a network error.
 import type { Layer } from '../fs/layer';
 import { defaultCatalog, type CatalogRepo } from './catalog';
-import { buildImage, type BuiltImage, type Recipe } from './catalog/recipe';
+import { buildImage, withVariant, type BuiltImage, type Recipe } from './catalog/recipe';
 import { fail, ok, type Result } from './errors';
 import { familiarName, familiarString, type NamedRef } from './reference';
 
 export interface ResolvedImage {
   /** What the reference resolved to: the index digest for a tag, or the digest asked for. */
   readonly digest: string;
+  /** The image for the platform pulled (linux/amd64 until a platform is chosen from an index). */
   readonly image: BuiltImage;
+  /** An index (whose platforms the daemon chooses from), or one platform's manifest. */
+  readonly isIndex: boolean;
 }
 
 /** Docker Hub's and GHCR's answers for a repository that does not exist (or is private). */
@@ -38,7 +41,7 @@ export class Registry {
 
   private build(recipe: Recipe): BuiltImage {
     const b = buildImage(recipe);
-    for (const l of b.layers) this.layersByDiffId.set(l.layer.diffId, l.layer);
+    for (const v of b.variants) for (const l of v.layers) this.layersByDiffId.set(l.layer.diffId, l.layer);
     return b;
   }
 
@@ -81,15 +84,16 @@ export class Registry {
     if (ref.digest !== undefined) {
       for (const recipe of new Set(r.value.tags.values())) {
         const b = this.build(recipe);
-        if (b.indexDigest === ref.digest || b.manifestDigest === ref.digest)
-          return ok({ digest: ref.digest, image: b });
+        if (b.indexDigest === ref.digest) return ok({ digest: ref.digest, image: b, isIndex: true });
+        const v = b.variants.find((x) => x.manifestDigest === ref.digest);
+        if (v) return ok({ digest: ref.digest, image: withVariant(b, v), isIndex: false });
       }
       return unknown;
     }
     const recipe = r.value.tags.get(ref.tag ?? 'latest');
     if (!recipe) return unknown;
     const b = this.build(recipe);
-    return ok({ digest: b.indexDigest, image: b });
+    return ok({ digest: b.indexDigest, image: b, isIndex: true });
   }
 
   /** The repository's tags, as `docker pull --all-tags` walks them. */

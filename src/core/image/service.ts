@@ -7,6 +7,7 @@ import type { JsonMessage } from '../daemon/api';
 import type { EventLog } from '../events';
 import { ok, type Result } from './errors';
 import type { Filters } from './filters';
+import type { Platform } from './platform';
 import { pruneImages, type PruneReport } from './prune';
 import { PullJob, planPull, type PullOptions, type PullPlan } from './pull';
 import { familiarString, type NamedRef } from './reference';
@@ -94,8 +95,8 @@ export class ImageService implements RemoveContext {
   }
 
   /** Resolve what a pull needs from the registry; failures are the daemon's HTTP errors. */
-  planPull(ref: NamedRef): Result<PullPlan> {
-    return planPull(this.registry, ref);
+  planPull(ref: NamedRef, platform?: Platform): Result<PullPlan> {
+    return planPull(this.registry, ref, platform);
   }
 
   /** Run a planned pull: messages to `emit`, `onEnd` when it is over (or cancelled). */

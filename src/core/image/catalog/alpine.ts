@@ -2,7 +2,8 @@
 // applets of one binary (symlinks to /bin/busybox; no bash), musl on Alpine,
 // glibc in busybox's default variant.
 import { blobs } from './apt';
-import { lazy, type Recipe } from './recipe';
+import { formatPlatform } from '../platform';
+import { LINUX_AMD64, lazy, type Recipe } from './recipe';
 import { TreeBuilder, at } from './tree';
 
 export const ALPINE_VERSION = '3.22.0';
@@ -195,13 +196,20 @@ function alpineRootfs() {
   return t.scaleTo(8_310_000).build();
 }
 
+/** Alpine's names for the platforms its minirootfs tarballs are built for. */
+const ALPINE_ARCH: Record<string, string> = { 'linux/amd64': 'x86_64', 'linux/arm64/v8': 'aarch64' };
+
 export function alpineRecipe(): Recipe {
   return {
     name: 'alpine:3.22',
+    // the registry's alpine offers these two of the official image's eight platforms
+    platforms: [LINUX_AMD64, { os: 'linux', architecture: 'arm64', variant: 'v8' }],
     steps: [
       {
         created: ALPINE_CREATED,
         createdBy: 'ADD alpine-minirootfs-3.22.0-x86_64.tar.gz / # buildkit',
+        createdByFor: (p) =>
+          `ADD alpine-minirootfs-3.22.0-${ALPINE_ARCH[formatPlatform(p)] ?? p.architecture}.tar.gz / # buildkit`,
         comment: 'buildkit.dockerfile.v0',
         layer: lazy(alpineRootfs),
         ratio: 0.44,

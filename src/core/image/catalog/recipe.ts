@@ -18,6 +18,8 @@ import {
   type HistoryEntry,
   type ImageConfig,
 } from '../oci';
+import type { Platform } from '../platform';
+import { layerFor } from './foreign';
 
 export const BUILDKIT = 'buildkit.dockerfile.v0';
 
@@ -31,6 +33,8 @@ export interface Step {
   /** Compressed/uncompressed size of the layer's blob (gzip of a tar). */
   readonly ratio?: number;
   readonly config?: (c: ContainerDefaults) => ContainerDefaults;
+  /** The history line of another platform's build, when it names the platform (a rootfs tarball). */
+  readonly createdByFor?: (p: Platform) => string;
 }
 
 export interface Recipe {
@@ -38,6 +42,11 @@ export interface Recipe {
   readonly name: string;
   readonly base?: Recipe;
   readonly steps: readonly Step[];
+  /**
+   * The platforms the registry's index lists, in its order (linux/amd64 when absent). Only
+   * linux/amd64 is built from the steps; the others are its layers rebuilt by `layerFor`.
+   */
+  readonly platforms?: readonly Platform[];
 }
 
 export interface LayerBlob {
@@ -47,17 +56,27 @@ export interface LayerBlob {
   readonly size: number;
 }
 
-export interface BuiltImage {
-  readonly recipe: Recipe;
+/** One platform's image: its layers, config and manifest. */
+export interface PlatformImage {
+  readonly platform: Platform;
   readonly layers: readonly LayerBlob[];
   readonly config: ImageConfig;
   readonly configJson: string;
   readonly configDigest: string;
   readonly manifestJson: string;
   readonly manifestDigest: string;
+}
+
+/** The image as the index resolves it: the fields of one platform (linux/amd64 unless selected). */
+export interface BuiltImage extends PlatformImage {
+  readonly recipe: Recipe;
   readonly indexJson: string;
   readonly indexDigest: string;
+  /** Every platform of the index, in its order. */
+  readonly variants: readonly PlatformImage[];
 }
+
+export const LINUX_AMD64: Platform = { os: 'linux', architecture: 'amd64' };
 
 /** Memoise a layer factory: built the first time it is needed, then shared. */
 export function lazy(make: () => Layer): () => Layer {
@@ -74,6 +93,45 @@ export function compressedSize(layer: Layer, ratio: number): number {
   return Math.round(layer.size * ratio) + 90 + 45 * layer.entries.size;
 }
 
+function blobOf(layer: Layer, ratio: number): LayerBlob {
+  return { layer, digest: digestOf(`tar+gzip ${layer.diffId}`), size: compressedSize(layer, ratio) };
+}
+
+function platformImage(
+  platform: Platform,
+  layers: LayerBlob[],
+  defaults: ContainerDefaults,
+  history: HistoryEntry[],
+  created: string | undefined,
+): PlatformImage {
+  const config: ImageConfig = {
+    architecture: platform.architecture,
+    config: defaults,
+    created,
+    history,
+    os: platform.os,
+    rootfs: { type: 'layers', diff_ids: layers.map((l) => l.layer.diffId) },
+  };
+  if (platform.variant) config.variant = platform.variant;
+  const configJson = serializeConfig(config);
+  const configDigest = imageIdOf(configJson);
+  const manifestJson = serializeManifest({
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPE_MANIFEST,
+    config: { mediaType: MEDIA_TYPE_CONFIG, digest: configDigest, size: byteLength(configJson) },
+    layers: layers.map((l) => ({ mediaType: MEDIA_TYPE_LAYER, digest: l.digest, size: l.size })),
+  });
+  return {
+    platform,
+    layers,
+    config,
+    configJson,
+    configDigest,
+    manifestJson,
+    manifestDigest: digestOf(manifestJson),
+  };
+}
+
 const built = new Map<Recipe, BuiltImage>();
 
 export function buildImage(recipe: Recipe): BuiltImage {
@@ -83,6 +141,7 @@ export function buildImage(recipe: Recipe): BuiltImage {
   let defaults: ContainerDefaults = {};
   const history: HistoryEntry[] = [];
   const layers: LayerBlob[] = [];
+  const ratios: number[] = [];
   for (const s of steps) {
     if (s.config) defaults = s.config(defaults);
     const h: HistoryEntry = { created: s.created, created_by: s.createdBy };
@@ -90,56 +149,59 @@ export function buildImage(recipe: Recipe): BuiltImage {
     if (!s.layer) h.empty_layer = true;
     history.push(h);
     if (s.layer) {
-      const layer = s.layer();
-      layers.push({
-        layer,
-        digest: digestOf(`tar+gzip ${layer.diffId}`),
-        size: compressedSize(layer, s.ratio ?? 0.38),
-      });
+      layers.push(blobOf(s.layer(), s.ratio ?? 0.38));
+      ratios.push(s.ratio ?? 0.38);
     }
   }
-  const config: ImageConfig = {
-    architecture: 'amd64',
-    config: defaults,
-    created: steps[steps.length - 1]?.created,
-    history,
-    os: 'linux',
-    rootfs: { type: 'layers', diff_ids: layers.map((l) => l.layer.diffId) },
-  };
-  const configJson = serializeConfig(config);
-  const configDigest = imageIdOf(configJson);
-  const manifestJson = serializeManifest({
-    schemaVersion: 2,
-    mediaType: MEDIA_TYPE_MANIFEST,
-    config: { mediaType: MEDIA_TYPE_CONFIG, digest: configDigest, size: byteLength(configJson) },
-    layers: layers.map((l) => ({ mediaType: MEDIA_TYPE_LAYER, digest: l.digest, size: l.size })),
-  });
-  const manifestDigest = digestOf(manifestJson);
+  const created = steps[steps.length - 1]?.created;
+  const host = platformImage(LINUX_AMD64, layers, defaults, history, created);
+  const historyFor = (p: Platform) =>
+    history.map((h, i) => {
+      const s = steps[i];
+      return s.createdByFor ? { ...h, created_by: s.createdByFor(p) } : h;
+    });
+  const variants = (recipe.platforms ?? [LINUX_AMD64]).map((p) =>
+    p.os === 'linux' && p.architecture === 'amd64' && !p.variant
+      ? host
+      : platformImage(
+          p,
+          layers.map((l, i) => blobOf(layerFor(l.layer, p), ratios[i])),
+          defaults,
+          historyFor(p),
+          created,
+        ),
+  );
   const indexJson = serializeIndex({
     schemaVersion: 2,
     mediaType: MEDIA_TYPE_INDEX,
-    manifests: [
-      {
+    manifests: variants.map((v) => {
+      const platform: { architecture: string; os: string; variant?: string } = {
+        architecture: v.platform.architecture,
+        os: v.platform.os,
+      };
+      if (v.platform.variant) platform.variant = v.platform.variant;
+      return {
         mediaType: MEDIA_TYPE_MANIFEST,
-        digest: manifestDigest,
-        size: byteLength(manifestJson),
-        platform: { architecture: 'amd64', os: 'linux' },
-      },
-    ],
+        digest: v.manifestDigest,
+        size: byteLength(v.manifestJson),
+        platform,
+      };
+    }),
   });
   const b: BuiltImage = {
+    ...host,
     recipe,
-    layers,
-    config,
-    configJson,
-    configDigest,
-    manifestJson,
-    manifestDigest,
     indexJson,
     indexDigest: digestOf(indexJson),
+    variants,
   };
   built.set(recipe, b);
   return b;
+}
+
+/** The image as pulled for one of its index's platforms. */
+export function withVariant(b: BuiltImage, v: PlatformImage): BuiltImage {
+  return v.manifestDigest === b.manifestDigest ? b : { ...b, ...v };
 }
 
 // --- Dockerfile instructions as BuildKit records them ------------------------------

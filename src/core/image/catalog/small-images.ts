@@ -3,7 +3,8 @@
 import { blobs } from './apt';
 import { DEBIAN_BINS, DEBIAN_LIBS, DEBIAN_SBINS, ZONES } from './debian-lists';
 import { BASH_BASHRC, GROUP, PASSWD, PROFILE, ROOT_BASHRC, ROOT_PROFILE, SHELLS } from './debian-etc';
-import { BUILDKIT, df, lazy, type Recipe } from './recipe';
+import type { Platform } from '../platform';
+import { BUILDKIT, LINUX_AMD64, df, lazy, type Recipe } from './recipe';
 import { TreeBuilder, at } from './tree';
 
 /** What /hello writes (transcript 01): the userland's `hello` program prints this. */
@@ -33,9 +34,25 @@ For more examples and ideas, visit:
 
 const HELLO_CREATED = '2026-08-08T19:35:01Z';
 
+/**
+ * The official hello-world's Linux platforms, in its index's order, but for linux/386: an
+ * x86_64 kernel runs that build, and its message would say `(i386)`, which `hello` does not.
+ */
+const HELLO_PLATFORMS: readonly Platform[] = [
+  LINUX_AMD64,
+  { os: 'linux', architecture: 'arm', variant: 'v5' },
+  { os: 'linux', architecture: 'arm', variant: 'v7' },
+  { os: 'linux', architecture: 'arm64', variant: 'v8' },
+  { os: 'linux', architecture: 'mips64le' },
+  { os: 'linux', architecture: 'ppc64le' },
+  { os: 'linux', architecture: 'riscv64' },
+  { os: 'linux', architecture: 's390x' },
+];
+
 export function helloWorldRecipe(): Recipe {
   return {
     name: 'hello-world:latest',
+    platforms: HELLO_PLATFORMS,
     steps: [
       df.copy(
         HELLO_CREATED,
