@@ -17,23 +17,24 @@ export interface TabwriterOptions {
 
 /**
  * The buffers a writer holds while it has a table in hand, given back on
- * flush: `docker ps` over a thousand containers then grows no arrays and
- * concatenates no strings, so a run leaves little for the collector.
+ * flush: `docker ps` over a thousand containers then grows no arrays, so a
+ * run leaves little for the collector but its cells and lines.
  */
 interface Scratch {
   texts: string[];
   /** Per cell: display width * 2, plus 1 when a tab ended it. */
   cellInfo: Int32Array<ArrayBuffer>;
   lineStarts: Int32Array<ArrayBuffer>;
-  /** ASCII output, one byte a character, turned into one string on flush. */
-  bytes: Uint8Array<ArrayBuffer>;
+  /** Formatted output, joined once on flush (one native join, not a rope a cell). */
+  chunks: string[];
 }
 
 const pool: Scratch[] = [];
 /** Scratch bigger than this goes back to the collector instead of the pool. */
 const KEEP_CELLS = 1 << 16;
-const KEEP_BYTES = 1 << 21;
-const ascii = new TextDecoder();
+
+/** What ends a cell: \t \n \v \f. A written piece without any is only appended. */
+const CELL_END = /[\t-\f]/;
 
 function borrow(): Scratch {
   return (
@@ -41,7 +42,7 @@ function borrow(): Scratch {
       texts: [],
       cellInfo: new Int32Array(64),
       lineStarts: new Int32Array(16),
-      bytes: new Uint8Array(4096),
+      chunks: [],
     }
   );
 }
@@ -58,6 +59,8 @@ export class TabWriter {
    * own text (slices of what was written), one entry a cell, in `texts`.
    */
   private pending = '';
+  /** Whether `pending` is printable ASCII (then its width is its length, for every measure). */
+  private pendingAscii = true;
   private s: Scratch | undefined;
   private texts: string[] = [];
   private cellInfo = new Int32Array(0);
@@ -66,20 +69,13 @@ export class TabWriter {
   private lineStarts = new Int32Array(0);
   private nlines = 1;
   private widths: number[] = [];
-  private bytes = new Uint8Array(0);
-  private nbytes = 0;
-  /** Output before `bytes`: text with a character beyond ASCII goes here as it is. */
-  private out = '';
-  /** The padding character's code when it is ASCII (then padding is bytes), else -1. */
-  private readonly padCode: number;
-  /** Padding strings by length, made once each (a padding character beyond ASCII). */
+  private chunks: string[] = [];
+  /** Padding strings by length, made once each. */
   private readonly pads: string[] = [''];
   private readonly measure: (text: string) => number;
 
   constructor(private readonly opts: TabwriterOptions) {
     this.measure = opts.measure ?? stringWidth;
-    const code = opts.padchar.length === 1 ? opts.padchar.charCodeAt(0) : -1;
-    this.padCode = code >= 0 && code < 0x80 ? code : -1;
   }
 
   private acquire(): void {
@@ -89,7 +85,7 @@ export class TabWriter {
     this.cellInfo = s.cellInfo;
     this.lineStarts = s.lineStarts;
     this.lineStarts[0] = 0;
-    this.bytes = s.bytes;
+    this.chunks = s.chunks;
   }
 
   private release(): void {
@@ -98,12 +94,14 @@ export class TabWriter {
     this.s = undefined;
     s.cellInfo = this.cellInfo;
     s.lineStarts = this.lineStarts;
-    s.bytes = this.bytes;
-    if (s.texts.length <= KEEP_CELLS && s.bytes.length <= KEEP_BYTES && pool.length < 4) pool.push(s);
+    // the output's pieces are garbage now: the pooled array must not keep them alive
+    s.chunks.length = 0;
+    if (s.texts.length <= KEEP_CELLS && pool.length < 4) pool.push(s);
   }
 
   private reset(): void {
     this.pending = '';
+    this.pendingAscii = true;
     // the cells' strings are garbage now: the pooled array must not keep them alive
     this.texts.fill('', 0, this.ncells);
     this.ncells = 0;
@@ -115,78 +113,41 @@ export class TabWriter {
     return i + 1 < this.nlines ? this.lineStarts[i + 1] : this.ncells;
   }
 
-  /** Everything in `bytes` as text, after `out`. */
-  private spill(): void {
-    if (this.nbytes === 0) return;
-    this.out += ascii.decode(this.bytes.subarray(0, this.nbytes));
-    this.nbytes = 0;
+  private pad(n: number): string {
+    return this.pads[n] ?? (this.pads[n] = this.opts.padchar.repeat(n));
   }
 
-  private room(n: number): Uint8Array<ArrayBuffer> {
-    if (this.nbytes + n > this.bytes.length) {
-      const b = new Uint8Array(Math.max(this.nbytes + n, this.bytes.length * 2));
-      b.set(this.bytes.subarray(0, this.nbytes));
-      this.bytes = b;
-    }
-    return this.bytes;
-  }
-
-  private emit(text: string): void {
-    const n = text.length;
-    const bytes = this.room(n);
-    let pos = this.nbytes;
-    for (let i = 0; i < n; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch >= 0x80) {
-        this.nbytes = pos;
-        this.spill();
-        this.out += i === 0 ? text : text.slice(i);
-        return;
-      }
-      bytes[pos++] = ch;
-    }
-    this.nbytes = pos;
-  }
-
-  private emitRepeat(code: number, n: number): void {
-    const bytes = this.room(n);
-    bytes.fill(code, this.nbytes, this.nbytes + n);
-    this.nbytes += n;
-  }
-
-  private writePadding(textw: number, cellw: number, useTabs: boolean): void {
-    if (this.opts.padchar === '\t' || useTabs) {
-      if (this.opts.tabwidth === 0) return;
+  private padding(textw: number, cellw: number): string {
+    if (this.opts.padchar === '\t') {
+      // text/tabwriter's useTabs only matters with the TabIndent flag, which no caller sets
+      if (this.opts.tabwidth === 0) return '';
       const tw = this.opts.tabwidth;
       cellw = Math.floor((cellw + tw - 1) / tw) * tw;
-      const n = cellw - textw;
-      this.emitRepeat(9, Math.floor((n + tw - 1) / tw));
-      return;
+      return this.pad(Math.floor((cellw - textw + tw - 1) / tw));
     }
     const n = cellw - textw;
-    if (n <= 0) return;
-    if (this.padCode >= 0) this.emitRepeat(this.padCode, n);
-    else this.emit(this.pads[n] ?? (this.pads[n] = this.opts.padchar.repeat(n)));
+    return n <= 0 ? '' : this.pad(n);
   }
 
   private writeLines(line0: number, line1: number): void {
     const widths = this.widths;
+    const texts = this.texts;
+    const info = this.cellInfo;
+    const right = this.opts.alignRight === true;
     for (let i = line0; i < line1; i++) {
       const first = this.lineStarts[i];
       const end = this.lineEnd(i);
+      // a line is made whole and handed over once: the join on flush copies each character once
+      let line = '';
       for (let k = first; k < end; k++) {
         const j = k - first;
-        // text/tabwriter's useTabs only matters with the TabIndent flag, which no caller sets
-        if (this.opts.alignRight) {
-          if (j < widths.length) this.writePadding(this.cellInfo[k] >> 1, widths[j], false);
-          this.emit(this.texts[k]);
-        } else {
-          this.emit(this.texts[k]);
-          if (j < widths.length) this.writePadding(this.cellInfo[k] >> 1, widths[j], false);
-        }
+        if (j >= widths.length) line += texts[k];
+        else if (right) line += this.padding(info[k] >> 1, widths[j]) + texts[k];
+        else line += texts[k] + this.padding(info[k] >> 1, widths[j]);
       }
+      this.chunks.push(line);
       // the last buffered line is the one still being written: no newline yet
-      if (i + 1 < this.nlines) this.emitRepeat(10, 1);
+      if (i + 1 < this.nlines) this.chunks.push('\n');
     }
   }
 
@@ -219,10 +180,10 @@ export class TabWriter {
   }
 
   /** Ends a cell of the current line; returns how many cells the line has. */
-  private terminateCell(text: string, htab: boolean): number {
+  private terminateCell(text: string, htab: boolean, ascii = false): number {
     const k = this.ncells;
     if (k === this.cellInfo.length) this.cellInfo = grownInt32(this.cellInfo, k + 1);
-    this.cellInfo[k] = this.measure(text) * 2 + (htab ? 1 : 0);
+    this.cellInfo[k] = (ascii ? text.length : this.measure(text)) * 2 + (htab ? 1 : 0);
     if (k < this.texts.length) this.texts[k] = text;
     else this.texts.push(text);
     this.ncells = k + 1;
@@ -230,38 +191,71 @@ export class TabWriter {
   }
 
   private endLine(): void {
-    if (this.nlines === this.lineStarts.length) this.lineStarts = grownInt32(this.lineStarts, this.nlines + 1);
+    if (this.nlines === this.lineStarts.length)
+      this.lineStarts = grownInt32(this.lineStarts, this.nlines + 1);
     this.lineStarts[this.nlines++] = this.ncells;
   }
 
   private flushInternal(): void {
-    if (this.pending !== '') this.terminateCell(this.pending, false);
+    if (this.pending !== '') this.terminateCell(this.pending, false, this.pendingAscii);
     this.format(0, this.nlines);
     this.reset();
   }
 
+  /** Ends the current cell with \t, \n, \v or \f (9 to 12). */
+  private endCell(cell: string, ch: number, ascii: boolean): void {
+    const ncells = this.terminateCell(cell, ch === 9, ascii);
+    if (ch === 10 || ch === 12) {
+      this.endLine();
+      // a line with a single cell ends every column block: flush what is buffered
+      if (ch === 12 || ncells === 1) this.flushInternal();
+    }
+  }
+
   write(text: string): void {
     if (!this.s) this.acquire();
-    let n = 0;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      // \t \n \v \f (9 to 12) end a cell
-      if (ch < 9 || ch > 12) continue;
-      // (slices and joins only when there is something to cut or join: no empty strings made)
-      const piece = i === n ? '' : n === 0 && i === text.length ? text : text.slice(n, i);
-      const cell = this.pending === '' ? piece : piece === '' ? this.pending : this.pending + piece;
-      this.pending = '';
-      n = i + 1;
-      const ncells = this.terminateCell(cell, ch === 9);
-      if (ch === 10 || ch === 12) {
-        this.endLine();
-        // a line with a single cell ends every column block: flush what is buffered
-        if (ch === 12 || ncells === 1) this.flushInternal();
+    const n = text.length;
+    // a table's own tabs and newlines come one a write: no scan, no slice
+    if (n === 1) {
+      const ch = text.charCodeAt(0);
+      if (ch >= 9 && ch <= 12) {
+        const cell = this.pending;
+        const ascii = this.pendingAscii;
+        this.pending = '';
+        this.pendingAscii = true;
+        this.endCell(cell, ch, ascii);
+        return;
       }
     }
-    if (n < text.length) {
-      const rest = n === 0 ? text : text.slice(n);
+    // nearly every cell is printable ASCII: one look at each character tells it has no
+    // cell end and that its width is its length
+    let i = 0;
+    while (i < n) {
+      const ch = text.charCodeAt(i);
+      if (ch < 0x20 || ch > 0x7e) break;
+      i++;
+    }
+    if (i === n || !CELL_END.test(text)) {
+      if (i < n) this.pendingAscii = false;
+      this.pending = this.pending === '' ? text : this.pending + text;
+      return;
+    }
+    let start = 0;
+    for (i = 0; i < n; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch < 9 || ch > 12) continue;
+      // (slices and joins only when there is something to cut or join: no empty strings made)
+      const piece = i === start ? '' : text.slice(start, i);
+      const cell = this.pending === '' ? piece : piece === '' ? this.pending : this.pending + piece;
+      this.pending = '';
+      this.pendingAscii = true;
+      start = i + 1;
+      this.endCell(cell, ch, false);
+    }
+    if (start < n) {
+      const rest = start === 0 ? text : text.slice(start);
       this.pending = this.pending === '' ? rest : this.pending + rest;
+      this.pendingAscii = false;
     }
   }
 
@@ -269,10 +263,8 @@ export class TabWriter {
   flush(): string {
     if (!this.s) this.acquire();
     this.flushInternal();
-    this.spill();
+    const out = this.chunks.join('');
     this.release();
-    const out = this.out;
-    this.out = '';
     return out;
   }
 }
