@@ -1,51 +1,10 @@
-// The container JSON the daemon serves: GET /containers/{id}/json
-// (container.InspectResponse, keys in Go's field order) and GET
-// /containers/json (container.Summary, with the daemon's Command and Status
-// strings, container/view.go and container/state.go).
+// The container JSON the daemon serves for GET /containers/{id}/json
+// (container.InspectResponse, keys in Go's field order); the list's
+// container.Summary is built in containers-summary.ts from the same parts.
 import type { ImageService } from '../image/service';
-import { dockerStatus, type ContainerStateName } from './container-machine';
-import { isRunningState, type ContainerEntry } from './containers-entry';
+import type { ContainerEntry } from './containers-entry';
 import { rfc3339Nano } from './containers-logs';
-import { SummaryPartsCache } from './containers-summary-cache';
 import type { ContainerConfig, HostConfigJson, MountPointJson, NetworkRecord } from './containers-types';
-
-/** units.HumanDuration, from milliseconds. */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 1) return 'Less than a second';
-  if (seconds === 1) return '1 second';
-  if (seconds < 60) return `${seconds} seconds`;
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes === 1) return 'About a minute';
-  if (minutes < 60) return `${minutes} minutes`;
-  const hours = Math.floor(ms / 3_600_000 + 0.5);
-  if (hours === 1) return 'About an hour';
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
-  return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
-}
-
-/** State.String(): what `docker ps` shows in STATUS. */
-export function statusString(c: ContainerEntry, now: number, s: ContainerStateName = c.machineState): string {
-  const st = c.rec.State;
-  if (isRunningState(s)) {
-    if (s === 'paused') return `Up ${humanDuration(now - st.StartedAt)} (Paused)`;
-    if (s === 'restarting') return `Restarting (${st.ExitCode}) ${humanDuration(now - st.FinishedAt)} ago`;
-    return `Up ${humanDuration(now - st.StartedAt)}`;
-  }
-  if (c.removed) return 'Removal In Progress';
-  if (st.StartedAt === 0) return 'Created';
-  if (st.FinishedAt === 0) return '';
-  return `Exited (${st.ExitCode}) ${humanDuration(now - st.FinishedAt)} ago`;
-}
-
-/** container/view.go: Path and Args, args with a space quoted in single quotes. */
-export function commandString(c: ContainerEntry): string {
-  const args = c.rec.Args.map((a) => (a.includes(' ') ? `'${a}'` : a));
-  return args.length ? `${c.rec.Path} ${args.join(' ')}` : c.rec.Path;
-}
 
 const CONFIG_ORDER: (keyof ContainerConfig)[] = [
   'Hostname',
@@ -207,7 +166,7 @@ export function hostConfigJson(hc: HostConfigJson): Record<string, unknown> {
   return out;
 }
 
-function mountsJson(c: ContainerEntry): MountPointJson[] {
+export function mountsJson(c: ContainerEntry): MountPointJson[] {
   return c.rec.Mounts.map((m) => {
     const j: MountPointJson = {
       Type: m.Type,
@@ -284,7 +243,7 @@ function networkSettings(c: ContainerEntry): Record<string, unknown> {
 }
 
 /** NetworkSettings.Networks: the NetworkMode's network, and those `docker network connect` added. */
-function networksJson(c: ContainerEntry): Record<string, ReturnType<typeof endpointJson>> {
+export function networksJson(c: ContainerEntry): Record<string, ReturnType<typeof endpointJson>> {
   const mode = networkMode(c);
   if (!c.rec.Networks) return { [mode]: endpointJson(c.rec.Network) };
   const out: Record<string, ReturnType<typeof endpointJson>> = {};
@@ -357,101 +316,5 @@ export function inspectContainer(
     Mounts: mountsJson(c),
     Config: configJson(r.Config),
     NetworkSettings: networkSettings(c),
-  };
-}
-
-/**
- * What a reference resolves to, asked once per distinct reference while one
- * list is built (a thousand containers of one image parse its name once).
- */
-export type ImageLookup = (ref: string) => string | undefined;
-
-export function imageLookup(images: ImageService): ImageLookup {
-  const cache = new Map<string, string | undefined>();
-  return (ref) => {
-    if (cache.has(ref)) return cache.get(ref);
-    const r = images.get(ref);
-    const id = r.ok ? r.value : undefined;
-    cache.set(ref, id);
-    return id;
-  };
-}
-
-/** The Summary parts that neither time nor the container's state change, kept per container. */
-const summaryParts = new SummaryPartsCache((c: ContainerEntry) => {
-  const r = c.rec;
-  return {
-    Names: [r.Name],
-    Command: commandString(c),
-    Created: Math.floor(r.Created / 1000),
-    Labels: r.Config.Labels ?? {},
-    HostConfig: { NetworkMode: r.HostConfig.NetworkMode ?? 'bridge' },
-    NetworkSettings: { Networks: networksJson(c) },
-    Mounts: mountsJson(c),
-  };
-});
-
-/** One container.Summary of GET /containers/json. */
-export function containerSummary(
-  c: ContainerEntry,
-  images: ImageService,
-  now: number,
-  size: boolean,
-  lookup: ImageLookup = imageLookup(images),
-): Record<string, unknown> {
-  const r = c.rec;
-  // the reference as typed, unless it now names another image (then the ID)
-  const image = r.Config.Image && lookup(r.Config.Image) === r.ImageId ? r.Config.Image : r.ImageId;
-  // container/view.go transform: only NetworkSettings.Ports (exposed ports with no binding,
-  // then each binding), which the network's release empties: a stopped container lists none
-  const ports: Record<string, unknown>[] = [];
-  for (const key in r.Ports) {
-    const list = r.Ports[key];
-    const [port, type = 'tcp'] = key.split('/');
-    if (!list || list.length === 0) ports.push({ PrivatePort: Number(port), Type: type });
-    else
-      for (const b of list)
-        ports.push({ IP: b.HostIp, PrivatePort: Number(port), PublicPort: Number(b.HostPort), Type: type });
-  }
-  const machine = c.machineState;
-  const State = c.removed ? 'removing' : dockerStatus(machine);
-  const Status = statusString(c, now, machine);
-  const p = summaryParts.get(c);
-  // one literal each way (keys in the API's order): a thousand summaries a list, built whole
-  if (size) {
-    const upper = c.root.upperSize();
-    const rootFs = upper + (r.ImageId ? images.store.imageSize(r.ImageId) : 0);
-    return {
-      Id: r.Id,
-      Names: p.Names,
-      Image: image,
-      ImageID: r.ImageId,
-      Command: p.Command,
-      Created: p.Created,
-      Ports: ports,
-      SizeRw: upper,
-      SizeRootFs: rootFs,
-      Labels: p.Labels,
-      State,
-      Status,
-      HostConfig: p.HostConfig,
-      NetworkSettings: p.NetworkSettings,
-      Mounts: p.Mounts,
-    };
-  }
-  return {
-    Id: r.Id,
-    Names: p.Names,
-    Image: image,
-    ImageID: r.ImageId,
-    Command: p.Command,
-    Created: p.Created,
-    Ports: ports,
-    Labels: p.Labels,
-    State,
-    Status,
-    HostConfig: p.HostConfig,
-    NetworkSettings: p.NetworkSettings,
-    Mounts: p.Mounts,
   };
 }

@@ -8,7 +8,7 @@ import { getBoolOrDefault, matchKVList, parseFilters, validateFilters, type Filt
 import type { ImageService } from '../image/service';
 import type { ApiResponse } from './api';
 import type { ContainerEntry } from './containers-entry';
-import { containerSummary, imageLookup } from './containers-inspect';
+import { containerSummary, imageLookup } from './containers-summary';
 import type { Daemon } from './daemon';
 import { boolValue, errorResponse } from './engine';
 

@@ -1,0 +1,214 @@
+// container.Summary for GET /containers/json (container/view.go): the
+// daemon's Command and Status strings (container/state.go), the ports view,
+// and a summary kept per container while none of its inputs changed, so a
+// list of a thousand rebuilds only the rows that time or events touched.
+import type { ImageService } from '../image/service';
+import { humanDuration, humanDurationUntil } from '../human-duration';
+import { dockerStatus, type ContainerStateName } from './container-machine';
+import { isRunningState, type ContainerEntry } from './containers-entry';
+import { mountsJson, networksJson } from './containers-inspect';
+import { SummaryPartsCache } from './containers-summary-cache';
+import type { ContainerRecord } from './containers-types';
+
+/** State.String(): what `docker ps` shows in STATUS. */
+export function statusString(c: ContainerEntry, now: number, s: ContainerStateName = c.machineState): string {
+  const st = c.rec.State;
+  if (isRunningState(s)) {
+    if (s === 'paused') return `Up ${humanDuration(now - st.StartedAt)} (Paused)`;
+    if (s === 'restarting') return `Restarting (${st.ExitCode}) ${humanDuration(now - st.FinishedAt)} ago`;
+    return `Up ${humanDuration(now - st.StartedAt)}`;
+  }
+  if (c.removed) return 'Removal In Progress';
+  if (st.StartedAt === 0) return 'Created';
+  if (st.FinishedAt === 0) return '';
+  return `Exited (${st.ExitCode}) ${humanDuration(now - st.FinishedAt)} ago`;
+}
+
+/** The first time after `now` at which statusString may read differently (same state). */
+export function statusUntil(c: ContainerEntry, now: number, s: ContainerStateName = c.machineState): number {
+  const st = c.rec.State;
+  if (isRunningState(s)) {
+    const since = s === 'restarting' ? st.FinishedAt : st.StartedAt;
+    return since + humanDurationUntil(now - since);
+  }
+  if (c.removed || st.StartedAt === 0 || st.FinishedAt === 0) return Infinity;
+  return st.FinishedAt + humanDurationUntil(now - st.FinishedAt);
+}
+
+/** container/view.go: Path and Args, args with a space quoted in single quotes. */
+export function commandString(c: ContainerEntry): string {
+  const args = c.rec.Args.map((a) => (a.includes(' ') ? `'${a}'` : a));
+  return args.length ? `${c.rec.Path} ${args.join(' ')}` : c.rec.Path;
+}
+
+/**
+ * What a reference resolves to, asked once per distinct reference while one
+ * list is built (a thousand containers of one image parse its name once).
+ */
+export type ImageLookup = (ref: string) => string | undefined;
+
+export function imageLookup(images: ImageService): ImageLookup {
+  const cache = new Map<string, string | undefined>();
+  return (ref) => {
+    if (cache.has(ref)) return cache.get(ref);
+    const r = images.get(ref);
+    const id = r.ok ? r.value : undefined;
+    cache.set(ref, id);
+    return id;
+  };
+}
+
+/** The Summary parts that neither time nor the container's state change, kept per container. */
+const summaryParts = new SummaryPartsCache((c: ContainerEntry) => {
+  const r = c.rec;
+  return {
+    Names: [r.Name],
+    Command: commandString(c),
+    Created: Math.floor(r.Created / 1000),
+    Labels: r.Config.Labels ?? {},
+    HostConfig: { NetworkMode: r.HostConfig.NetworkMode ?? 'bridge' },
+    NetworkSettings: { Networks: networksJson(c) },
+    Mounts: mountsJson(c),
+  };
+});
+
+type Parts = ReturnType<typeof summaryParts.get>;
+
+/**
+ * container/view.go transform: only NetworkSettings.Ports (exposed ports with no binding,
+ * then each binding), which the network's release empties: a stopped container lists none.
+ */
+function portSummaries(recPorts: ContainerRecord['Ports']): Record<string, unknown>[] {
+  const ports: Record<string, unknown>[] = [];
+  for (const key in recPorts) {
+    const list = recPorts[key];
+    const [port, type = 'tcp'] = key.split('/');
+    if (!list || list.length === 0) ports.push({ PrivatePort: Number(port), Type: type });
+    else
+      for (const b of list)
+        ports.push({ IP: b.HostIp, PrivatePort: Number(port), PublicPort: Number(b.HostPort), Type: type });
+  }
+  return ports;
+}
+
+/** A summary handed out, with everything it was built from and how long its Status holds. */
+interface Listed {
+  summary: Record<string, unknown>;
+  parts: Parts;
+  image: string;
+  imageId: string;
+  ports: ContainerRecord['Ports'];
+  machine: ContainerStateName;
+  removed: boolean;
+  startedAt: number;
+  finishedAt: number;
+  exitCode: number;
+  from: number;
+  until: number;
+}
+
+/**
+ * The last summary of each container. The daemon replaces record fields and
+ * state (never edits them in place), so equal inputs mean an equal summary;
+ * callers treat API bodies as read-only, as a client of JSON would.
+ */
+const listed = new WeakMap<ContainerEntry, Listed>();
+
+function stillValid(
+  hit: Listed,
+  c: ContainerEntry,
+  p: Parts,
+  image: string,
+  machine: ContainerStateName,
+  now: number,
+): boolean {
+  const st = c.rec.State;
+  return (
+    hit.parts === p &&
+    hit.image === image &&
+    hit.imageId === c.rec.ImageId &&
+    hit.ports === c.rec.Ports &&
+    hit.machine === machine &&
+    hit.removed === c.removed &&
+    hit.startedAt === st.StartedAt &&
+    hit.finishedAt === st.FinishedAt &&
+    hit.exitCode === st.ExitCode &&
+    now >= hit.from &&
+    now < hit.until
+  );
+}
+
+/** One container.Summary of GET /containers/json. */
+export function containerSummary(
+  c: ContainerEntry,
+  images: ImageService,
+  now: number,
+  size: boolean,
+  lookup: ImageLookup = imageLookup(images),
+): Record<string, unknown> {
+  const r = c.rec;
+  // the reference as typed, unless it now names another image (then the ID)
+  const image = r.Config.Image && lookup(r.Config.Image) === r.ImageId ? r.Config.Image : r.ImageId;
+  const p = summaryParts.get(c);
+  const machine = c.machineState;
+  if (!size) {
+    const hit = listed.get(c);
+    if (hit && stillValid(hit, c, p, image, machine, now)) return hit.summary;
+  }
+  const ports = portSummaries(r.Ports);
+  const State = c.removed ? 'removing' : dockerStatus(machine);
+  const Status = statusString(c, now, machine);
+  // one literal each way (keys in the API's order): a thousand summaries a list, built whole
+  if (size) {
+    const upper = c.root.upperSize();
+    const rootFs = upper + (r.ImageId ? images.store.imageSize(r.ImageId) : 0);
+    return {
+      Id: r.Id,
+      Names: p.Names,
+      Image: image,
+      ImageID: r.ImageId,
+      Command: p.Command,
+      Created: p.Created,
+      Ports: ports,
+      SizeRw: upper,
+      SizeRootFs: rootFs,
+      Labels: p.Labels,
+      State,
+      Status,
+      HostConfig: p.HostConfig,
+      NetworkSettings: p.NetworkSettings,
+      Mounts: p.Mounts,
+    };
+  }
+  const summary = {
+    Id: r.Id,
+    Names: p.Names,
+    Image: image,
+    ImageID: r.ImageId,
+    Command: p.Command,
+    Created: p.Created,
+    Ports: ports,
+    Labels: p.Labels,
+    State,
+    Status,
+    HostConfig: p.HostConfig,
+    NetworkSettings: p.NetworkSettings,
+    Mounts: p.Mounts,
+  };
+  const st = r.State;
+  listed.set(c, {
+    summary,
+    parts: p,
+    image,
+    imageId: r.ImageId,
+    ports: r.Ports,
+    machine,
+    removed: c.removed,
+    startedAt: st.StartedAt,
+    finishedAt: st.FinishedAt,
+    exitCode: st.ExitCode,
+    from: now,
+    until: statusUntil(c, now, machine),
+  });
+  return summary;
+}
