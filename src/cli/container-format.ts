@@ -9,6 +9,7 @@ import { goJsonString, goMarshal } from './go-json';
 import { goUnixString, truncateID } from './cmd-images';
 import { familiarString, isReferenceError, parseNormalizedNamed } from './reference';
 import { ellipsis } from './runewidth';
+import { humanDurationUntil } from '../core/human-duration';
 import { humanDuration, humanSizeWithPrecision } from './units';
 
 export interface PortSummary {
@@ -318,6 +319,37 @@ type ContainerField = (typeof CONTAINER_FIELDS)[number];
 const SORTED_FIELDS = [...CONTAINER_FIELDS].sort();
 
 /**
+ * The cells of a summary that the summary alone decides, computed once: the
+ * daemon hands out the same summary again while nothing about the container
+ * changed, so a repeated `docker ps` reuses them. CREATED also depends on the
+ * client's clock: its text is kept with the span of ages it holds for.
+ */
+class KeptCells {
+  id: string | undefined;
+  names: string | undefined;
+  image: string | undefined;
+  command: string | undefined;
+  ports: string | undefined;
+  runningFor = '';
+  /** The ages (now - Created, in ms) for which runningFor holds: [from, until). */
+  from = 0;
+  until = -Infinity;
+}
+
+/** Kept cells by summary: [full, truncated]. */
+const keptCells = [new WeakMap<ContainerSummary, KeptCells>(), new WeakMap<ContainerSummary, KeptCells>()];
+
+function keptFor(c: ContainerSummary, trunc: boolean): KeptCells {
+  const byRow = keptCells[trunc ? 1 : 0];
+  let k = byRow.get(c);
+  if (!k) {
+    k = new KeptCells();
+    byRow.set(c, k);
+  }
+  return k;
+}
+
+/**
  * One row of `docker ps`: each cell is computed when a template reads it (the
  * default table reads 7 of the 15), so a thousand rows cost what they show.
  */
@@ -326,34 +358,43 @@ class ContainerCells implements Record<ContainerField, string> {
   readonly #trunc: boolean;
   readonly #now: number;
   readonly #onSize: (() => void) | undefined;
+  readonly #k: KeptCells;
 
   constructor(c: ContainerSummary, trunc: boolean, now: number, onSize: (() => void) | undefined) {
     this.#c = c;
     this.#trunc = trunc;
     this.#now = now;
     this.#onSize = onSize;
+    this.#k = keptFor(c, trunc);
   }
 
   get ID(): string {
-    return this.#trunc ? truncateID(this.#c.Id) : this.#c.Id;
+    return (this.#k.id ??= this.#trunc ? truncateID(this.#c.Id) : this.#c.Id);
   }
   get Names(): string {
-    return names(this.#c, this.#trunc);
+    return (this.#k.names ??= names(this.#c, this.#trunc));
   }
   get Image(): string {
-    return containerImage(this.#c, this.#trunc);
+    return (this.#k.image ??= containerImage(this.#c, this.#trunc));
   }
   get Command(): string {
-    return quotedCommand(this.#trunc ? ellipsis(this.#c.Command, 20) : this.#c.Command);
+    return (this.#k.command ??= quotedCommand(this.#trunc ? ellipsis(this.#c.Command, 20) : this.#c.Command));
   }
   get CreatedAt(): string {
     return goUnixString(this.#c.Created);
   }
   get RunningFor(): string {
-    return humanDuration(this.#now - this.#c.Created * 1000) + ' ago';
+    const k = this.#k;
+    const age = this.#now - this.#c.Created * 1000;
+    if (age < k.from || age >= k.until) {
+      k.runningFor = humanDuration(age) + ' ago';
+      k.from = age;
+      k.until = humanDurationUntil(age);
+    }
+    return k.runningFor;
   }
   get Ports(): string {
-    return displayablePorts(this.#c.Ports);
+    return (this.#k.ports ??= displayablePorts(this.#c.Ports));
   }
   get State(): string {
     return this.#c.State;
