@@ -13,6 +13,7 @@ import {
   type BracketErrorKind,
   type BracketOptions,
 } from '../../../src/core/userland/tools/bracket-expr';
+import { debian } from './tools/images';
 
 const PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
 const CONTROL = ['\t', '\n', '\x05', '\x0a', '\x01', '\x1c', '\x08', '\x07', '\x0b', '\x0c', '\x0d'];
@@ -69,7 +70,14 @@ describe('bracket expressions as each real tool reads them', () => {
     ['[^^]', { grep: [all('^'), 3], awk: [all('^'), 3] }],
     ['[a^]', { grep: ['^a', 3], sed: ['^a', 3], awk: ['^a', 3] }],
     ['[[a]', { grep: ['[a', 3], sed: ['[a', 3], awk: ['[a', 3] }],
-    ['[a\\-z]', { grep: ['\\]^_`abcdefghijklmnopqrstuvwxyz', 5], sed: ['\\]^_`abcdefghijklmnopqrstuvwxyz', 5], awk: ['-az', 5] }],
+    [
+      '[a\\-z]',
+      {
+        grep: ['\\]^_`abcdefghijklmnopqrstuvwxyz', 5],
+        sed: ['\\]^_`abcdefghijklmnopqrstuvwxyz', 5],
+        awk: ['-az', 5],
+      },
+    ],
     ['[\\^a]', { grep: ['\\^a', 4], sed: ['\\^a', 4], awk: ['^a', 4] }],
     ['[\\\\]', { grep: ['\\', 3], sed: ['\\', 3], awk: ['\\', 3] }],
     ['[\\n]', { grep: ['\\n', 3], sed: ['', 3], awk: ['', 3] }],
@@ -83,6 +91,8 @@ describe('bracket expressions as each real tool reads them', () => {
     ['[[.ab.]]', { grep: 'collation', sed: 'collation' }],
     ['[[=ab=]]', { grep: 'collation', sed: 'collation' }],
     ['[[.a]', { grep: 'unterminated', sed: 'unterminated', awk: ['.[a', 4] }],
+    ['[', { grep: 'empty', sed: 'empty', awk: 'unterminated' }],
+    ['[^', { grep: 'empty', sed: 'empty', awk: 'unterminated' }],
     ['[]', { grep: 'unterminated', sed: 'unterminated', awk: 'unterminated' }],
     ['[^]', { grep: 'unterminated', sed: 'unterminated', awk: 'unterminated' }],
     ['[[:alpha:]', { grep: 'unterminated', sed: 'unterminated', awk: 'unterminated' }],
@@ -127,7 +137,13 @@ describe('bracket expressions as each real tool reads them', () => {
   it("notes GNU dfa's [:space:] complaint: colons first and last, plain characters only", () => {
     const colon = (re: string) => parse(re, GREP_BRACKETS).colonSyntax;
     expect([colon('[:alpha:]'), colon('[^:space:]'), colon('[:a:]')]).toEqual([true, true, true]);
-    expect([colon('[[:alpha:]]'), colon('[::]'), colon('[:a]'), colon('[:a-b:]'), colon('[a:]')]).toEqual([false, false, false, false, false]);
+    expect([colon('[[:alpha:]]'), colon('[::]'), colon('[:a]'), colon('[:a-b:]'), colon('[a:]')]).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(parse('[:alpha:]', AWK_BRACKETS).colonSyntax).toBe(false);
   });
 });
@@ -156,8 +172,14 @@ function charsOf(re: string, backslash: BracketOptions['backslash']): Ch[] | 'es
       const oct = /^[0-7]{1,3}/.exec(re.slice(i + 1));
       const hx = /^x([0-9A-Fa-f]{1,2})/.exec(re.slice(i + 1));
       const ctl: Record<string, string> = { n: '\n', t: '\t', f: '\f', b: '\b', r: '\r', a: '\x07', v: '\v' };
-      if (oct) out.push({ c: String.fromCharCode(parseInt(oct[0], 8) & 255), esc: true, last: (i += oct[0].length) });
-      else if (hx) out.push({ c: String.fromCharCode(parseInt(hx[1], 16)), esc: true, last: (i += hx[0].length) });
+      if (oct)
+        out.push({
+          c: String.fromCharCode(parseInt(oct[0], 8) & 255),
+          esc: true,
+          last: (i += oct[0].length),
+        });
+      else if (hx)
+        out.push({ c: String.fromCharCode(parseInt(hx[1], 16)), esc: true, last: (i += hx[0].length) });
       else out.push({ c: ctl[n] ?? n, esc: true, last: ++i });
       continue;
     }
@@ -165,7 +187,12 @@ function charsOf(re: string, backslash: BracketOptions['backslash']): Ch[] | 'es
     const num = { d: /^d([0-9]{1,3})/, o: /^o([0-7]{1,3})/, x: /^x([0-9A-Fa-f]{1,2})/ }[n as 'd' | 'o' | 'x'];
     const m = num?.exec(re.slice(i + 1));
     if (ctl[n]) out.push({ c: ctl[n], esc: false, last: ++i });
-    else if (m) out.push({ c: String.fromCharCode(parseInt(m[1], n === 'd' ? 10 : n === 'o' ? 8 : 16) & 255), esc: false, last: (i += m[0].length) });
+    else if (m)
+      out.push({
+        c: String.fromCharCode(parseInt(m[1], n === 'd' ? 10 : n === 'o' ? 8 : 16) & 255),
+        esc: false,
+        last: (i += m[0].length),
+      });
     else if (num) out.push({ c: n, esc: false, last: ++i });
     else if (n === 'c' && re[i + 2] === undefined) out.push({ c: '\\', esc: false, last: ++i });
     else if (n === 'c') {
@@ -183,10 +210,15 @@ function charsOf(re: string, backslash: BracketOptions['backslash']): Ch[] | 'es
 /** POSIX as glibc has it: split into members first, then read them left to right. */
 function refGlibc(cs: Ch[]): RefResult {
   const is = (k: number, c: string) => cs[k] !== undefined && !cs[k].esc && cs[k].c === c;
-  type El = { t: 'char'; c: number; dash: boolean } | { t: 'sym'; d: string; name: string } | { t: 'close'; at: number } | { t: 'eoi' };
+  type El =
+    | { t: 'char'; c: number; dash: boolean }
+    | { t: 'sym'; d: string; name: string }
+    | { t: 'close'; at: number }
+    | { t: 'eoi' };
   let k = 1;
   const negate = is(k, '^');
   if (negate) k++;
+  if (k >= cs.length) return 'empty';
   const els: El[] = [];
   for (;;) {
     if (k >= cs.length) {
@@ -199,13 +231,23 @@ function refGlibc(cs: Ch[]): RefResult {
     }
     if (is(k, '[') && (is(k + 1, '.') || is(k + 1, '=') || is(k + 1, ':'))) {
       const d = cs[k + 1].c;
-      const rest = cs.slice(k + 2).map((x) => (x.esc ? '\u0000' : x.c)).join('');
+      const rest = cs
+        .slice(k + 2)
+        .map((x) => (x.esc ? '\u0000' : x.c))
+        .join('');
       const stop = rest.indexOf(`${d}]`);
       if (stop < 0 || stop >= 32) {
         els.push({ t: 'eoi' });
         break;
       }
-      els.push({ t: 'sym', d, name: cs.slice(k + 2, k + 2 + stop).map((x) => x.c).join('') });
+      els.push({
+        t: 'sym',
+        d,
+        name: cs
+          .slice(k + 2, k + 2 + stop)
+          .map((x) => x.c)
+          .join(''),
+      });
       k += 2 + stop + 2;
       continue;
     }
@@ -216,7 +258,13 @@ function refGlibc(cs: Ch[]): RefResult {
   const single = (e: El): BracketErrorKind | undefined => {
     if (e.t === 'char') set.add(e.c);
     else if (e.t === 'sym' && e.d === ':') {
-      if (!CLASS_TEST[e.name] && !['alnum', 'upper', 'lower', 'space', 'blank', 'punct', 'xdigit', 'print', 'graph', 'cntrl'].includes(e.name)) return 'class';
+      if (
+        !CLASS_TEST[e.name] &&
+        !['alnum', 'upper', 'lower', 'space', 'blank', 'punct', 'xdigit', 'print', 'graph', 'cntrl'].includes(
+          e.name,
+        )
+      )
+        return 'class';
       for (let c = 0; c < 128; c++) if (inClass(e.name, c)) set.add(c);
     } else if (e.t === 'sym') {
       if (e.name.length !== 1) return 'collation';
@@ -224,7 +272,7 @@ function refGlibc(cs: Ch[]): RefResult {
     }
     return undefined;
   };
-  for (let i = 0; ; ) {
+  for (let i = 0; ;) {
     const e = els[i];
     if (e.t === 'eoi') return 'unterminated';
     if (e.t === 'close') return { set, negate, end: cs[e.at].last };
@@ -236,7 +284,8 @@ function refGlibc(cs: Ch[]): RefResult {
     if (!isClass && next.t === 'char' && next.dash && after?.t !== 'close') {
       if (after === undefined || after.t === 'eoi') return 'unterminated';
       if (after.t === 'sym' && after.d !== '.') return 'range';
-      const end = (x: El) => (x.t === 'char' ? x.c : x.t === 'sym' && x.name.length === 1 ? x.name.charCodeAt(0) : -1);
+      const end = (x: El) =>
+        x.t === 'char' ? x.c : x.t === 'sym' && x.name.length === 1 ? x.name.charCodeAt(0) : -1;
       const [lo, hi] = [end(e), end(after)];
       if (lo < 0 || hi < 0) return 'collation';
       if (lo > hi) return 'range';
@@ -256,11 +305,15 @@ function refMawk(cs: Ch[], re: string): RefResult {
   const cclass = (k: number): { name: string; next: number } | 'class' => {
     let j = k + 2;
     while (j < cs.length && cs[j].c !== ':') j++;
-    const name = cs.slice(k + 2, j).map((x) => x.c).join('');
+    const name = cs
+      .slice(k + 2, j)
+      .map((x) => x.c)
+      .join('');
     if (j >= cs.length || cs[j + 1]?.c !== ']' || !['alpha', 'digit'].includes(name)) return 'class';
     return { name, next: j + 2 };
   };
-  const literalLeftSq = (k: number) => (raw(k) !== '[' ? false : raw(k + 1) !== ':' ? true : cclass(k) === 'class' ? 'class' : false);
+  const literalLeftSq = (k: number) =>
+    raw(k) !== '[' ? false : raw(k + 1) !== ':' ? true : cclass(k) === 'class' ? 'class' : false;
   let p = 1;
   const a = literalLeftSq(1);
   if (a === 'class') return a;
@@ -319,7 +372,30 @@ function reference(re: string, opts: BracketOptions): RefResult {
 }
 
 describe('bracket expressions against a plain reference (property)', () => {
-  const piece = fc.constantFrom('a', 'b', 'c', 'n', 't', 'x', 'z', 'A', 'Z', '0', '5', '9', ']', '^', '-', '[:alpha:]', '[:digit:]', '\\', '[', ':', '.', '=');
+  const piece = fc.constantFrom(
+    'a',
+    'b',
+    'c',
+    'n',
+    't',
+    'x',
+    'z',
+    'A',
+    'Z',
+    '0',
+    '5',
+    '9',
+    ']',
+    '^',
+    '-',
+    '[:alpha:]',
+    '[:digit:]',
+    '\\',
+    '[',
+    ':',
+    '.',
+    '=',
+  );
   const expr = fc
     .tuple(fc.array(piece, { maxLength: 8 }), fc.boolean())
     .map(([ps, close]) => `[${ps.join('')}${close ? ']' : ''}`);
@@ -352,4 +428,66 @@ describe('bracket expressions against a plain reference (property)', () => {
       );
     });
   }
+});
+describe('the tools report bracket errors in their own words', () => {
+  const input = { stdin: 'a\nz\n-\nm\n' };
+
+  it('GNU sed: glibc wording after the position', async () => {
+    const m = debian();
+    expect(await m.run(['sed', '-n', '/[z-a]/p'], input)).toMatchObject({
+      stderr: 'sed: -e expression #1, char 7: Invalid range end\n',
+      code: 1,
+    });
+    expect((await m.run(['sed', '-n', '/[[:foo:]]/p'], input)).stderr).toBe(
+      'sed: -e expression #1, char 11: Invalid character class name\n',
+    );
+    expect((await m.run(['sed', 's/[[.ab.]]/x/'], input)).stderr).toBe(
+      'sed: -e expression #1, char 13: Invalid collation character\n',
+    );
+    expect((await m.run(['sed', '-n', '/[\\c\\q]/p'], input)).stderr).toBe(
+      'sed: -e expression #1, char 8: recursive escaping after \\c not allowed\n',
+    );
+    expect((await m.run(['sed', '-n', '/^[b-\\d]$/p'], { stdin: 'a\nc\nd\n' })).stdout).toBe('c\nd\n');
+  });
+
+  it('GNU grep: glibc wording alone, exit 2; dfa refuses [:space:] once the expression compiles', async () => {
+    const m = debian();
+    expect(await m.run(['grep', '[[:foo:]]'], input)).toMatchObject({
+      stdout: '',
+      stderr: 'grep: Invalid character class name\n',
+      code: 2,
+    });
+    expect(await m.run(['grep', '-E', '[z-a]'], input)).toMatchObject({
+      stderr: 'grep: Invalid range end\n',
+      code: 2,
+    });
+    expect(await m.run(['grep', '[[.ab.]]'], input)).toMatchObject({
+      stderr: 'grep: Invalid collation character\n',
+      code: 2,
+    });
+    expect(await m.run(['grep', 'a[^'], input)).toMatchObject({
+      stderr: 'grep: Invalid regular expression\n',
+      code: 2,
+    });
+    expect(await m.run(['grep', '[abc'], input)).toMatchObject({
+      stderr: 'grep: Unmatched [, [^, [:, [., or [=\n',
+      code: 2,
+    });
+    expect(await m.run(['grep', '-e', 'a', '-e', '[:alpha:]'], input)).toMatchObject({
+      stderr: 'grep: character class syntax is [[:space:]], not [:space:]\n',
+      code: 2,
+    });
+    expect((await m.run(['grep', '[:alpha:]\\('], input)).stderr).toBe('grep: Unmatched ( or \\(\n');
+    expect((await m.run(['grep', '-x', '[[.-.]]'], input)).stdout).toBe('-\n');
+  });
+
+  it('mawk: a reversed range is three characters; an unknown class is a bad class', async () => {
+    const m = debian();
+    expect((await m.run(['awk', '/[z-a]/'], input)).stdout).toBe('a\nz\n-\n');
+    const bad = await m.run(['awk', '/[[:foo:]]/'], input);
+    expect([bad.stderr, bad.code]).toEqual([
+      'awk: line 1: regular expression compile failed (bad class -- [], [^] or [)\n[[:foo:]]\n',
+      2,
+    ]);
+  });
 });

@@ -3,26 +3,11 @@
 // start/end of a branch -- a^b never matches), braces are literal (this mawk has no intervals),
 // backslash escapes work inside brackets, and matches are leftmost-longest
 // (JS alternation is leftmost-first, so alternations are widened by search).
-
-const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z',
-  digit: '0-9',
-  alnum: '0-9A-Za-z',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  xdigit: '0-9A-Fa-f',
-  print: ' -~',
-  graph: '!-~',
-  cntrl: '\\x00-\\x1f\\x7f',
-};
+import { AWK_BRACKETS, BracketError, parseBracket } from './bracket-expr';
 
 const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07', b: '\b' };
 
 const jsEscape = (c: string) => (/[.*+?^${}()|[\]\\/-]/.test(c) ? `\\${c}` : c);
-const classEscape = (c: string) => (/[\]\\^[-]/.test(c) ? `\\${c}` : c);
 
 /** A regex mawk could not compile: its message, printed with the expression on the next line. */
 export class AwkRegexError {
@@ -34,40 +19,6 @@ export interface AwkRegex {
   source: string;
   /** Has alternation: leftmost-first may be shorter than POSIX's leftmost-longest. */
   alt: boolean;
-}
-
-function bracket(re: string, i: number): { out: string; end: number } | AwkRegexError {
-  let j = i + 1;
-  let body = '';
-  if (re[j] === '^') {
-    body += '^';
-    j++;
-  }
-  if (re[j] === ']') {
-    body += '\\]';
-    j++;
-  }
-  for (; j < re.length && re[j] !== ']'; j++) {
-    const cls = /^\[:(\w+):\]/.exec(re.slice(j, j + 12));
-    if (cls) {
-      const set = CLASSES[cls[1]];
-      if (set === undefined) return new AwkRegexError('bad class -- [], [^] or [');
-      body += set;
-      j += cls[0].length - 1;
-      continue;
-    }
-    const c = re[j];
-    if (c === '\\' && j + 1 < re.length) {
-      const n = re[++j];
-      body += classEscape(ESC[n] ?? n);
-      continue;
-    }
-    // a range's dash stays an operator; a dash first or last is literal
-    if (c === '-' && body !== '' && body !== '^' && re[j + 1] !== ']') body += '-';
-    else body += classEscape(c);
-  }
-  if (j >= re.length) return new AwkRegexError('bad class -- [], [^] or [');
-  return { out: `[${body}]`, end: j };
 }
 
 /** Translate one awk ERE. */
@@ -82,9 +33,10 @@ export function translateAwkRegex(re: string): { source: string; alt: boolean } 
     atStart = false;
     switch (c) {
       case '[': {
-        const b = bracket(re, i);
-        if (b instanceof AwkRegexError) return b;
-        out += b.out;
+        // mawk's do_class: escapes inside, a reversed range is literal; every failure is one message
+        const b = parseBracket(re, i, AWK_BRACKETS);
+        if (b instanceof BracketError) return new AwkRegexError('bad class -- [], [^] or [');
+        out += b.source;
         i = b.end;
         continue;
       }

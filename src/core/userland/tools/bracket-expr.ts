@@ -17,9 +17,12 @@ export const GREP_BRACKETS: BracketOptions = { rules: 'glibc', backslash: 'liter
 export const SED_BRACKETS: BracketOptions = { rules: 'glibc', backslash: 'sed' };
 export const AWK_BRACKETS: BracketOptions = { rules: 'mawk', backslash: 'escape' };
 
-/** unterminated: no closing `]`; class: unknown [:name:]; range: end before start or a class as an end;
- *  collation: [.xy.] or [=xy=] naming more than one character; escape: sed's `\c\` not followed by `\`. */
-export type BracketErrorKind = 'unterminated' | 'class' | 'range' | 'collation' | 'escape';
+/**
+ * empty: nothing after `[` or `[^` (glibc's REG_BADPAT); unterminated: no closing `]`; class: an unknown
+ * [:name:]; range: an end before its start or a class as an end; collation: [.xy.] or [=xy=] naming more
+ * than one character; escape: sed's `\c\` not followed by another `\`.
+ */
+export type BracketErrorKind = 'empty' | 'unterminated' | 'class' | 'range' | 'collation' | 'escape';
 
 export class BracketError {
   constructor(readonly kind: BracketErrorKind) {}
@@ -37,6 +40,8 @@ export interface Bracket {
 /** glibc's regerror text for an error (GNU grep prints it alone, sed after its position). */
 export function glibcMessage(kind: BracketErrorKind): string {
   switch (kind) {
+    case 'empty':
+      return 'Invalid regular expression';
     case 'unterminated':
       return 'Unmatched [, [^, [:, [., or [=';
     case 'class':
@@ -52,21 +57,31 @@ export function glibcMessage(kind: BracketErrorKind): string {
 
 type Ranges = [number, number][];
 
-/** The C locale's classes (glibc and mawk agree), as code ranges. */
-export const CHAR_CLASSES: Readonly<Record<string, Ranges>> = {
-  alpha: [[0x41, 0x5a], [0x61, 0x7a]],
-  digit: [[0x30, 0x39]],
-  alnum: [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]],
-  upper: [[0x41, 0x5a]],
-  lower: [[0x61, 0x7a]],
-  space: [[0x09, 0x0d], [0x20, 0x20]],
-  blank: [[0x09, 0x09], [0x20, 0x20]],
-  punct: [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
-  xdigit: [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]],
-  print: [[0x20, 0x7e]],
-  graph: [[0x21, 0x7e]],
-  cntrl: [[0x00, 0x1f], [0x7f, 0x7f]],
+/** The C locale's classes (glibc and mawk agree): each string is pairs of range ends. */
+const CLASS_RANGES: Record<string, string> = {
+  alpha: 'AZaz',
+  digit: '09',
+  alnum: '09AZaz',
+  upper: 'AZ',
+  lower: 'az',
+  space: '\t\r  ',
+  blank: '\t\t  ',
+  punct: '!/:@[`{~',
+  xdigit: '09AFaf',
+  print: ' ~',
+  graph: '!~',
+  cntrl: '\x00\x1f\x7f\x7f',
 };
+
+export const CHAR_CLASSES: Readonly<Record<string, Ranges>> = Object.fromEntries(
+  Object.entries(CLASS_RANGES).map(([name, ends]) => [
+    name,
+    Array.from({ length: ends.length / 2 }, (_, i): [number, number] => [
+      ends.charCodeAt(2 * i),
+      ends.charCodeAt(2 * i + 1),
+    ]),
+  ]),
+);
 
 /** One character after backslash processing: `lit` ones are never syntax; from/to index the input. */
 interface Tok {
@@ -76,8 +91,24 @@ interface Tok {
   to: number;
 }
 
-const SED_CONTROL: Record<string, string> = { a: '\x07', f: '\f', n: '\n', '\n': '\n', r: '\r', t: '\t', v: '\v' };
-const MAWK_CONTROL: Record<string, string> = { n: '\n', t: '\t', f: '\f', b: '\b', r: '\r', a: '\x07', v: '\v' };
+const SED_CONTROL: Record<string, string> = {
+  a: '\x07',
+  f: '\f',
+  n: '\n',
+  '\n': '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+};
+const MAWK_CONTROL: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  f: '\f',
+  b: '\b',
+  r: '\r',
+  a: '\x07',
+  v: '\v',
+};
 
 /** The input from a `[` on, as characters after the backslash rule; lexed as far as the parser looks. */
 class Stream {
@@ -118,8 +149,8 @@ class Stream {
     // mawk's escape(): C escapes, \ddd octal, \xhh hex, anything else is the character itself
     const oct = /^[0-7]{1,3}/.exec(re.slice(i + 1, i + 4));
     if (oct) return this.push(String.fromCharCode(parseInt(oct[0], 8) & 0xff), true, i, i + oct[0].length);
-    const hex = n === 'x' ? /^[0-9A-Fa-f]{1,2}/.exec(re.slice(i + 2, i + 4)) : null;
-    if (hex) return this.push(String.fromCharCode(parseInt(hex[0], 16)), true, i, i + 1 + hex[0].length);
+    const hx = n === 'x' ? /^[0-9A-Fa-f]{1,2}/.exec(re.slice(i + 2, i + 4)) : null;
+    if (hx) return this.push(String.fromCharCode(parseInt(hx[0], 16)), true, i, i + 1 + hx[0].length);
     this.push(MAWK_CONTROL[n] ?? n, true, i, i + 1);
   }
 
@@ -165,7 +196,11 @@ class CharSet {
 
 const hex = (c: number, w: number) => c.toString(16).padStart(w, '0');
 const classChar = (c: number) =>
-  /[0-9A-Za-z]/.test(String.fromCharCode(c)) ? String.fromCharCode(c) : c < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`;
+  /[0-9A-Za-z]/.test(String.fromCharCode(c))
+    ? String.fromCharCode(c)
+    : c < 0x100
+      ? `\\x${hex(c, 2)}`
+      : `\\u${hex(c, 4)}`;
 
 /** Sorted, merged ranges as a JS class body; every non-alphanumeric escaped so no flag reads it differently. */
 function classSource(set: CharSet, negate: boolean): string {
@@ -176,7 +211,9 @@ function classSource(set: CharSet, negate: boolean): string {
     if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
     else merged.push([lo, hi]);
   }
-  const body = merged.map(([lo, hi]) => (lo === hi ? classChar(lo) : `${classChar(lo)}${hi > lo + 1 ? '-' : ''}${classChar(hi)}`));
+  const body = merged.map(([lo, hi]) =>
+    lo === hi ? classChar(lo) : `${classChar(lo)}${hi > lo + 1 ? '-' : ''}${classChar(hi)}`,
+  );
   return `[${negate ? '^' : ''}${body.join('')}]`;
 }
 
@@ -207,8 +244,10 @@ type Element = { kind: 'char'; c: number } | { kind: 'coll' | 'equiv' | 'class';
 function glibcBracket(s: Stream): Parsed | BracketError {
   const set = new CharSet();
   let k = 1;
+  if (!s.at(k)) return new BracketError('empty');
   const negate = s.is(k, '^');
   if (negate) k++;
+  if (!s.at(k)) return new BracketError('empty');
   // dfa's colon_warning_state: 1 first is ':', 2 last is ':', 4 some other plain char, 8 anything else
   let colons = s.is(k, ':') ? 1 : 0;
   let first = true;
@@ -270,10 +309,20 @@ function rangeEnd(el: Element): number | undefined {
 }
 
 /** parse_bracket_element: one member, or [.x.] [=x=] [:name:]; a `-` is a member only first, last or as a range's end. */
-function glibcElement(s: Stream, k: number, acceptHyphen: boolean): { el: Element; next: number } | BracketError {
+function glibcElement(
+  s: Stream,
+  k: number,
+  acceptHyphen: boolean,
+): { el: Element; next: number } | BracketError {
   const t = s.at(k)!;
   if (s.is(k, '[')) {
-    const kind = s.is(k + 1, '.') ? 'coll' : s.is(k + 1, '=') ? 'equiv' : s.is(k + 1, ':') ? 'class' : undefined;
+    const kind = s.is(k + 1, '.')
+      ? 'coll'
+      : s.is(k + 1, '=')
+        ? 'equiv'
+        : s.is(k + 1, ':')
+          ? 'class'
+          : undefined;
     if (kind) {
       const delim = s.at(k + 1)!.c;
       // the name runs to the first delimiter followed by `]` (so [[:]:]] names "]"); 32 characters at most

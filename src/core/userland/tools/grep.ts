@@ -2,44 +2,23 @@
 // fixed strings, -i -v -n -c -l -L -q -s -w -x -o -h -H -r, exit 0 on a
 // match, 1 on none, 2 on trouble.
 import { getopt, isOptError } from './getopt';
+import { BracketError, glibcMessage, GREP_BRACKETS, parseBracket } from './bracket-expr';
 import { openInput, readWhole, splitLines } from './input';
 import { isErr, type Tool } from './tool';
 
-const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z', digit: '0-9', alnum: '0-9A-Za-z', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f', word: '\\w',
-};
-
 /** POSIX BRE/ERE -> JS source. In a BRE, \( \) \{ \} \| \+ \? are the operators and ( ) { } | + ? are literal. */
-export function posixToJs(re: string, extended: boolean): string {
+export function posixToJs(re: string, extended: boolean): { source: string; colonSyntax: boolean } | BracketError {
   let out = '';
+  let colonSyntax = false;
   for (let i = 0; i < re.length; i++) {
     const c = re[i];
     if (c === '[') {
-      // bracket expression: copy through, translating [:class:] and escaping backslashes
-      let j = i + 1;
-      let body = '';
-      if (re[j] === '^') {
-        body += '^';
-        j++;
-      }
-      if (re[j] === ']') {
-        body += '\\]';
-        j++;
-      }
-      while (j < re.length && re[j] !== ']') {
-        const cls = /^\[:(\w+):\]/.exec(re.slice(j));
-        if (cls) {
-          body += CLASSES[cls[1]] ?? '';
-          j += cls[0].length;
-          continue;
-        }
-        body += re[j] === '\\' ? '\\\\' : re[j];
-        j++;
-      }
-      if (j >= re.length) return out + '\\[' + body;
-      out += `[${body}]`;
-      i = j;
+      // regcomp's bracket expression: a backslash inside is a member
+      const b = parseBracket(re, i, GREP_BRACKETS);
+      if (b instanceof BracketError) return b;
+      out += b.source;
+      colonSyntax ||= b.colonSyntax;
+      i = b.end;
       continue;
     }
     if (c === '\\' && i + 1 < re.length) {
@@ -67,7 +46,7 @@ export function posixToJs(re: string, extended: boolean): string {
     }
     out += c;
   }
-  return out;
+  return { source: out, colonSyntax };
 }
 
 export async function grep(t: Tool, args: string[], flavourMode?: 'E' | 'F'): Promise<number> {
@@ -103,17 +82,33 @@ export async function grep(t: Tool, args: string[], flavourMode?: 'E' | 'F'): Pr
   }
   const mode = p.lastOf('E', 'F', 'G') ?? flavourMode ?? 'G';
   const icase = p.has('i') || p.has('y');
-  let sources: string[];
-  try {
-    sources = patterns.map((pat) => {
-      let s = mode === 'F' ? pat.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : posixToJs(pat, mode === 'E');
-      if (p.has('x')) s = `^(?:${s})$`;
-      else if (p.has('w')) s = `(?<![\\w])(?:${s})(?![\\w])`;
-      return s;
-    });
-    for (const s of sources) new RegExp(s, icase ? 'iu' : 'u');
-  } catch {
-    t.warn(t.gnu ? 'Unmatched ( or \\(' : 'bad regex');
+  const sources: string[] = [];
+  let colonSyntax = false;
+  for (const pat of patterns) {
+    let s: string;
+    if (mode === 'F') s = pat.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    else {
+      const js = posixToJs(pat, mode === 'E');
+      if (js instanceof BracketError) {
+        t.warn(t.gnu ? glibcMessage(js.kind) : 'bad regex');
+        return 2;
+      }
+      s = js.source;
+      colonSyntax ||= js.colonSyntax;
+    }
+    if (p.has('x')) s = `^(?:${s})$`;
+    else if (p.has('w')) s = `(?<![\\w])(?:${s})(?![\\w])`;
+    try {
+      new RegExp(s, icase ? 'iu' : 'u');
+    } catch {
+      t.warn(t.gnu ? 'Unmatched ( or \\(' : 'bad regex');
+      return 2;
+    }
+    sources.push(s);
+  }
+  // GNU dfa looks at the patterns only once regcomp has taken them all
+  if (colonSyntax && t.gnu) {
+    t.warn('character class syntax is [[:space:]], not [:space:]');
     return 2;
   }
   const res = sources.map((s) => new RegExp(s, icase ? 'giu' : 'gu'));

@@ -3,11 +3,7 @@
 // RegExp source, and the RHS of `s` (& \1-\9 \n \L \U \l \u \E) as parts.
 // Known difference: JS alternation is leftmost-first where POSIX is
 // leftmost-longest (`s/a|ab/X/` on "ab" gives "Xb" here, "X" in GNU sed).
-
-const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z', digit: '0-9', alnum: '0-9A-Za-z', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f',
-};
+import { BracketError, glibcMessage, parseBracket, SED_BRACKETS } from './bracket-expr';
 
 export interface TranslatedRegex {
   source: string;
@@ -22,47 +18,6 @@ export class RegexError {
 
 const jsEscape = (c: string) => (/[.*+?^${}()|[\]\\/-]/.test(c) ? `\\${c}` : c);
 
-/** The bracket expression starting at re[i] ('['): its JS form and where it ends. */
-function bracket(re: string, i: number): { out: string; end: number } | RegexError {
-  let j = i + 1;
-  let body = '';
-  if (re[j] === '^') {
-    body += '^';
-    j++;
-  }
-  if (re[j] === ']') {
-    body += '\\]';
-    j++;
-  }
-  for (; j < re.length && re[j] !== ']'; j++) {
-    const rest = re.slice(j);
-    const cls = /^\[:(\w+):\]/.exec(rest);
-    if (cls) {
-      const set = CLASSES[cls[1]];
-      if (set === undefined) return new RegexError('Invalid character class name');
-      body += set;
-      j += cls[0].length - 1;
-      continue;
-    }
-    const coll = /^\[([.=])(.)\1\]/.exec(rest);
-    if (coll) {
-      body += jsEscape(coll[2]);
-      j += coll[0].length - 1;
-      continue;
-    }
-    const c = re[j];
-    // sed turns \n and \t into the characters before the regex is compiled; other backslashes are literal
-    if (c === '\\' && (re[j + 1] === 'n' || re[j + 1] === 't')) {
-      body += re[++j] === 'n' ? '\\n' : '\\t';
-      continue;
-    }
-    if (c === '\\' && re[j + 1] === '\\') j++;
-    body += c === '-' ? '-' : c === '^' ? '\\^' : jsEscape(c);
-  }
-  if (j >= re.length) return new RegexError('Unmatched [, [^, [:, [., or [=');
-  return { out: `[${body}]`, end: j };
-}
-
 /** POSIX BRE (or ERE when `extended`) with GNU extensions -> JS RegExp source. */
 export function translateRegex(re: string, extended: boolean): TranslatedRegex | RegexError {
   let out = '';
@@ -75,9 +30,10 @@ export function translateRegex(re: string, extended: boolean): TranslatedRegex |
     const start: boolean = atStart;
     atStart = false;
     if (c === '[') {
-      const b = bracket(re, i);
-      if (b instanceof RegexError) return b;
-      out += b.out;
+      // sed's own escapes (\n \t \x41 ...) are rewritten before regcomp, inside brackets too
+      const b = parseBracket(re, i, SED_BRACKETS);
+      if (b instanceof BracketError) return new RegexError(glibcMessage(b.kind));
+      out += b.source;
       i = b.end;
       continue;
     }
