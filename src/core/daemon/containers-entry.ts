@@ -15,6 +15,7 @@ import type { containerMachine, ContainerStateName } from './container-machine';
 import { dockerStatus } from './container-machine';
 import type { AttachHub, ContainerLog } from './containers-logs';
 import type { ContainerRecord, StateRecord } from './containers-types';
+import type { SummaryMemo } from './containers-summary';
 
 export interface LiveContainer {
   readonly ns: MountNamespace;
@@ -55,6 +56,8 @@ export class ContainerEntry {
   removed = false;
   /** A `docker restart` is under way: the exit it causes is not the end (no --rm removal). */
   manualRestart = false;
+  /** The list's memo of this container's Summary (containers-summary.ts keeps it). */
+  summaryMemo: SummaryMemo | undefined;
   /** PID 1's stdin with -i: made at create (and again after each run) so input sent before start waits in it. */
   stdin: Pipe | undefined;
 

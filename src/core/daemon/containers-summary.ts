@@ -7,7 +7,7 @@ import { humanDuration, humanDurationUntil } from '../human-duration';
 import { dockerStatus, type ContainerStateName } from './container-machine';
 import { isRunningState, type ContainerEntry } from './containers-entry';
 import { mountsJson, networksJson } from './containers-inspect';
-import { SummaryPartsCache } from './containers-summary-cache';
+import { partsInputs, partsUnchanged, type PartsInputs } from './containers-summary-inputs';
 import type { ContainerRecord } from './containers-types';
 
 /** State.String(): what `docker ps` shows in STATUS. */
@@ -58,8 +58,8 @@ export function imageLookup(images: ImageService): ImageLookup {
   };
 }
 
-/** The Summary parts that neither time nor the container's state change, kept per container. */
-const summaryParts = new SummaryPartsCache((c: ContainerEntry) => {
+/** The Summary parts that neither time nor the container's state change. */
+function summaryParts(c: ContainerEntry) {
   const r = c.rec;
   return {
     Names: [r.Name],
@@ -70,16 +70,17 @@ const summaryParts = new SummaryPartsCache((c: ContainerEntry) => {
     NetworkSettings: { Networks: networksJson(c) },
     Mounts: mountsJson(c),
   };
-});
+}
 
-type Parts = ReturnType<typeof summaryParts.get>;
+type Parts = ReturnType<typeof summaryParts>;
+type PortSummary = { IP?: string; PrivatePort: number; PublicPort?: number; Type: string };
 
 /**
  * container/view.go transform: only NetworkSettings.Ports (exposed ports with no binding,
  * then each binding), which the network's release empties: a stopped container lists none.
  */
-function portSummaries(recPorts: ContainerRecord['Ports']): Record<string, unknown>[] {
-  const ports: Record<string, unknown>[] = [];
+function portSummaries(recPorts: ContainerRecord['Ports']): PortSummary[] {
+  const ports: PortSummary[] = [];
   for (const key in recPorts) {
     const list = recPorts[key];
     const [port, type = 'tcp'] = key.split('/');
@@ -91,51 +92,88 @@ function portSummaries(recPorts: ContainerRecord['Ports']): Record<string, unkno
   return ports;
 }
 
-/** A summary handed out, with everything it was built from and how long its Status holds. */
-interface Listed {
-  summary: Record<string, unknown>;
+/**
+ * A container's last summary, with everything it was built from and how long
+ * its Status holds. The daemon replaces record fields and state (never edits
+ * them in place), so equal inputs mean an equal summary; callers treat API
+ * bodies as read-only, as a client of JSON would, so the same one serves again.
+ */
+export interface SummaryMemo {
+  inputs: PartsInputs;
   parts: Parts;
+  ports: ContainerRecord['Ports'];
+  portList: PortSummary[];
+  summary: Record<string, unknown> | undefined;
   image: string;
   imageId: string;
-  ports: ContainerRecord['Ports'];
   machine: ContainerStateName;
   removed: boolean;
   startedAt: number;
   finishedAt: number;
   exitCode: number;
+  /** The span of list times [from, until) the summary's Status text holds for. */
   from: number;
   until: number;
 }
 
-/**
- * The last summary of each container. The daemon replaces record fields and
- * state (never edits them in place), so equal inputs mean an equal summary;
- * callers treat API bodies as read-only, as a client of JSON would.
- */
-const listed = new WeakMap<ContainerEntry, Listed>();
-
-function stillValid(
-  hit: Listed,
+function summaryValid(
+  m: SummaryMemo,
   c: ContainerEntry,
-  p: Parts,
   image: string,
   machine: ContainerStateName,
   now: number,
 ): boolean {
   const st = c.rec.State;
   return (
-    hit.parts === p &&
-    hit.image === image &&
-    hit.imageId === c.rec.ImageId &&
-    hit.ports === c.rec.Ports &&
-    hit.machine === machine &&
-    hit.removed === c.removed &&
-    hit.startedAt === st.StartedAt &&
-    hit.finishedAt === st.FinishedAt &&
-    hit.exitCode === st.ExitCode &&
-    now >= hit.from &&
-    now < hit.until
+    m.summary !== undefined &&
+    m.image === image &&
+    m.imageId === c.rec.ImageId &&
+    m.ports === c.rec.Ports &&
+    m.machine === machine &&
+    m.removed === c.removed &&
+    m.startedAt === st.StartedAt &&
+    m.finishedAt === st.FinishedAt &&
+    m.exitCode === st.ExitCode &&
+    now >= m.from &&
+    now < m.until
   );
+}
+
+/** The container's memo with its parts and ports view current (the summary itself checked apart). */
+function memoOf(c: ContainerEntry): SummaryMemo {
+  const r = c.rec;
+  let m = c.summaryMemo;
+  if (!m) {
+    const parts = summaryParts(c);
+    m = c.summaryMemo = {
+      inputs: partsInputs(r),
+      parts,
+      ports: r.Ports,
+      portList: portSummaries(r.Ports),
+      summary: undefined,
+      image: '',
+      imageId: '',
+      machine: c.machineState,
+      removed: false,
+      startedAt: 0,
+      finishedAt: 0,
+      exitCode: 0,
+      from: 0,
+      until: -Infinity,
+    };
+    return m;
+  }
+  if (!partsUnchanged(m.inputs, r)) {
+    m.inputs = partsInputs(r);
+    m.parts = summaryParts(c);
+    m.summary = undefined;
+  }
+  if (m.ports !== r.Ports) {
+    m.ports = r.Ports;
+    m.portList = portSummaries(r.Ports);
+    m.summary = undefined;
+  }
+  return m;
 }
 
 /** One container.Summary of GET /containers/json. */
@@ -149,13 +187,10 @@ export function containerSummary(
   const r = c.rec;
   // the reference as typed, unless it now names another image (then the ID)
   const image = r.Config.Image && lookup(r.Config.Image) === r.ImageId ? r.Config.Image : r.ImageId;
-  const p = summaryParts.get(c);
+  const m = memoOf(c);
   const machine = c.machineState;
-  if (!size) {
-    const hit = listed.get(c);
-    if (hit && stillValid(hit, c, p, image, machine, now)) return hit.summary;
-  }
-  const ports = portSummaries(r.Ports);
+  if (!size && summaryValid(m, c, image, machine, now)) return m.summary!;
+  const p = m.parts;
   const State = c.removed ? 'removing' : dockerStatus(machine);
   const Status = statusString(c, now, machine);
   // one literal each way (keys in the API's order): a thousand summaries a list, built whole
@@ -169,7 +204,7 @@ export function containerSummary(
       ImageID: r.ImageId,
       Command: p.Command,
       Created: p.Created,
-      Ports: ports,
+      Ports: m.portList,
       SizeRw: upper,
       SizeRootFs: rootFs,
       Labels: p.Labels,
@@ -180,14 +215,14 @@ export function containerSummary(
       Mounts: p.Mounts,
     };
   }
-  const summary = {
+  m.summary = {
     Id: r.Id,
     Names: p.Names,
     Image: image,
     ImageID: r.ImageId,
     Command: p.Command,
     Created: p.Created,
-    Ports: ports,
+    Ports: m.portList,
     Labels: p.Labels,
     State,
     Status,
@@ -196,19 +231,14 @@ export function containerSummary(
     Mounts: p.Mounts,
   };
   const st = r.State;
-  listed.set(c, {
-    summary,
-    parts: p,
-    image,
-    imageId: r.ImageId,
-    ports: r.Ports,
-    machine,
-    removed: c.removed,
-    startedAt: st.StartedAt,
-    finishedAt: st.FinishedAt,
-    exitCode: st.ExitCode,
-    from: now,
-    until: statusUntil(c, now, machine),
-  });
-  return summary;
+  m.image = image;
+  m.imageId = r.ImageId;
+  m.machine = machine;
+  m.removed = c.removed;
+  m.startedAt = st.StartedAt;
+  m.finishedAt = st.FinishedAt;
+  m.exitCode = st.ExitCode;
+  m.from = now;
+  m.until = statusUntil(c, now, machine);
+  return m.summary;
 }

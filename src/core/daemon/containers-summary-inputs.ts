@@ -1,7 +1,6 @@
-// The parts of a container.Summary that change only on rename, network
-// connect/disconnect, start/stop (endpoints) or a change of mounts: kept per
-// container so a list of a thousand builds only what time and state change.
-import type { ContainerEntry } from './containers-entry';
+// What the parts of a container.Summary that change only on rename, network
+// connect/disconnect, start/stop (endpoints) or a change of mounts are built
+// from: kept with them, so a list of a thousand rebuilds only stale ones.
 import type { ContainerRecord } from './containers-types';
 
 /**
@@ -9,7 +8,7 @@ import type { ContainerRecord } from './containers-types';
  * (never edits them in place) when they change, so comparing references is
  * enough to know the parts are stale.
  */
-interface Inputs {
+export interface PartsInputs {
   name: string;
   path: string;
   args: ContainerRecord['Args'];
@@ -22,12 +21,7 @@ interface Inputs {
   mounts: ContainerRecord['Mounts'];
 }
 
-interface Cached<T> {
-  inputs: Inputs;
-  parts: T;
-}
-
-function current(r: ContainerRecord): Inputs {
+export function partsInputs(r: ContainerRecord): PartsInputs {
   return {
     name: r.Name,
     path: r.Path,
@@ -42,7 +36,7 @@ function current(r: ContainerRecord): Inputs {
   };
 }
 
-function unchanged(a: Inputs, r: ContainerRecord): boolean {
+export function partsUnchanged(a: PartsInputs, r: ContainerRecord): boolean {
   return (
     a.name === r.Name &&
     a.path === r.Path &&
@@ -55,23 +49,4 @@ function unchanged(a: Inputs, r: ContainerRecord): boolean {
     a.endpoints === r.Endpoints &&
     a.mounts === r.Mounts
   );
-}
-
-/**
- * Per-container parts, built by `build` when first asked or when an input
- * changed. The parts are shared by every list that returns them: callers
- * treat API bodies as read-only, as a client of JSON would.
- */
-export class SummaryPartsCache<T> {
-  readonly #byEntry = new WeakMap<ContainerEntry, Cached<T>>();
-
-  constructor(private readonly build: (c: ContainerEntry) => T) {}
-
-  get(c: ContainerEntry): T {
-    const hit = this.#byEntry.get(c);
-    if (hit && unchanged(hit.inputs, c.rec)) return hit.parts;
-    const parts = this.build(c);
-    this.#byEntry.set(c, { inputs: current(c.rec), parts });
-    return parts;
-  }
 }
