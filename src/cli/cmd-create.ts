@@ -5,7 +5,8 @@
 import type { CommandSpec, RunContext } from './command';
 import { CliError } from './command';
 import { DaemonError, callJson } from './api-call';
-import { INTERRUPTED, displayStream, pullImage } from './cmd-pull';
+import { INTERRUPTED, displayStream, platformFlag, pullImage } from './cmd-pull';
+import { clientPlatformQuery, parsePlatform } from '../core/image/platform';
 import { familiarString, isReferenceError, parseNormalizedNamed, tagNameOnly } from './reference';
 import type { NamedRef } from './reference';
 import { CREATE_FLAGS } from './run-flags';
@@ -38,7 +39,7 @@ export function createOptions(ctx: RunContext): CreateOptions {
     name: ctx.flags.string('name'),
     pull: ctx.flags.string('pull'),
     quiet: ctx.flags.bool('quiet'),
-    platform: ctx.flags.string('platform'),
+    platform: platformFlag(ctx),
   };
 }
 
@@ -66,10 +67,17 @@ export async function createContainer(
   opts: CreateOptions,
 ): Promise<string> {
   const ref = namedReference(body.Image);
+  // the client parses --platform itself and sends it normalised (`arm64` -> `linux/arm64`)
+  let platform = '';
+  if (opts.platform !== '') {
+    const p = parsePlatform(opts.platform);
+    if (!p.ok) throw new CliError(`error parsing specified platform: ${p.message}`, 1);
+    platform = clientPlatformQuery(p.value);
+  }
   if (opts.pull === 'always' && ref) await pullForCreate(ctx, ref, opts);
   const query: Record<string, string> = {};
+  if (platform !== '') query.platform = platform;
   if (opts.name !== '') query.name = opts.name;
-  if (opts.platform !== '') query.platform = opts.platform.toLowerCase();
   const create = async () =>
     (await callJson(ctx.client, { method: 'POST', path: '/containers/create', query, body })) as {
       Id: string;

@@ -60,6 +60,12 @@ export async function displayStream(
   }
 }
 
+/** --platform, whose default is $DOCKER_DEFAULT_PLATFORM (addPlatformFlag). */
+export function platformFlag(ctx: RunContext): string {
+  if (ctx.flags.changed('platform')) return ctx.flags.string('platform');
+  return ctx.io.env?.DOCKER_DEFAULT_PLATFORM ?? '';
+}
+
 export async function pullImage(
   client: EngineClient,
   ref: NamedRef,
@@ -86,7 +92,7 @@ async function runPull(ctx: RunContext): Promise<number> {
     ref = tagNameOnly(ref);
     if (!quiet) io.stdout.write(`Using default tag: ${ref.tag}\n`);
   }
-  const stream = await pullImage(ctx.client, ref, flags.string('platform') || undefined, all);
+  const stream = await pullImage(ctx.client, ref, platformFlag(ctx) || undefined, all);
   const result = await displayStream(stream, io, quiet ? undefined : (s) => io.stdout.write(s), io.isTTY);
   if (result === INTERRUPTED) return INTERRUPTED;
   if (result !== undefined) throw new CliError(result, 1);

@@ -24,6 +24,7 @@ import {
   verifySettings,
   type ParsedMount,
 } from './containers-config';
+import { checkImagePlatform, requestedPlatform } from './containers-platform';
 import { validateTmpfsDestinations } from './containers-tmpfs';
 import { initLayerAt, overlayInfo } from './containers-rootfs';
 import { RESOLV_CONF } from './containers-runtime';
@@ -63,10 +64,14 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
   const bad = verifySettings(config, hc, d.host.cpus, (p) => d.hostFs().exists(p));
   if (bad) return bad;
   let imageId = '';
+  let warnings: string[] = [];
   if (config.Image) {
     const img = d.images.get(config.Image);
     if (!img.ok) return img;
     imageId = img.value;
+    const platform = checkImagePlatform(d.images, config.Image, imageId, requestedPlatform(body));
+    if (!platform.ok) return platform;
+    warnings = platform.value;
   }
   const mode = hc.NetworkMode ?? '';
   if (mode !== '' && !['default', 'bridge', 'host', 'none'].includes(mode) && !d.networkExists(mode))
@@ -220,7 +225,7 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
       FinishedAt: 0,
     },
   };
-  return ok({ rec, root, files, rootInfo, warnings: [] });
+  return ok({ rec, root, files, rootInfo, warnings });
 }
 
 const layerCache = new WeakMap<object, Map<string, { layers: Layer[]; cacheIds: string[] }>>();

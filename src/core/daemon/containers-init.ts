@@ -6,6 +6,7 @@
 import { FsError } from '../fs/types';
 import { SIGCHLD, SIGKILL, SIGSTOP } from '../kernel/signals';
 import { resolveExec } from '../userland/exec';
+import { foreignExecutable } from './containers-platform';
 import { fsOf, type UserProgram } from '../userland/types';
 
 const TINI_USAGE = `tini (tini version 0.19.0 - git.de40ad0)
@@ -72,7 +73,17 @@ export const dockerInit: UserProgram = async (ctx) => {
             return missing ? 127 : 126;
           },
         })
-      : ctx.spawn({ ...common, argv: target.argv, program: target.program.run, rss: target.program.rss });
+      : foreignExecutable(fs, args[0], ctx.env) !== undefined
+        ? // ENOEXEC is none of the errors tini maps to 126/127
+          ctx.spawn({
+            ...common,
+            argv: args,
+            program: async (c) => {
+              c.stderr.write(`[FATAL tini (${c.proc.nsPid})] exec ${args[0]} failed: Exec format error\n`);
+              return 1;
+            },
+          })
+        : ctx.spawn({ ...common, argv: target.argv, program: target.program.run, rss: target.program.rss });
   if (child === 'EAGAIN') {
     ctx.stderr.write(`[FATAL tini (${ctx.proc.nsPid})] fork failed: Resource temporarily unavailable\n`);
     return 1;

@@ -13,6 +13,8 @@ import { inspectContainer } from './containers-inspect';
 import { listContainers } from './containers-list';
 import { attachConn, logsConn, logsError } from './containers-streams';
 import type { CreateBody } from './containers-types';
+import { withRequestedPlatform } from './containers-platform';
+import { parsePlatform, type Platform } from '../image/platform';
 import { boolValue, errorResponse, type RouteRequest, type Router } from './engine';
 import type { ExecCreateBody, ExecStore } from './exec';
 import { topProcesses } from './containers-top';
@@ -101,7 +103,16 @@ export function registerContainerRoutes(
   });
 
   router.add('POST', '/containers/create', (req) => {
-    const r = daemon.create(req.query.name ?? '', (req.body ?? {}) as CreateBody);
+    // API >= 1.41: the platform is parsed before the daemon looks at anything else
+    let platform: Platform | undefined;
+    if (req.query.platform) {
+      const p = parsePlatform(req.query.platform);
+      if (!p.ok) return errorResponse(p);
+      platform = p.value;
+    }
+    const sent = (req.body ?? {}) as CreateBody;
+    const body = platform ? withRequestedPlatform({ ...sent }, platform) : sent;
+    const r = daemon.create(req.query.name ?? '', body);
     return r.ok ? { status: 201, body: r.value } : errorResponse(r);
   });
   router.add('POST', '/containers/prune', (req) => pruneContainers(daemon, images, req));

@@ -23,6 +23,7 @@ import { EMPTY } from '../kernel/stream';
 import type { VolumeStore } from '../kernel/volumes';
 import type { Random } from '../random';
 import { resolveExec } from '../userland/exec';
+import { execFormatError, foreignExecutable } from './containers-platform';
 import type { FileSystem, HostInfo, ProgramTable, Sys } from '../userland/types';
 import type { ContainerEntry, LiveContainer } from './containers-entry';
 import { dockerInit } from './containers-init';
@@ -180,9 +181,11 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
       const message = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${t.message}: unknown`;
       return fail(exitFromError(message));
     }
-    program = t.program.run;
-    argv = t.argv;
-    rss = t.program.rss;
+    // execve itself fails on another platform's binary, after the start has succeeded
+    const foreign = foreignExecutable(ns.as({ uid: user.uid, gid: user.gid, cwd }), rec.Path, env);
+    program = foreign === undefined ? t.program.run : execFormatError(foreign);
+    argv = foreign === undefined ? t.argv : [rec.Path, ...rec.Args];
+    rss = foreign === undefined ? t.program.rss : undefined;
   }
   // 4. networking (initializeCreatedTask's allocateNetwork, after the task exists): an
   // endpoint on each bridge network, the published ports on the first, a connect event each
