@@ -318,33 +318,45 @@ const CONTAINER_FIELDS = [
 type ContainerField = (typeof CONTAINER_FIELDS)[number];
 const SORTED_FIELDS = [...CONTAINER_FIELDS].sort();
 
+/** What a kept cell was made from, before it was first made. */
+const UNSET: unique symbol = Symbol('unset');
+
 /**
- * The cells of a summary that the summary alone decides, computed once: the
- * daemon hands out the same summary again while nothing about the container
- * changed, so a repeated `docker ps` reuses them. CREATED also depends on the
- * client's clock: its text is kept with the span of ages it holds for.
+ * The cells of a container that its summary alone decides, kept by ID with
+ * the summary fields they came from: the daemon hands out the same strings
+ * and arrays again while nothing about the container changed, so a repeated
+ * `docker ps` compares references instead of formatting. CREATED also depends
+ * on the client's clock: its text is kept with the span of ages it holds for.
  */
 class KeptCells {
   id: string | undefined;
-  names: string | undefined;
-  image: string | undefined;
-  command: string | undefined;
-  ports: string | undefined;
+  names = '';
+  namesOf: ContainerSummary['Names'] | typeof UNSET = UNSET;
+  image = '';
+  imageOf: string | typeof UNSET = UNSET;
+  imageIdOf = '';
+  command = '';
+  commandOf: string | typeof UNSET = UNSET;
+  ports = '';
+  portsOf: ContainerSummary['Ports'] | typeof UNSET = UNSET;
   runningFor = '';
   /** The ages (now - Created, in ms) for which runningFor holds: [from, until). */
   from = 0;
   until = -Infinity;
 }
 
-/** Kept cells by summary: [full, truncated]. */
-const keptCells = [new WeakMap<ContainerSummary, KeptCells>(), new WeakMap<ContainerSummary, KeptCells>()];
+/** Kept cells by container ID: [full, truncated]. */
+const keptCells = [new Map<string, KeptCells>(), new Map<string, KeptCells>()];
+/** Past this many containers the kept cells start again (removed ones are not tracked). */
+const KEEP_ROWS = 4096;
 
 function keptFor(c: ContainerSummary, trunc: boolean): KeptCells {
-  const byRow = keptCells[trunc ? 1 : 0];
-  let k = byRow.get(c);
+  const byId = keptCells[trunc ? 1 : 0];
+  let k = byId.get(c.Id);
   if (!k) {
+    if (byId.size >= KEEP_ROWS) byId.clear();
     k = new KeptCells();
-    byRow.set(c, k);
+    byId.set(c.Id, k);
   }
   return k;
 }
@@ -369,16 +381,35 @@ class ContainerCells implements Record<ContainerField, string> {
   }
 
   get ID(): string {
+    // kept by this very ID
     return (this.#k.id ??= this.#trunc ? truncateID(this.#c.Id) : this.#c.Id);
   }
   get Names(): string {
-    return (this.#k.names ??= names(this.#c, this.#trunc));
+    const k = this.#k;
+    if (k.namesOf !== this.#c.Names) {
+      k.names = names(this.#c, this.#trunc);
+      k.namesOf = this.#c.Names;
+    }
+    return k.names;
   }
   get Image(): string {
-    return (this.#k.image ??= containerImage(this.#c, this.#trunc));
+    const k = this.#k;
+    const c = this.#c;
+    if (k.imageOf !== c.Image || k.imageIdOf !== c.ImageID) {
+      k.image = containerImage(c, this.#trunc);
+      k.imageOf = c.Image;
+      k.imageIdOf = c.ImageID;
+    }
+    return k.image;
   }
   get Command(): string {
-    return (this.#k.command ??= quotedCommand(this.#trunc ? ellipsis(this.#c.Command, 20) : this.#c.Command));
+    const k = this.#k;
+    const command = this.#c.Command;
+    if (k.commandOf !== command) {
+      k.command = quotedCommand(this.#trunc ? ellipsis(command, 20) : command);
+      k.commandOf = command;
+    }
+    return k.command;
   }
   get CreatedAt(): string {
     return goUnixString(this.#c.Created);
@@ -394,7 +425,12 @@ class ContainerCells implements Record<ContainerField, string> {
     return k.runningFor;
   }
   get Ports(): string {
-    return (this.#k.ports ??= displayablePorts(this.#c.Ports));
+    const k = this.#k;
+    if (k.portsOf !== this.#c.Ports) {
+      k.ports = displayablePorts(this.#c.Ports);
+      k.portsOf = this.#c.Ports;
+    }
+    return k.ports;
   }
   get State(): string {
     return this.#c.State;
