@@ -2,75 +2,115 @@
 // expansion against the filesystem. A pattern arrives with its quoted
 // characters backslash-escaped, so "*" written in quotes stays literal.
 import { FsError } from '../../fs/types';
+import { CHAR_CLASSES } from '../tools/bracket-expr';
 import type { FileSystem } from '../types';
 
-const CLASSES: Record<string, string> = {
-  alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
-};
+/**
+ * How a bracket reads: dash's own pmatch (only `!` negates, a `[` that starts no known
+ * [:class:] is a member) or the fnmatch of bash and busybox (`^` negates too, [.c.] and
+ * [=c=] name one character, an unknown [:class:] matches nothing).
+ */
+export type PatternDialect = 'dash' | 'fnmatch';
 
 const reEscape = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+const unit = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
 
-/** Does the pattern contain an unescaped `*`, `?` or `[`? */
-export function hasGlob(pattern: string): boolean {
+interface Bracket {
+  /** A JS class valid without flags: `[]` matches nothing, `[^]` anything. */
+  source: string;
+  /** Index of the closing `]`. */
+  end: number;
+}
+
+/**
+ * The bracket expression opened at p[i], as dash's pmatch walks it; undefined when it never
+ * closes (the `[` is then an ordinary character). A range whose end comes before its start
+ * matches nothing, as in every shell, rather than being an error.
+ */
+function parseBracket(p: string, i: number, dialect: PatternDialect): Bracket | undefined {
+  let j = i + 1;
+  const negate = p[j] === '!' || (p[j] === '^' && dialect === 'fnmatch');
+  if (negate) j++;
+  const ranges: [number, number][] = [];
+  let c: string | undefined = p[j++];
+  do {
+    if (c === undefined) return undefined;
+    let lo: number | undefined;
+    if (c === '[') {
+      const el = bracketElement(p, j, dialect);
+      if (el) {
+        j = el.next;
+        if (el.ranges) {
+          ranges.push(...el.ranges);
+          continue;
+        }
+        lo = el.char;
+      }
+    } else if (c === '\\') {
+      c = p[j++];
+      if (c === undefined) return undefined;
+    }
+    lo ??= c.charCodeAt(0);
+    if (p[j] === '-' && p[j + 1] !== ']') {
+      j++;
+      let hi: number | undefined;
+      if (p[j] === '[' && dialect === 'fnmatch') {
+        const el = bracketElement(p, j + 1, dialect);
+        if (el?.char !== undefined) {
+          hi = el.char;
+          j = el.next - 1;
+        }
+      }
+      if (hi === undefined) {
+        if (p[j] === '\\') j++;
+        if (p[j] === undefined) return undefined;
+        hi = p.charCodeAt(j);
+      }
+      if (lo <= hi) ranges.push([lo, hi]);
+      j++;
+    } else ranges.push([lo, lo]);
+  } while ((c = p[j++]) !== ']');
+  const body = ranges.map(([lo, hi]) => (lo === hi ? unit(lo) : `${unit(lo)}-${unit(hi)}`)).join('');
+  return { source: `[${negate ? '^' : ''}${body}]`, end: j - 1 };
+}
+
+/**
+ * What follows a `[` inside a bracket (p[j] is the character after it): a known class
+ * (dash's ccmatch), or in fnmatch also [.c.], [=c=] and an unknown class (no members).
+ * Undefined: the `[` is a plain member.
+ */
+function bracketElement(
+  p: string,
+  j: number,
+  dialect: PatternDialect,
+): { next: number; ranges?: [number, number][]; char?: number } | undefined {
+  const delim = p[j];
+  if (delim !== ':' && (dialect === 'dash' || (delim !== '.' && delim !== '='))) return undefined;
+  const close = p.indexOf(`${delim}]`, j + 1);
+  if (close < 0) return undefined;
+  const name = p.slice(j + 1, close);
+  if (delim === ':') {
+    const cls = Object.hasOwn(CHAR_CLASSES, name) ? CHAR_CLASSES[name] : undefined;
+    if (cls) return { next: close + 2, ranges: [...cls] };
+    return dialect === 'fnmatch' ? { next: close + 2, ranges: [] } : undefined;
+  }
+  if (name.length !== 1) return { next: close + 2, ranges: [] };
+  return { next: close + 2, char: name.charCodeAt(0) };
+}
+
+/** Does the pattern contain an unescaped `*`, `?` or a `[` that opens a bracket expression? */
+export function hasGlob(pattern: string, dialect: PatternDialect = 'fnmatch'): boolean {
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') i++;
     else if (c === '*' || c === '?') return true;
-    else if (c === '[' && bracketEnd(pattern, i) > 0) return true;
+    else if (c === '[' && parseBracket(pattern, i, dialect)) return true;
   }
   return false;
 }
 
-/** Index of the `]` closing a bracket expression opened at i, or -1. */
-function bracketEnd(p: string, i: number): number {
-  let j = i + 1;
-  if (p[j] === '!' || p[j] === '^') j++;
-  if (p[j] === ']') j++;
-  for (; j < p.length; j++) {
-    if (p[j] === '\\') j++;
-    else if (p[j] === '[' && p[j + 1] === ':') {
-      const end = p.indexOf(':]', j + 2);
-      if (end > 0) j = end + 1;
-    } else if (p[j] === ']') return j;
-  }
-  return -1;
-}
-
-function bracketRegex(body: string): string {
-  let neg = false;
-  let i = 0;
-  if (body[0] === '!' || body[0] === '^') {
-    neg = true;
-    i = 1;
-  }
-  let out = '';
-  for (; i < body.length; i++) {
-    const c = body[i];
-    if (c === '[' && body[i + 1] === ':') {
-      const end = body.indexOf(':]', i + 2);
-      const cls = CLASSES[body.slice(i + 2, end)];
-      if (end > 0 && cls !== undefined) {
-        out += cls;
-        i = end + 1;
-        continue;
-      }
-    }
-    if (c === '\\' && i + 1 < body.length) {
-      out += reEscape(body[++i]);
-      continue;
-    }
-    if (c === '-' && out !== '' && i + 1 < body.length) {
-      out += '-';
-      continue;
-    }
-    out += reEscape(c);
-  }
-  return `[${neg ? '^' : ''}${out}]`;
-}
-
 /** The pattern as a regular expression source (anchoring left to the caller). */
-export function patternSource(p: string): string {
+export function patternSource(p: string, dialect: PatternDialect = 'fnmatch'): string {
   let out = '';
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
@@ -80,11 +120,11 @@ export function patternSource(p: string): string {
     } else if (c === '*') out += '[^]*';
     else if (c === '?') out += '[^]';
     else if (c === '[') {
-      const end = bracketEnd(p, i);
-      if (end < 0) out += '\\[';
+      const b = parseBracket(p, i, dialect);
+      if (!b) out += '\\[';
       else {
-        out += bracketRegex(p.slice(i + 1, end));
-        i = end;
+        out += b.source;
+        i = b.end;
       }
     } else out += reEscape(c);
   }
@@ -94,12 +134,13 @@ export function patternSource(p: string): string {
 const cache = new Map<string, RegExp>();
 
 /** Whole-string match, as `case` and `[[ == ]]` use it. */
-export function matchPattern(pattern: string, s: string): boolean {
-  let re = cache.get(pattern);
+export function matchPattern(pattern: string, s: string, dialect: PatternDialect = 'fnmatch'): boolean {
+  const key = dialect === 'dash' ? `d${pattern}` : `f${pattern}`;
+  let re = cache.get(key);
   if (!re) {
-    re = new RegExp(`^${patternSource(pattern)}$`);
+    re = new RegExp(`^${patternSource(pattern, dialect)}$`);
     if (cache.size > 500) cache.clear();
-    cache.set(pattern, re);
+    cache.set(key, re);
   }
   return re.test(s);
 }
@@ -110,15 +151,21 @@ export function unescapePattern(p: string): string {
 }
 
 /** ${x#p} ${x##p} ${x%p} ${x%%p}: strip the shortest/longest matching prefix or suffix. */
-export function stripPattern(value: string, pattern: string, suffix: boolean, longest: boolean): string {
+export function stripPattern(
+  value: string,
+  pattern: string,
+  suffix: boolean,
+  longest: boolean,
+  dialect: PatternDialect = 'fnmatch',
+): string {
   const n = value.length;
   if (!suffix) {
     for (let k = longest ? n : 0; longest ? k >= 0 : k <= n; k += longest ? -1 : 1) {
-      if (matchPattern(pattern, value.slice(0, k))) return value.slice(k);
+      if (matchPattern(pattern, value.slice(0, k), dialect)) return value.slice(k);
     }
   } else {
     for (let k = longest ? 0 : n; longest ? k <= n : k >= 0; k += longest ? 1 : -1) {
-      if (matchPattern(pattern, value.slice(k))) return value.slice(0, k);
+      if (matchPattern(pattern, value.slice(k), dialect)) return value.slice(0, k);
     }
   }
   return value;
@@ -129,8 +176,12 @@ export function stripPattern(value: string, pattern: string, suffix: boolean, lo
  * or undefined when nothing matches (the word then stays as written).
  * Names starting with "." match only a pattern component starting with ".".
  */
-export function globPaths(pattern: string, fs: FileSystem): string[] | undefined {
-  if (!hasGlob(pattern)) return undefined;
+export function globPaths(
+  pattern: string,
+  fs: FileSystem,
+  dialect: PatternDialect = 'fnmatch',
+): string[] | undefined {
+  if (!hasGlob(pattern, dialect)) return undefined;
   const absolute = pattern.startsWith('/');
   const comps = pattern.split('/').filter((c, i) => c !== '' || i === 0);
   let paths: string[] = [absolute ? '/' : ''];
@@ -140,7 +191,7 @@ export function globPaths(pattern: string, fs: FileSystem): string[] | undefined
     const next: string[] = [];
     for (const base of paths) {
       const join = (name: string) => (base === '' ? name : base.endsWith('/') ? base + name : `${base}/${name}`);
-      if (!hasGlob(comp)) {
+      if (!hasGlob(comp, dialect)) {
         next.push(join(unescapePattern(comp)));
         continue;
       }
@@ -149,7 +200,7 @@ export function globPaths(pattern: string, fs: FileSystem): string[] | undefined
       const dotOk = comp.startsWith('.') || comp.startsWith('\\.');
       for (const name of names) {
         if (name.startsWith('.') && !dotOk) continue;
-        if (!matchPattern(comp, name)) continue;
+        if (!matchPattern(comp, name, dialect)) continue;
         const p = join(name);
         if (!last) {
           const st = fs.stat(p);
