@@ -146,8 +146,56 @@ function matchSlash(r: Reader, delim: string, regex: boolean): string | undefine
       if (c === undefined) return undefined;
       if (c === 'n' && regex) c = '\n';
       else if (c !== '\n' && (c !== delim || (!regex && c === '&'))) out += '\\';
+    } else if (c === '[' && regex) {
+      // the delimiter means nothing inside a bracket expression: s/[/]/X/
+      const cls = snarfCharClass(r);
+      out += `[${cls.text}`;
+      c = cls.last;
+      if (c !== ']') {
+        if (c === '\n') r.unget(c);
+        return undefined;
+      }
     }
     out += c;
+  }
+}
+
+/**
+ * snarf_char_class: a bracket's text after its `[`, copied as is, up to the `]` that closes
+ * it ([.x.] [=x=] [:x:] are skipped whole); last is that `]`, or the newline or end met first.
+ */
+function snarfCharClass(r: Reader): { text: string; last: string | undefined } {
+  let text = '';
+  let c = r.getc();
+  const take = () => {
+    text += c;
+    c = r.getc();
+  };
+  if (c === '^') take();
+  if (c === ']') take();
+  // 0 outside, 1 after a `[`, 2 inside [. [: [= (delim), 3 after its closing delim
+  let state = 0;
+  let delim = '';
+  for (; ; take()) {
+    if (c === undefined || c === '\n') return { text, last: c };
+    if (c === '.' || c === ':' || c === '=') {
+      if (state === 1) {
+        delim = c;
+        state = 2;
+        continue;
+      }
+      if (state === 2 && c === delim) {
+        state = 3;
+        continue;
+      }
+    } else if (c === '[') {
+      if (state === 0) state = 1;
+      continue;
+    } else if (c === ']') {
+      if (state === 0 || state === 1) return { text, last: c };
+      if (state === 3) state = 0;
+    }
+    state &= ~1;
   }
 }
 
