@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { debian } from './tools/images';
+import { alpine, debian } from './tools/images';
 
 interface Case {
   tool: 'sed' | 'grep' | 'mawk';
@@ -24,5 +24,12 @@ describe('regex edges: the recorded GNU sed, GNU grep and mawk cases', () => {
   it.each(cases.map((c) => [`${c.tool} ${JSON.stringify(c.args)}`, c] as const))('%s', async (_name, c) => {
     const r = await m.run([c.tool, ...c.args], { stdin: c.stdin, env: ENV });
     expect({ out: r.stdout, err: r.stderr, code: r.code }).toEqual({ out: c.out, err: c.err, code: c.code });
+  });
+});
+
+describe('BusyBox sed (musl regcomp, no GNU dfa)', () => {
+  it('reads [:space:] as the bracket it is: the characters : s p a c e', async () => {
+    const r = await alpine().run(['sed', 's/[:space:]/X/'], { stdin: 'a/b\nc,d\n' });
+    expect([r.stdout, r.stderr, r.code]).toEqual(['X/b\nX,d\n', '', 0]);
   });
 });

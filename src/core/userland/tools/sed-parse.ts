@@ -49,7 +49,11 @@ export interface Command {
 }
 
 export class SedSyntaxError {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    /** GNU's exit status for it: 1 for bad_prog, 4 for a panic (which names no position). */
+    readonly status = 1,
+  ) {}
 }
 
 /** Where the script came from, for the error prefix. */
@@ -74,6 +78,8 @@ class Reader {
   constructor(
     readonly pieces: ScriptPiece[],
     readonly extended: boolean,
+    /** GNU sed (false: BusyBox, whose musl regcomp has no dfa checks). */
+    readonly gnu: boolean,
   ) {
     let at = 0;
     for (const p of pieces) {
@@ -117,7 +123,8 @@ class Reader {
   }
 }
 
-function compileRegex(r: Reader, src: string, flags: string): SedRegex | null {
+/** compile_regex: regcomp's errors, then the RHS's references (`s`), then GNU dfa's own check. */
+function compileRegex(r: Reader, src: string, flags: string, rhsGroup = 0): SedRegex | null {
   if (src === '') return null;
   const t = translateRegex(src, r.extended);
   if (t instanceof RegexError) r.fail(t.message);
@@ -127,6 +134,9 @@ function compileRegex(r: Reader, src: string, flags: string): SedRegex | null {
   } catch {
     r.fail('Invalid regular expression');
   }
+  if (rhsGroup > t.groups) r.fail(`invalid reference \\${rhsGroup} on \`s' command's RHS`);
+  // dfaerror is sed's panic: no expression or position, exit 4
+  if (t.colonSyntax && r.gnu) throw new SedSyntaxError('character class syntax is [[:space:]], not [:space:]', 4);
   return { source: t.source, flags: js, groups: t.groups };
 }
 
@@ -319,9 +329,8 @@ function substitute(r: Reader): SubstCmd {
     } else if (c === undefined || c === '\n' || c === ';') break;
     else if (c !== ' ' && c !== '\t') r.fail("unknown option to `s'");
   }
-  cmd.re = compileRegex(r, src, flags);
   const rep = parseReplacement(rhs);
-  if (cmd.re && rep.maxGroup > cmd.re.groups) r.fail(`invalid reference \\${rep.maxGroup} on \`s' command's RHS`);
+  cmd.re = compileRegex(r, src, flags, rep.maxGroup);
   cmd.parts = rep.parts;
   cmd.maxGroup = rep.maxGroup;
   return cmd;
@@ -349,11 +358,11 @@ export interface Program {
 }
 
 /** Compile the pieces into one program; throws SedSyntaxError (the caller prints `sed: …`). */
-export function compileScript(pieces: ScriptPiece[], extended: boolean): Program {
+export function compileScript(pieces: ScriptPiece[], extended: boolean, gnu = true): Program {
   const commands: Command[] = [];
   const blocks: number[] = [];
   const quiet = /^#n(\n|$)/.test(pieces[0]?.text ?? '');
-  const r: Reader = new Reader(pieces, extended);
+  const r: Reader = new Reader(pieces, extended, gnu);
   {
     for (;;) {
       let c = r.getc();

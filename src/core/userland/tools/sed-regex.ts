@@ -9,6 +9,8 @@ export interface TranslatedRegex {
   source: string;
   /** Capture groups the expression opens (the RHS may not name more). */
   groups: number;
+  /** A bracket reads like [:space:] (GNU dfa refuses it once regcomp has accepted the whole). */
+  colonSyntax: boolean;
 }
 
 /** A regcomp error in glibc's words (sed prints it after the expression's position). */
@@ -25,6 +27,7 @@ export function translateRegex(re: string, extended: boolean): TranslatedRegex |
   let open = 0;
   // where an anchor or a leading `*` counts as "at the start" (pattern start, after ( or |)
   let atStart = true;
+  let colonSyntax = false;
   for (let i = 0; i < re.length; i++) {
     const c = re[i];
     const start: boolean = atStart;
@@ -34,6 +37,7 @@ export function translateRegex(re: string, extended: boolean): TranslatedRegex |
       const b = parseBracket(re, i, SED_BRACKETS);
       if (b instanceof BracketError) return new RegexError(glibcMessage(b.kind));
       out += b.source;
+      colonSyntax ||= b.colonSyntax;
       i = b.end;
       continue;
     }
@@ -118,7 +122,7 @@ export function translateRegex(re: string, extended: boolean): TranslatedRegex |
     }
   }
   if (open > 0) return new RegexError('Unmatched ( or \\(');
-  return { source: out, groups };
+  return { source: out, groups, colonSyntax };
 }
 
 export type ReplacePart =

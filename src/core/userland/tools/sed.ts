@@ -236,11 +236,11 @@ export async function sed(t: Tool, args: string[]): Promise<number> {
   }
   let program: Program;
   try {
-    program = compileScript(pieces, p.has('E') || p.has('r'));
+    program = compileScript(pieces, p.has('E') || p.has('r'), t.gnu);
   } catch (e) {
     if (!(e instanceof SedSyntaxError)) throw e;
     t.warn(t.gnu ? e.message : busyboxMessage(e.message));
-    return e.message.startsWith("can't find label") && t.gnu ? 4 : 1;
+    return e.message.startsWith("can't find label") && t.gnu ? 4 : e.status;
   }
   const inPlace = p.has('i');
   if (inPlace && operands.length === 0) {
