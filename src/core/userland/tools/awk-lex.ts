@@ -223,36 +223,56 @@ export class Lexer {
     return { kind: 'str', text, line, start };
   }
 
-  /** Re-read from a `/` the parser found where an operand belongs: the regex up to the next unescaped `/`. */
+  /**
+   * Re-read from a `/` the parser found where an operand belongs: the regex up to the next `/`
+   * outside brackets, found as mawk's collect_RE finds it. It counts bracket depth, a `[:` inside
+   * a bracket one level deeper, so `/[[:alpha:]/` runs away and `/[5[:alpha:][]/` ends; a `]`
+   * first in a bracket (after `[` or `[^`) is a member. Positions are those of collect_RE's
+   * buffer, where an escape stays two characters (`\/` one, backslash-newline none).
+   */
   regex(from: Token): Token {
     const src = this.src;
     let i = from.start + 1;
     let text = '';
-    let inBracket = false;
-    for (;;) {
+    let boxed = 0;
+    let at = 0;
+    /** Buffer position just after the bracket's `[` (or its `^`); whether a `[` precedes it. */
+    let first = -1;
+    let firstAfterBox = false;
+    for (;; at++) {
       const c = src[i];
       if (c === undefined || c === '\n')
         throw new AwkSyntaxError(
           from.line,
           `runaway regular expression /${src.slice(from.start + 1, from.start + 11)} ...`,
         );
-      if (c === '/' && !inBracket) break;
       if (c === '\\') {
+        const n = src[i + 1];
+        if (n === '\n') {
+          // a continued line: both characters vanish
+          i += 2;
+          at--;
+          continue;
+        }
         const e = escapeChar(src, i + 1, true);
         text += e.text;
         i += 1 + e.len;
+        if (n !== '/' && n !== undefined) at++;
         continue;
       }
-      if (c === '[' && !inBracket) {
-        inBracket = true;
-        text += c;
-        i++;
-        // a ] right after [ or [^ is a member
-        if (src[i] === '^') text += src[i++];
-        if (src[i] === ']') text += src[i++];
-        continue;
-      }
-      if (c === ']' && inBracket) inBracket = false;
+      if (c === '/' && boxed === 0) break;
+      if (c === '^') {
+        if (at === first && firstAfterBox) {
+          first = at + 1;
+          firstAfterBox = false;
+        }
+      } else if (c === '[') {
+        if (boxed === 0) {
+          first = at + 1;
+          firstAfterBox = true;
+          boxed++;
+        } else if (src[i + 1] === ':') boxed++;
+      } else if (c === ']' && boxed > 0 && at !== first) boxed--;
       text += c;
       i++;
     }
