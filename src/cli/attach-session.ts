@@ -97,6 +97,8 @@ export function streamSession(opts: StreamOptions): Promise<StreamEnd> {
     })();
 
     const rawInput = tty && opts.stdin;
+    // hijack.go setupInput: only a TTY session with stdin makes the client's terminal raw
+    if (rawInput && io.rawTerminal) cleanups.push(io.rawTerminal());
     if (io.interrupt)
       cleanups.push(
         io.interrupt.onInterrupt(() => {

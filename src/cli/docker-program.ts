@@ -96,6 +96,15 @@ export function commandIO(ctx: UserContext): CommandIO {
       const tty = ctx.tty ? ttyOf(ctx.stdin) : undefined;
       return tty ? watchKeys(tty, keys, cb) : () => undefined;
     },
+    rawTerminal: () => {
+      const tty = ctx.tty ? ttyOf(ctx.stdout) : undefined;
+      if (!tty) return () => undefined;
+      const was = tty.opost;
+      tty.opost = false;
+      return () => {
+        tty.opost = was;
+      };
+    },
   };
 }
 

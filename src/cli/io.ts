@@ -48,4 +48,11 @@ export interface CommandIO {
    * types `keys` (the bytes, e.g. "\x10\x11"); it returns the unsubscribe function.
    */
   onDetach?: (keys: string, cb: () => void) => () => void;
+  /**
+   * setRawTerminal for an interactive session with a container TTY (`-it`): the client's
+   * terminal stops post-processing output, so the container terminal's CR LF arrives as it
+   * is (without it, as with `-t` alone or `docker logs`, each LF gains a CR: CR CR LF).
+   * Returns the restore function.
+   */
+  rawTerminal?: () => () => void;
 }

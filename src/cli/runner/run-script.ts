@@ -145,7 +145,7 @@ export async function runScript(script: string, opts: RunScriptOptions = {}): Pr
 
   /** What the terminal shows for typed input: the tty's echo (CR LF on a terminal). */
   const echo = (line: string) => {
-    if (tty) shell.tty.output.write(`${line}\n`);
+    if (tty) shell.tty.echo(`${line}\n`);
     else captured += `${line}\n`;
   };
 
@@ -153,7 +153,7 @@ export async function runScript(script: string, opts: RunScriptOptions = {}): Pr
   const press = (keys: string) => {
     for (const k of keys) {
       if (k === '\x03') {
-        if (tty) shell.tty.output.write('^C');
+        if (tty) shell.tty.echo('^C');
         shell.interrupt();
       } else if (k === '\x04') shell.eof();
       else {
@@ -223,7 +223,7 @@ export async function runScript(script: string, opts: RunScriptOptions = {}): Pr
       }
       interrupts++;
       step.interrupted = true;
-      if (tty) shell.tty.output.write('^C');
+      if (tty) shell.tty.echo('^C');
       shell.interrupt();
       deadline = clock.now() + maxWait;
     }

@@ -64,6 +64,13 @@ export class Tty {
   rows: number;
   /** Raw mode: every keystroke goes to the program unedited and unechoed. */
   raw = false;
+  /**
+   * Output post-processing (OPOST with ONLCR): each newline a program writes
+   * reaches the screen as CR LF, even one that already follows a CR (so a
+   * container terminal's CR LF shows as CR CR LF here). Off, bytes pass as
+   * they are: what the docker client's setRawTerminal does for `-it`.
+   */
+  opost = true;
   private fg: ForegroundTarget[] = [];
   private readonly sinks = new Set<(s: string) => void>();
 
@@ -77,14 +84,14 @@ export class Tty {
 
   /**
    * The output side: programs write here; the screen subscribes. Newlines
-   * become CR LF (ONLCR). It carries the window size, as TIOCGWINSZ would.
+   * become CR LF while `opost` is on. It carries the window size, as TIOCGWINSZ would.
    */
   readonly output: Writable & { readonly columns: number; readonly rows: number } = (() => {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const tty = this;
     return {
       write: (chunk: string) => {
-        const s = chunk.replace(/\r?\n/g, '\r\n');
+        const s = tty.opost ? chunk.replace(/\n/g, '\r\n') : chunk;
         for (const f of tty.sinks) f(s);
         return true;
       },
@@ -97,6 +104,15 @@ export class Tty {
       },
     };
   })();
+
+  /**
+   * The echo of what was typed (ECHO with ONLCR): CR LF for a newline even with
+   * OPOST off, where a real session gets the same bytes from the container's terminal.
+   */
+  echo(typed: string): void {
+    const s = typed.replace(/\n/g, '\r\n');
+    for (const f of this.sinks) f(s);
+  }
 
   onOutput(fn: (s: string) => void): () => void {
     this.sinks.add(fn);

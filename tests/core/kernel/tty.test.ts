@@ -14,12 +14,16 @@ describe('Tty', () => {
     expect(await tty.input.read()).toBe('again\n');
   });
 
-  it('turns LF into CR LF on output as the line discipline does', () => {
+  it('turns every LF into CR LF on output (ONLCR), and passes bytes as they are with OPOST off', () => {
     const tty = new Tty();
     const seen: string[] = [];
     tty.onOutput((s) => seen.push(s));
     tty.output.write('a\nb\r\n');
-    expect(seen).toEqual(['a\r\nb\r\n']);
+    // a container terminal's CR LF on a cooked terminal: CR CR LF, as `docker run -t` shows
+    expect(seen).toEqual(['a\r\nb\r\r\n']);
+    tty.opost = false;
+    tty.output.write('c\r\nd\n');
+    expect(seen.at(-1)).toBe('c\r\nd\n');
     tty.resize(120, 40);
     expect([tty.output.columns, tty.output.rows]).toEqual([120, 40]);
   });
