@@ -6,27 +6,59 @@ import { BracketError, glibcMessage, GREP_BRACKETS, parseBracket } from './brack
 import { openInput, readWhole, splitLines } from './input';
 import { isErr, type Tool } from './tool';
 
+/** regcomp's complaint about a pattern, in glibc's words. */
+export class GrepRegexError {
+  constructor(readonly message: string) {}
+}
+
 /** POSIX BRE/ERE -> JS source. In a BRE, \( \) \{ \} \| \+ \? are the operators and ( ) { } | + ? are literal. */
-export function posixToJs(re: string, extended: boolean): { source: string; colonSyntax: boolean } | BracketError {
+export function posixToJs(re: string, extended: boolean): { source: string; colonSyntax: boolean } | GrepRegexError {
   let out = '';
   let colonSyntax = false;
+  // groups still open (their numbers) and those closed: a back reference may name only a closed one
+  const open: number[] = [];
+  const closed = new Set<number>();
+  let groups = 0;
+  const group = (c: string): GrepRegexError | undefined => {
+    if (c === '(') {
+      open.push(++groups);
+      out += '(';
+    } else if (open.length > 0) {
+      closed.add(open.pop()!);
+      out += ')';
+    } else if (extended) out += '\\)';
+    else return new GrepRegexError('Unmatched ) or \\)');
+    return undefined;
+  };
   for (let i = 0; i < re.length; i++) {
     const c = re[i];
     if (c === '[') {
       // regcomp's bracket expression: a backslash inside is a member
       const b = parseBracket(re, i, GREP_BRACKETS);
-      if (b instanceof BracketError) return b;
+      if (b instanceof BracketError) return new GrepRegexError(glibcMessage(b.kind));
       out += b.source;
       colonSyntax ||= b.colonSyntax;
       i = b.end;
       continue;
     }
+    if (c === '\\' && i + 1 === re.length) return new GrepRegexError('Trailing backslash');
+    if (extended && (c === '(' || c === ')')) {
+      const e = group(c);
+      if (e) return e;
+      continue;
+    }
     if (c === '\\' && i + 1 < re.length) {
       const n = re[++i];
-      if (!extended && '(){}|+?'.includes(n)) out += n;
+      if (!extended && (n === '(' || n === ')')) {
+        const e = group(n);
+        if (e) return e;
+      } else if (/[1-9]/.test(n)) {
+        if (!closed.has(Number(n))) return new GrepRegexError('Invalid back reference');
+        out += `\\${n}`;
+      } else if (!extended && '{}|+?'.includes(n)) out += n;
       else if (n === '<') out += '\\b(?=\\w)';
       else if (n === '>') out += '\\b(?<=\\w)';
-      else if ('wWsSbB'.includes(n) || /\d/.test(n)) out += `\\${n}`;
+      else if ('wWsSbB'.includes(n)) out += `\\${n}`;
       else out += /[.*+?^${}()|[\]\\/]/.test(n) ? `\\${n}` : n;
       continue;
     }
@@ -46,6 +78,7 @@ export function posixToJs(re: string, extended: boolean): { source: string; colo
     }
     out += c;
   }
+  if (open.length > 0) return new GrepRegexError('Unmatched ( or \\(');
   return { source: out, colonSyntax };
 }
 
@@ -84,14 +117,18 @@ export async function grep(t: Tool, args: string[], flavourMode?: 'E' | 'F'): Pr
   const icase = p.has('i') || p.has('y');
   const sources: string[] = [];
   let colonSyntax = false;
+  // GNU grep compiles every pattern and reports each bad one before it gives up
+  let bad = false;
   for (const pat of patterns) {
     let s: string;
     if (mode === 'F') s = pat.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     else {
       const js = posixToJs(pat, mode === 'E');
-      if (js instanceof BracketError) {
-        t.warn(t.gnu ? glibcMessage(js.kind) : 'bad regex');
-        return 2;
+      if (js instanceof GrepRegexError) {
+        t.warn(t.gnu ? js.message : 'bad regex');
+        if (!t.gnu) return 2;
+        bad = true;
+        continue;
       }
       s = js.source;
       colonSyntax ||= js.colonSyntax;
@@ -106,6 +143,7 @@ export async function grep(t: Tool, args: string[], flavourMode?: 'E' | 'F'): Pr
     }
     sources.push(s);
   }
+  if (bad) return 2;
   // GNU dfa looks at the patterns only once regcomp has taken them all
   if (colonSyntax && t.gnu) {
     t.warn('character class syntax is [[:space:]], not [:space:]');
