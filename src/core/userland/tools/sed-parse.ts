@@ -301,6 +301,9 @@ function substitute(r: Reader): SubstCmd {
   if (src === undefined) r.fail("unterminated `s' command");
   const rhs = matchSlash(r, delim, false);
   if (rhs === undefined) r.fail("unterminated `s' command");
+  // setup_replacement runs before the flags are read
+  const rep = parseReplacement(rhs);
+  if (rep instanceof RegexError) r.fail(rep.message);
   const cmd: SubstCmd = { re: null, parts: [], maxGroup: 0, global: false, print: 0, nth: 1 };
   let flags = '';
   let numbered = false;
@@ -329,7 +332,6 @@ function substitute(r: Reader): SubstCmd {
     } else if (c === undefined || c === '\n' || c === ';') break;
     else if (c !== ' ' && c !== '\t') r.fail("unknown option to `s'");
   }
-  const rep = parseReplacement(rhs);
   cmd.re = compileRegex(r, src, flags, rep.maxGroup);
   cmd.parts = rep.parts;
   cmd.maxGroup = rep.maxGroup;

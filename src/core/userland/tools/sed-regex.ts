@@ -18,6 +18,31 @@ export class RegexError {
   constructor(readonly message: string) {}
 }
 
+/**
+ * GNU sed's \dNNN \oNNN \xHH \cX (normalize_text, before regcomp sees the text): the character
+ * and how many characters of `s` from the backslash at i it replaces; undefined if s[i+1] is none
+ * of d o x c; a RegexError for `\c\` not followed by another backslash.
+ */
+export function sedCharEscape(s: string, i: number): { ch: string; len: number } | RegexError | undefined {
+  const n = s[i + 1];
+  const base = n === 'd' ? 10 : n === 'o' ? 8 : n === 'x' ? 16 : 0;
+  if (base) {
+    // up to 3 decimal, 3 octal or 2 hex digits; none leaves the letter itself
+    const digits = base === 16 ? /^[0-9A-Fa-f]{1,2}/ : base === 10 ? /^[0-9]{1,3}/ : /^[0-7]{1,3}/;
+    const m = digits.exec(s.slice(i + 2, i + 5));
+    if (!m) return { ch: n, len: 2 };
+    return { ch: String.fromCharCode(parseInt(m[0], base) & 0xff), len: 2 + m[0].length };
+  }
+  if (n !== 'c') return undefined;
+  const x = s[i + 2];
+  // a bare \c at the end leaves a lone backslash
+  if (x === undefined) return { ch: '\\', len: 2 };
+  const ctl = String.fromCharCode((/[a-z]/.test(x) ? x.toUpperCase() : x).charCodeAt(0) ^ 0x40);
+  if (x !== '\\') return { ch: ctl, len: 3 };
+  if (s[i + 3] !== '\\') return new RegexError('recursive escaping after \\c not allowed');
+  return { ch: ctl, len: 4 };
+}
+
 const jsEscape = (c: string) => (/[.*+?^${}()|[\]\\/-]/.test(c) ? `\\${c}` : c);
 
 /** POSIX BRE (or ERE when `extended`) with GNU extensions -> JS RegExp source. */
@@ -44,6 +69,15 @@ export function translateRegex(re: string, extended: boolean): TranslatedRegex |
     let op: string | undefined;
     if (c === '\\') {
       if (i + 1 >= re.length) return new RegexError('Trailing backslash');
+      const conv = sedCharEscape(re, i);
+      if (conv instanceof RegexError) return conv;
+      if (conv) {
+        // the character then counts as syntax (\x2e is any character, \x5e at the start an anchor): read it again
+        re = re.slice(0, i) + conv.ch + re.slice(i + conv.len);
+        i--;
+        atStart = start;
+        continue;
+      }
       const n = re[++i];
       if (!extended && '(){}|+?'.includes(n)) op = n;
       else if (/[1-9]/.test(n)) {
@@ -131,7 +165,7 @@ export type ReplacePart =
   | { kind: 'case'; mode: 'L' | 'U' | 'l' | 'u' | 'E' };
 
 /** The RHS of `s` as match_slash left it (the delimiter unescaped, `\` + newline a newline). */
-export function parseReplacement(rhs: string): { parts: ReplacePart[]; maxGroup: number } {
+export function parseReplacement(rhs: string): { parts: ReplacePart[]; maxGroup: number } | RegexError {
   const parts: ReplacePart[] = [];
   let text = '';
   let maxGroup = 0;
@@ -145,6 +179,14 @@ export function parseReplacement(rhs: string): { parts: ReplacePart[]; maxGroup:
       flush();
       parts.push({ kind: 'group', n: 0 });
     } else if (c === '\\' && i + 1 < rhs.length) {
+      const conv = sedCharEscape(rhs, i);
+      if (conv instanceof RegexError) return conv;
+      if (conv) {
+        // in the replacement the character is plain text (\x26 is a literal &)
+        text += conv.ch;
+        i += conv.len - 1;
+        continue;
+      }
       const n = rhs[++i];
       if (/\d/.test(n)) {
         flush();
