@@ -36,9 +36,14 @@ function createdMs(images: ImageService, id: string): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/**
+ * GET /images/json. `containerCount` is ListOptions.ContainerCount, which only
+ * `system df` sets: otherwise Containers is -1 ("not counted"), as newImageSummary leaves it.
+ */
 export function listImages(
   images: ImageService,
   query: Readonly<Record<string, string | undefined>>,
+  containerCount = false,
 ): ApiResponse {
   const { store } = images;
   const fr = parseFilters(query.filters);
@@ -73,7 +78,8 @@ export function listImages(
   const patterns = filters.get('reference');
 
   const containersOf = new Map<string, number>();
-  for (const c of images.containers()) containersOf.set(c.imageId, (containersOf.get(c.imageId) ?? 0) + 1);
+  if (containerCount)
+    for (const c of images.containers()) containersOf.set(c.imageId, (containersOf.get(c.imageId) ?? 0) + 1);
   const out: ImageSummary[] = [];
   for (const id of danglingOnly ? store.heads() : store.imageIds()) {
     const created = createdMs(images, id);
@@ -106,7 +112,7 @@ export function listImages(
       } else continue;
     } else if (danglingOnly && repoTags.length > 0) continue;
     out.push({
-      Containers: containersOf.get(id) ?? 0,
+      Containers: containerCount ? (containersOf.get(id) ?? 0) : -1,
       Created: created === undefined ? 0 : Math.floor(created / 1000),
       Id: id,
       Labels: cfg.config.Labels ?? null,

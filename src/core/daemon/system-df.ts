@@ -18,7 +18,7 @@ export function diskUsage(
 ): Record<string, unknown> {
   let layersSize = 0;
   for (const l of images.store.allLayers()) layersSize += l.size;
-  const imgs = listImages(images, { 'shared-size': '1' });
+  const imgs = listImages(images, { 'shared-size': '1' }, true);
   const ctrs = listContainers(daemon, images, { all: '1', size: '1' });
   return {
     LayersSize: layersSize,
