@@ -13,6 +13,41 @@ export interface TabwriterOptions {
   measure?: (text: string) => number;
   alignRight?: boolean;
   discardEmptyColumns?: boolean;
+  /** Lines made before, to hand out again when the same cells meet the same widths. */
+  keptLines?: KeptLines;
+}
+
+/** A line as it was formatted: its cells (compared by reference), the widths it met, its text. */
+interface KeptLine {
+  cells: string[];
+  widths: number[];
+  text: string;
+}
+
+/**
+ * Formatted lines by their first cell. A table printed again (`docker ps` a second
+ * later) mostly repeats its rows: the formatter hands out the very same cell strings
+ * for an unchanged container, so a line whose cells and column widths are all the
+ * same is the same text, and is not made again.
+ */
+export class KeptLines {
+  private readonly byFirst = new Map<string, KeptLine>();
+
+  constructor(private readonly limit = 4096) {}
+
+  /** The kept text for cells[first..end) laid out with `widths`, if nothing changed. */
+  get(cells: readonly string[], first: number, end: number, widths: readonly number[]): string | undefined {
+    const kept = this.byFirst.get(cells[first]);
+    if (!kept || kept.cells.length !== end - first || kept.widths.length !== widths.length) return undefined;
+    for (let k = first; k < end; k++) if (kept.cells[k - first] !== cells[k]) return undefined;
+    for (let j = 0; j < widths.length; j++) if (kept.widths[j] !== widths[j]) return undefined;
+    return kept.text;
+  }
+
+  set(cells: readonly string[], first: number, end: number, widths: readonly number[], text: string): void {
+    if (this.byFirst.size >= this.limit) this.byFirst.clear();
+    this.byFirst.set(cells[first], { cells: cells.slice(first, end), widths: widths.slice(), text });
+  }
 }
 
 /**
@@ -69,7 +104,9 @@ export class TabWriter {
   private lineStarts = new Int32Array(0);
   private nlines = 1;
   private widths: number[] = [];
+  /** The output so far, `nchunks` pieces of the pooled array (the rest is stale ''). */
   private chunks: string[] = [];
+  private nchunks = 0;
   /** Padding strings by length, made once each. */
   private readonly pads: string[] = [''];
   private readonly measure: (text: string) => number;
@@ -95,7 +132,8 @@ export class TabWriter {
     s.cellInfo = this.cellInfo;
     s.lineStarts = this.lineStarts;
     // the output's pieces are garbage now: the pooled array must not keep them alive
-    s.chunks.length = 0;
+    s.chunks.fill('', 0, this.nchunks);
+    this.nchunks = 0;
     if (s.texts.length <= KEEP_CELLS && pool.length < 4) pool.push(s);
   }
 
@@ -134,20 +172,28 @@ export class TabWriter {
     const texts = this.texts;
     const info = this.cellInfo;
     const right = this.opts.alignRight === true;
+    const kept = this.opts.keptLines;
     for (let i = line0; i < line1; i++) {
       const first = this.lineStarts[i];
       const end = this.lineEnd(i);
-      // a line is made whole and handed over once: the join on flush copies each character once
-      let line = '';
-      for (let k = first; k < end; k++) {
-        const j = k - first;
-        if (j >= widths.length) line += texts[k];
-        else if (right) line += this.padding(info[k] >> 1, widths[j]) + texts[k];
-        else line += texts[k] + this.padding(info[k] >> 1, widths[j]);
+      let line = end > first && kept ? kept.get(texts, first, end, widths) : undefined;
+      if (line === undefined) {
+        // a line is made whole and handed over once: the join on flush copies each character once
+        line = '';
+        for (let k = first; k < end; k++) {
+          const j = k - first;
+          if (j >= widths.length) line += texts[k];
+          else if (right) line += this.padding(info[k] >> 1, widths[j]) + texts[k];
+          else line += texts[k] + this.padding(info[k] >> 1, widths[j]);
+        }
+        // reading a character flattens the concatenation in place: the join (and the next
+        // table, if the line is kept) then copies one flat string, not a rope of cells
+        line.charCodeAt(0);
+        if (end > first && kept) kept.set(texts, first, end, widths, line);
       }
-      this.chunks.push(line);
+      this.chunks[this.nchunks++] = line;
       // the last buffered line is the one still being written: no newline yet
-      if (i + 1 < this.nlines) this.chunks.push('\n');
+      if (i + 1 < this.nlines) this.chunks[this.nchunks++] = '\n';
     }
   }
 
@@ -263,13 +309,17 @@ export class TabWriter {
   flush(): string {
     if (!this.s) this.acquire();
     this.flushInternal();
-    const out = this.chunks.join('');
+    // the pooled array keeps its length (no regrowth next table): what is past nchunks is ''
+    const out = this.nchunks === 0 ? '' : this.chunks.join('');
     this.release();
     return out;
   }
 }
 
+/** Lines of docker's tables, kept between commands. */
+const dockerLines = new KeptLines();
+
 /** The writer the docker formatter uses for every table. */
 export function dockerTabWriter(): TabWriter {
-  return new TabWriter({ minwidth: 10, tabwidth: 1, padding: 3, padchar: ' ' });
+  return new TabWriter({ minwidth: 10, tabwidth: 1, padding: 3, padchar: ' ', keptLines: dockerLines });
 }
