@@ -161,7 +161,7 @@ async function evalCase(sh: Shell, node: Extract<Node, { type: 'case' }>, flags:
     const word = await expandSingle(sh, node.word);
     for (const arm of node.arms) {
       for (const p of arm.patterns) {
-        if (matchPattern(await expandPattern(sh, p.parts), word)) return arm.body ? evalNode(sh, arm.body, flags) : 0;
+        if (matchPattern(await expandPattern(sh, p.parts), word, sh.flavour.patterns)) return arm.body ? evalNode(sh, arm.body, flags) : 0;
       }
     }
   } catch (e) {

@@ -324,8 +324,8 @@ async function expandFields(host: ExpandHost, parts: readonly WordPart[]): Promi
   const argv: string[] = [];
   for (const pre of f.fields) {
     for (const field of splitField(pre, ifs)) {
-      const unquotedGlob = !host.noglob && field.some((s) => !s.q && hasGlob(s.t));
-      const found = unquotedGlob ? globPaths(patternOf(field), host.fs()) : undefined;
+      const unquotedGlob = !host.noglob && field.some((s) => !s.q && hasGlob(s.t, host.flavour.patterns));
+      const found = unquotedGlob ? globPaths(patternOf(field), host.fs(), host.flavour.patterns) : undefined;
       if (found) argv.push(...found);
       else argv.push(textOf(field));
     }

@@ -1,6 +1,7 @@
 // The three shells the images carry — Debian's dash (/bin/sh), GNU bash and
 // busybox ash (Alpine's /bin/sh) — are one interpreter here; this file holds
 // where they differ: message wording and prefixes, echo, fork/exec habits.
+import type { PatternDialect } from './pattern';
 
 export type FlavourName = 'dash' | 'bash' | 'ash';
 
@@ -25,6 +26,8 @@ export interface Flavour {
   readonly arithExtensions: boolean;
   /** ${x/a/b}, ${x:1:2} (bash, busybox). */
   readonly substExtensions: boolean;
+  /** How glob brackets read: dash's own matcher (`^` is no negation) or fnmatch's (bash, busybox). */
+  readonly patterns: PatternDialect;
   /** `&>file` is a redirection, not `&` then `>file` (bash, busybox). */
   readonly ampRedirect: boolean;
   /** `[[ … ]]` and `source` exist. */
@@ -48,6 +51,7 @@ export interface Flavour {
 
 const dash: Flavour = {
   name: 'dash',
+  patterns: 'dash',
   echoEscapes: true,
   echoOptions: false,
   arithExtensions: false,
@@ -67,6 +71,7 @@ const dash: Flavour = {
 
 const bash: Flavour = {
   name: 'bash',
+  patterns: 'fnmatch',
   echoEscapes: false,
   echoOptions: true,
   arithExtensions: true,
@@ -76,13 +81,15 @@ const bash: Flavour = {
   execLastOfC: true,
   rss: 3400 * 1024,
   // error_prolog(): "name: line N: " when not interactive; builtin_error adds "cd: "
-  prefix: (s, builtin) => `${s.arg0}: ${s.interactive ? '' : `line ${s.line}: `}${builtin ? `${builtin}: ` : ''}`,
+  prefix: (s, builtin) =>
+    `${s.arg0}: ${s.interactive ? '' : `line ${s.line}: `}${builtin ? `${builtin}: ` : ''}`,
   forkFailure: { message: 'fork: Resource temporarily unavailable', status: 254 },
   notFound: (name) => `${name}: command not found`,
 };
 
 const ash: Flavour = {
   name: 'ash',
+  patterns: 'fnmatch',
   echoEscapes: false,
   echoOptions: true,
   arithExtensions: true,
@@ -106,12 +113,35 @@ export const FLAVOURS: Readonly<Record<FlavourName, Flavour>> = { dash, bash, as
 
 /** strsignal(3) as glibc words it: what a shell prints for a job killed by a signal. */
 export const SIGNAL_TEXT: Readonly<Record<number, string>> = {
-  1: 'Hangup', 2: 'Interrupt', 3: 'Quit', 4: 'Illegal instruction', 5: 'Trace/breakpoint trap',
-  6: 'Aborted', 7: 'Bus error', 8: 'Floating point exception', 9: 'Killed', 10: 'User defined signal 1',
-  11: 'Segmentation fault', 12: 'User defined signal 2', 13: 'Broken pipe', 14: 'Alarm clock',
-  15: 'Terminated', 16: 'Stack fault', 17: 'Child exited', 18: 'Continued', 19: 'Stopped (signal)',
-  20: 'Stopped', 21: 'Stopped (tty input)', 22: 'Stopped (tty output)', 23: 'Urgent I/O condition',
-  24: 'CPU time limit exceeded', 25: 'File size limit exceeded', 26: 'Virtual timer expired',
-  27: 'Profiling timer expired', 28: 'Window changed', 29: 'I/O possible', 30: 'Power failure',
+  1: 'Hangup',
+  2: 'Interrupt',
+  3: 'Quit',
+  4: 'Illegal instruction',
+  5: 'Trace/breakpoint trap',
+  6: 'Aborted',
+  7: 'Bus error',
+  8: 'Floating point exception',
+  9: 'Killed',
+  10: 'User defined signal 1',
+  11: 'Segmentation fault',
+  12: 'User defined signal 2',
+  13: 'Broken pipe',
+  14: 'Alarm clock',
+  15: 'Terminated',
+  16: 'Stack fault',
+  17: 'Child exited',
+  18: 'Continued',
+  19: 'Stopped (signal)',
+  20: 'Stopped',
+  21: 'Stopped (tty input)',
+  22: 'Stopped (tty output)',
+  23: 'Urgent I/O condition',
+  24: 'CPU time limit exceeded',
+  25: 'File size limit exceeded',
+  26: 'Virtual timer expired',
+  27: 'Profiling timer expired',
+  28: 'Window changed',
+  29: 'I/O possible',
+  30: 'Power failure',
   31: 'Bad system call',
 };

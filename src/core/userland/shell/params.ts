@@ -85,7 +85,7 @@ export async function expandParameter(host: ExpandHost, inner: string, quoted: b
   if (op1 === '#' || op1 === '%') {
     const longest = rest[1] === op1;
     const pat = await operandPattern(host, rest.slice(longest ? 2 : 1));
-    return put(stripPattern(v, pat, op1 === '%', longest));
+    return put(stripPattern(v, pat, op1 === '%', longest, host.flavour.patterns));
   }
   if (!host.flavour.substExtensions) throw badSubst(host, inner);
   if (op1 === '/') return put(await replace(host, v, rest.slice(1), quoted));

@@ -36,7 +36,8 @@ const CASES: Array<[string, string[], string, string]> = [
   ['[a\\-z]', ['a', '-', 'z', 'b'], 'a - z', '='],
 ];
 
-const expected = (words: string[], hit: string) => words.map((w) => `${w}:${hit.split(' ').includes(w) ? 'y' : 'n'}`).join(' ');
+const expected = (words: string[], hit: string) =>
+  words.map((w) => `${w}:${hit.split(' ').includes(w) ? 'y' : 'n'}`).join(' ');
 const run = (pat: string, words: string[], dialect: PatternDialect) =>
   words.map((w) => `${w}:${matchPattern(pat, w, dialect) ? 'y' : 'n'}`).join(' ');
 
@@ -62,22 +63,70 @@ describe('bracket expressions in shell patterns', () => {
     expect(stripPattern('abc', '[!z-a]', false, false, 'dash')).toBe('bc');
   });
 
-  const atom = fc.constantFrom('[', ']', '!', '^', '-', '\\', ':', '.', '=', 'a', 'z', 'A', '0', '*', '?', '(', '/', '[:alpha:]', '[:foo:]', '[.a.]', '[=b=]', '[:', ':]', 'é', '\u{1f600}');
+  const atom = fc.constantFrom(
+    '[',
+    ']',
+    '!',
+    '^',
+    '-',
+    '\\',
+    ':',
+    '.',
+    '=',
+    'a',
+    'z',
+    'A',
+    '0',
+    '*',
+    '?',
+    '(',
+    '/',
+    '[:alpha:]',
+    '[:foo:]',
+    '[.a.]',
+    '[=b=]',
+    '[:',
+    ':]',
+    'é',
+    '\u{1f600}',
+  );
   const pattern = fc.array(atom, { minLength: 1, maxLength: 10 }).map((a) => a.join(''));
 
   it('property: no pattern throws when matched or stripped, in either dialect', () => {
     fc.assert(
-      fc.property(pattern, fc.string({ maxLength: 6 }), fc.constantFrom<PatternDialect>('dash', 'fnmatch'), (p, s, d) => {
-        expect(typeof matchPattern(p, s, d)).toBe('boolean');
-        expect(typeof stripPattern(s, p, false, true, d)).toBe('string');
-        expect(typeof stripPattern(s, p, true, false, d)).toBe('string');
-      }),
+      fc.property(
+        pattern,
+        fc.string({ maxLength: 6 }),
+        fc.constantFrom<PatternDialect>('dash', 'fnmatch'),
+        (p, s, d) => {
+          expect(typeof matchPattern(p, s, d)).toBe('boolean');
+          expect(typeof stripPattern(s, p, false, true, d)).toBe('string');
+          expect(typeof stripPattern(s, p, true, false, d)).toBe('string');
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   // the shell's own paths: case, pathname expansion and ${x#…} with a bracket in them
-  const SHELL_SAFE = fc.constantFrom('[', ']', '!', '^', '-', ':', '.', '=', 'a', 'z', '*', '?', '[:alpha:]', '[:foo:]', '[z-a]', '[\\(-!]');
+  const SHELL_SAFE = fc.constantFrom(
+    '[',
+    ']',
+    '!',
+    '^',
+    '-',
+    ':',
+    '.',
+    '=',
+    'a',
+    'z',
+    '*',
+    '?',
+    '[:alpha:]',
+    '[:foo:]',
+    '[z-a]',
+    '[\\(-!]',
+  );
   const shellPattern = fc.array(SHELL_SAFE, { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
 
   it('property: case, pathname expansion and ${x#pat} run without a crash in every shell', async () => {
@@ -95,8 +144,30 @@ describe('bracket expressions in shell patterns', () => {
 });
 
 describe('a reversed range in the shell itself', () => {
-  it.each(['dash', 'bash', 'ash'] as Which[])('%s: case b in [z-a]) does not match, no crash', async (which) => {
-    const r = await runC(which, `case b in [z-a]) echo y;; *) echo n;; esac; case b in [!z-a]) echo y;; esac; x=b.c; echo \${x%[z-a]*} \${x#[!z-a]}`);
-    expect([r.stdout, r.stderr, r.code]).toEqual(['n\ny\nb.c .c\n', '', 0]);
+  it.each(['dash', 'bash', 'ash'] as Which[])(
+    '%s: case b in [z-a]) does not match, no crash',
+    async (which) => {
+      const r = await runC(
+        which,
+        `case b in [z-a]) echo y;; *) echo n;; esac; case b in [!z-a]) echo y;; esac; x=b.c; echo \${x%[z-a]*} \${x#[!z-a]}`,
+      );
+      expect([r.stdout, r.stderr, r.code]).toEqual(['n\ny\nb.c .c\n', '', 0]);
+    },
+  );
+});
+
+describe('each shell reads brackets its own way', () => {
+  // dash 0.5.12: `^` is an ordinary member; bash and busybox: it negates, as `!` does
+  it.each([
+    ['dash', 'n\ny\n^\nb\n'],
+    ['bash', 'y\ny\n^ b\nb\n'],
+  ] as Array<[Which, string]>)('%s: case, pathname expansion and ${x%%pat} with [^a]', async (which, out) => {
+    const m = machine(which, {}, { '/w/b': '', '/w/^': '' });
+    const r = await runC(
+      which,
+      'cd /w; case b in [^a]) echo y;; *) echo n;; esac; case ^ in [^a]) echo y;; *) echo n;; esac; echo [^a]; x=b^; echo ${x%[^a]}',
+      { machine: m },
+    );
+    expect([r.stdout, r.stderr, r.code]).toEqual([out, '', 0]);
   });
 });
