@@ -134,7 +134,7 @@ export class TabWriter {
     // the output's pieces are garbage now: the pooled array must not keep them alive
     s.chunks.fill('', 0, this.nchunks);
     this.nchunks = 0;
-    if (s.texts.length <= KEEP_CELLS && pool.length < 4) pool.push(s);
+    if (s.texts.length <= KEEP_CELLS && s.chunks.length <= 2 * KEEP_CELLS && pool.length < 4) pool.push(s);
   }
 
   private reset(): void {
