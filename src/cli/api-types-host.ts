@@ -1,20 +1,12 @@
 // container.HostConfig as the docker CLI (v28.5.2, vendored moby api/types) decodes it, so
 // `{{.HostConfig.PidsLimit}}` prints `<nil>` and `{{json .HostConfig}}` is re-marshalled in struct order.
 
-import type { GoMethod, GoType, StructField } from './go-value';
+import type { GoMethod, GoType } from './go-value';
 import { T } from './go-value';
+import { f, S, strs, strMap, omit } from './api-types-fields';
 
-const f = (name: string, type: GoType, extra: Partial<StructField> = {}): StructField => ({
-  name,
-  type,
-  ...extra,
-});
-const S = T.string;
-const strs = T.slice(T.string);
-const strMap = T.map(T.string);
 const named = (name: string): GoType => ({ kind: 'string', name });
 const uint16: GoType = { kind: 'int', name: 'uint16' };
-const omit = { omitempty: true };
 
 /** nat.PortBinding, nat.PortMap: what PortBindings and NetworkSettings.Ports decode into. */
 export const portBinding: GoType = {

@@ -1,19 +1,10 @@
 // Network types as the docker CLI (v28.5.2, vendored moby api/types) decodes them: a
 // container's NetworkSettings and `docker network inspect`'s network.Inspect.
 
-import type { GoType, StructField } from './go-value';
+import type { GoType } from './go-value';
 import { T } from './go-value';
+import { f, S, strs, strMap, omit } from './api-types-fields';
 import { portMap } from './api-types-host';
-
-const f = (name: string, type: GoType, extra: Partial<StructField> = {}): StructField => ({
-  name,
-  type,
-  ...extra,
-});
-const S = T.string;
-const strs = T.slice(T.string);
-const strMap = T.map(T.string);
-const omit = { omitempty: true };
 
 /** network.EndpointSettings: one entry of NetworkSettings.Networks (a map of pointers). */
 export const endpointSettings: GoType = {

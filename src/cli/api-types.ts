@@ -2,18 +2,12 @@
 // bodies into. Templates run against these first, so nil slices print `[]`, nil maps
 // `map[]`, absent optional fields their zero value, and errors name the Go type.
 
-import type { GoType, StructField } from './go-value';
+import type { GoType } from './go-value';
 import { T } from './go-value';
+import { f, S, strs } from './api-types-fields';
 import { hostConfig } from './api-types-host';
 import { networkSettings } from './api-types-network';
 
-const f = (name: string, type: GoType, extra: Partial<StructField> = {}): StructField => ({
-  name,
-  type,
-  ...extra,
-});
-const S = T.string;
-const strs = T.slice(T.string);
 const set = T.map(T.empty);
 
 /** dockerspec.HealthcheckConfig */

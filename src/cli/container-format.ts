@@ -9,6 +9,7 @@ import { goJsonString, goMarshal } from './go-json';
 import { goUnixString, truncateID } from './cmd-images';
 import { familiarString, isReferenceError, parseNormalizedNamed } from './reference';
 import { ellipsis } from './runewidth';
+import { goQuote } from '../core/go-quote';
 import { humanDurationUntil } from '../core/human-duration';
 import { humanDuration, humanSizeWithPrecision } from './units';
 
@@ -49,6 +50,8 @@ export interface ContainerSummary {
   NetworkSettings?: { Networks?: Record<string, unknown> | null } | null;
   Mounts: MountSummary[] | null;
 }
+
+export { goQuote };
 
 export const DEFAULT_CONTAINER_TABLE =
   'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
@@ -91,51 +94,6 @@ export const CONTAINER_HEADERS: Record<string, string> = {
 
 export function containerHeader(): GoValue {
   return headerValue(CONTAINER_HEADERS);
-}
-
-/** Printable ASCII but `"` and `\`: quoted as it is (nearly every command line). */
-const PRINTABLE_ASCII_UNQUOTED = /^[ !#-[\]-~]*$/;
-
-/** strconv.Quote: double quotes, Go escapes for `"`, `\` and characters that are not printable. */
-export function goQuote(s: string): string {
-  if (PRINTABLE_ASCII_UNQUOTED.test(s)) return '"' + s + '"';
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (c === 7) out += '\\a';
-    else if (c === 8) out += '\\b';
-    else if (c === 12) out += '\\f';
-    else if (c === 10) out += '\\n';
-    else if (c === 13) out += '\\r';
-    else if (c === 9) out += '\\t';
-    else if (c === 11) out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (!isPrint(c))
-      out += c > 0xffff ? '\\U' + c.toString(16).padStart(8, '0') : '\\u' + c.toString(16).padStart(4, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
-
-/** unicode.IsPrint for the characters a command line can hold: controls, separators and format characters are not. */
-function isPrint(c: number): boolean {
-  if (c >= 0x80 && c < 0xa0) return false;
-  if (c === 0xad || c === 0x2028 || c === 0x2029) return false;
-  if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064))
-    return false;
-  if (c === 0xfeff || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) return false;
-  // spaces other than U+0020 are not "graphic" in Go's sense
-  if (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  )
-    return false;
-  return true;
 }
 
 /** net.JoinHostPort: IPv6 addresses in brackets. */

@@ -3,6 +3,7 @@
 // vendor. The CLI and the daemon run on the same linux/amd64 laptop, so runtime.GOOS and
 // runtime.GOARCH are constants here.
 import { fail, ok, type Result } from './errors';
+import { goQuote } from '../go-quote';
 
 export interface Platform {
   readonly os: string;
@@ -40,26 +41,6 @@ const KNOWN_ARCH = new Set(
     ' ',
   ),
 );
-
-/** Go's strconv.Quote, as `%q` prints the specifier in the errors. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (c === 7) out += '\\a';
-    else if (c === 8) out += '\\b';
-    else if (c === 12) out += '\\f';
-    else if (c === 10) out += '\\n';
-    else if (c === 13) out += '\\r';
-    else if (c === 9) out += '\\t';
-    else if (c === 11) out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c >= 0x80 && c < 0xa0) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
 
 function normalizeOS(os: string): string {
   if (os === '') return GOOS;
