@@ -9,7 +9,7 @@ import { callJson, filtersJson } from './api-call';
 import { formatWrite } from './formatter';
 import { FORMAT_HELP } from './cmd-images';
 import type { ContainerSummary } from './container-format';
-import { containerContext, containerFormat, containerHeader } from './container-format';
+import { AgeSpan, containerContext, containerFormat, containerHeader } from './container-format';
 import { parseGoTemplate, TemplateError } from './template';
 
 /** `--filter k=v` values as (name, value) pairs (opts.FilterOpt keeps the first `=`). */
@@ -49,6 +49,33 @@ function templateNeedsSize(format: string): boolean {
   return used;
 }
 
+/**
+ * The last table printed and what it came from: the daemon hands out the same
+ * summaries again while nothing about a container changed, so the same format over
+ * the very same summaries, while every CREATED text still holds, is the same text.
+ */
+interface PrintedTable {
+  format: string;
+  trunc: boolean;
+  list: ContainerSummary[];
+  out: string;
+  span: AgeSpan;
+}
+let lastTable: PrintedTable | undefined;
+
+function printedBefore(
+  format: string,
+  trunc: boolean,
+  list: ContainerSummary[],
+  now: number,
+): string | undefined {
+  const t = lastTable;
+  if (!t || t.format !== format || t.trunc !== trunc || t.list.length !== list.length) return undefined;
+  if (now < t.span.from || now >= t.span.until) return undefined;
+  for (let i = 0; i < list.length; i++) if (t.list[i] !== list[i]) return undefined;
+  return t.out;
+}
+
 async function runPs(ctx: RunContext): Promise<number> {
   const { flags, io } = ctx;
   const format = flags.string('format');
@@ -72,9 +99,17 @@ async function runPs(ctx: RunContext): Promise<number> {
     []) as ContainerSummary[];
   const trunc = !flags.bool('no-trunc');
   const now = ctx.now();
-  const rows = containers.map((c) => containerContext(c, trunc, now));
-  const r = formatWrite(containerFormat(format, quiet, size), containerHeader(), rows);
+  const fmt = containerFormat(format, quiet, size);
+  const again = printedBefore(fmt, trunc, containers, now);
+  if (again !== undefined) {
+    io.stdout.write(again);
+    return 0;
+  }
+  const span = new AgeSpan();
+  const rows = containers.map((c) => containerContext(c, trunc, now, undefined, span));
+  const r = formatWrite(fmt, containerHeader(), rows);
   if (r.error) throw new CliError(r.error, 1);
+  lastTable = { format: fmt, trunc, list: containers, out: r.out, span };
   io.stdout.write(r.out);
   return 0;
 }

@@ -303,6 +303,15 @@ class KeptCells {
   until = -Infinity;
 }
 
+/**
+ * The span of client times a table's CREATED cells all hold for: each row read
+ * narrows it, so a table printed again within it reads the same.
+ */
+export class AgeSpan {
+  from = -Infinity;
+  until = Infinity;
+}
+
 /** Kept cells by container ID: [full, truncated]. */
 const keptCells = [new Map<string, KeptCells>(), new Map<string, KeptCells>()];
 /** Past this many containers the kept cells start again (removed ones are not tracked). */
@@ -329,13 +338,21 @@ class ContainerCells implements Record<ContainerField, string> {
   readonly #now: number;
   readonly #onSize: (() => void) | undefined;
   readonly #k: KeptCells;
+  readonly #span: AgeSpan | undefined;
 
-  constructor(c: ContainerSummary, trunc: boolean, now: number, onSize: (() => void) | undefined) {
+  constructor(
+    c: ContainerSummary,
+    trunc: boolean,
+    now: number,
+    onSize: (() => void) | undefined,
+    span: AgeSpan | undefined,
+  ) {
     this.#c = c;
     this.#trunc = trunc;
     this.#now = now;
     this.#onSize = onSize;
     this.#k = keptFor(c, trunc);
+    this.#span = span;
   }
 
   get ID(): string {
@@ -379,6 +396,12 @@ class ContainerCells implements Record<ContainerField, string> {
       k.runningFor = humanDuration(age) + ' ago';
       k.from = age;
       k.until = humanDurationUntil(age);
+    }
+    const span = this.#span;
+    if (span) {
+      const born = this.#now - age;
+      if (born + k.from > span.from) span.from = born + k.from;
+      if (born + k.until < span.until) span.until = born + k.until;
     }
     return k.runningFor;
   }
@@ -453,12 +476,16 @@ const CONTAINER_CONTEXT: GoType = T.ptr({
   marshal: (v) => (v instanceof ContainerCells ? v.marshal() : '{}'),
 });
 
-/** The cells of one container; `onSize` is told when a template reads .Size (ps then asks for sizes). */
+/**
+ * The cells of one container; `onSize` is told when a template reads .Size (ps then asks
+ * for sizes), and `span` narrowed to the times its CREATED text holds for.
+ */
 export function containerContext(
   c: ContainerSummary,
   trunc: boolean,
   now: number,
   onSize?: () => void,
+  span?: AgeSpan,
 ): GoValue {
-  return { t: CONTAINER_CONTEXT, v: new ContainerCells(c, trunc, now, onSize) };
+  return { t: CONTAINER_CONTEXT, v: new ContainerCells(c, trunc, now, onSize, span) };
 }
