@@ -45,6 +45,17 @@ export class KeptLines {
   }
 
   set(cells: readonly string[], first: number, end: number, widths: readonly number[], text: string): void {
+    const kept = this.byFirst.get(cells[first]);
+    if (kept) {
+      // the row's line changed (a new STATUS, a later CREATED): the same entry, filled again
+      // (lengths set, then entries overwritten: a row's arrays keep their storage)
+      kept.cells.length = end - first;
+      for (let k = first; k < end; k++) kept.cells[k - first] = cells[k];
+      kept.widths.length = widths.length;
+      for (let j = 0; j < widths.length; j++) kept.widths[j] = widths[j];
+      kept.text = text;
+      return;
+    }
     if (this.byFirst.size >= this.limit) this.byFirst.clear();
     this.byFirst.set(cells[first], { cells: cells.slice(first, end), widths: widths.slice(), text });
   }
