@@ -102,11 +102,16 @@ export class Command {
     return this.children.find((c) => c.name === arg || (c.spec.aliases ?? []).includes(arg));
   }
 
+  /** The command's flags with --help (made once: FlagSet indexes each list once). */
+  private flagSpecs: FlagSpec[] | undefined;
+
   flagSet(): FlagSet {
-    // run/create declare their own --help without -h, which is their --hostname
-    const own = this.spec.flags ?? [];
-    const flags = own.some((f) => f.name === 'help') ? own : [...own, HELP_FLAG];
-    return new FlagSet(flags, this.spec.interspersed ?? true);
+    if (!this.flagSpecs) {
+      // run/create declare their own --help without -h, which is their --hostname
+      const own = this.spec.flags ?? [];
+      this.flagSpecs = own.some((f) => f.name === 'help') ? own : [...own, HELP_FLAG];
+    }
+    return new FlagSet(this.flagSpecs, this.spec.interspersed ?? true);
   }
 
   /** The cli.* Args validators' messages. */

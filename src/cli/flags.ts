@@ -102,9 +102,29 @@ function parseDuration(s: string): number | string {
   return m0[1] === '-' ? -total : total;
 }
 
+/** A command's flags by name and by shorthand, made once per list of specs (never changed after). */
+interface FlagIndex {
+  byName: Map<string, FlagSpec>;
+  byShort: Map<string, FlagSpec>;
+}
+const indexes = new WeakMap<readonly FlagSpec[], FlagIndex>();
+
+function indexOf(specs: readonly FlagSpec[]): FlagIndex {
+  let ix = indexes.get(specs);
+  if (!ix) {
+    ix = { byName: new Map(), byShort: new Map() };
+    for (const s of specs) {
+      ix.byName.set(s.name, s);
+      if (s.shorthand) ix.byShort.set(s.shorthand, s);
+    }
+    indexes.set(specs, ix);
+  }
+  return ix;
+}
+
 export class FlagSet {
-  private readonly byName = new Map<string, FlagSpec>();
-  private readonly byShort = new Map<string, FlagSpec>();
+  private readonly byName: Map<string, FlagSpec>;
+  private readonly byShort: Map<string, FlagSpec>;
   private readonly values = new Map<string, FlagValue>();
   private readonly changedSet = new Set<string>();
   /** Positional arguments, in order. */
@@ -117,10 +137,9 @@ export class FlagSet {
     readonly specs: FlagSpec[],
     readonly interspersed = true,
   ) {
-    for (const s of specs) {
-      this.byName.set(s.name, s);
-      if (s.shorthand) this.byShort.set(s.shorthand, s);
-    }
+    const ix = indexOf(specs);
+    this.byName = ix.byName;
+    this.byShort = ix.byShort;
   }
 
   lookup(name: string): FlagSpec | undefined {
