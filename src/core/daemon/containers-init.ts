@@ -73,7 +73,7 @@ export const dockerInit: UserProgram = async (ctx) => {
             return missing ? 127 : 126;
           },
         })
-      : foreignExecutable(fs, args[0], ctx.env) !== undefined
+      : foreignExecutable(fs, target.found) !== undefined
         ? // ENOEXEC is none of the errors tini maps to 126/127
           ctx.spawn({
             ...common,

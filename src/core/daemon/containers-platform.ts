@@ -14,7 +14,6 @@ import {
 } from '../image/platform';
 import { familiarString, parseNormalizedNamed, refString } from '../image/reference';
 import type { ImageService } from '../image/service';
-import { lookPath } from '../userland/exec';
 import type { FileSystem, UserProgram } from '../userland/types';
 import type { CreateBody } from './containers-types';
 
@@ -74,14 +73,9 @@ export function checkImagePlatform(
 /**
  * The path runc's execve names when the kernel cannot load the binary (or, for a `#!`
  * script, its interpreter): built for a platform this x86_64 machine does not run.
+ * `name` is where $PATH found it (ExecTarget.found).
  */
-export function foreignExecutable(
-  fs: FileSystem,
-  argv0: string,
-  env: Record<string, string>,
-): string | undefined {
-  const name = lookPath(fs, argv0, env.PATH);
-  if (name === undefined) return undefined;
+export function foreignExecutable(fs: FileSystem, name: string): string | undefined {
   let path = name;
   for (let depth = 0; depth < 5; depth++) {
     const real = fs.realpath(path);

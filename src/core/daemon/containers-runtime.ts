@@ -171,18 +171,14 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     argv = ['/sbin/docker-init', '--', rec.Path, ...rec.Args];
     rss = 600_000;
   } else {
-    const t = resolveExec(
-      ns.as({ uid: user.uid, gid: user.gid, cwd }),
-      [rec.Path, ...rec.Args],
-      env,
-      d.programs,
-    );
+    const view = ns.as({ uid: user.uid, gid: user.gid, cwd });
+    const t = resolveExec(view, [rec.Path, ...rec.Args], env, d.programs);
     if ('kind' in t) {
       const message = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${t.message}: unknown`;
       return fail(exitFromError(message));
     }
     // execve itself fails on another platform's binary, after the start has succeeded
-    const foreign = foreignExecutable(ns.as({ uid: user.uid, gid: user.gid, cwd }), rec.Path, env);
+    const foreign = foreignExecutable(view, t.found);
     program = foreign === undefined ? t.program.run : execFormatError(foreign);
     argv = foreign === undefined ? t.argv : [rec.Path, ...rec.Args];
     rss = foreign === undefined ? t.program.rss : undefined;

@@ -27,6 +27,8 @@ export interface ExecTarget {
   argv: string[];
   /** The resolved path of the binary. */
   path: string;
+  /** Where $PATH found argv[0] (a script's own path, not its interpreter's): what execve names. */
+  found: string;
 }
 
 const MAX_INTERPRETER_DEPTH = 4;
@@ -51,10 +53,12 @@ export function resolveExec(
 ): ExecTarget | ExecFailure {
   const name = argv[0] ?? '';
   const found = lookPath(fs, name, env.PATH);
-  if (found === undefined) return { kind: 'not-found', message: `exec: "${name}": executable file not found in $PATH` };
+  if (found === undefined)
+    return { kind: 'not-found', message: `exec: "${name}": executable file not found in $PATH` };
   const st = fs.stat(found);
   if (st instanceof FsError) {
-    if (st.code === 'EACCES') return { kind: 'permission-denied', message: `exec: "${name}": permission denied` };
+    if (st.code === 'EACCES')
+      return { kind: 'permission-denied', message: `exec: "${name}": permission denied` };
     return { kind: 'no-such-file', message: `exec: "${name}": stat ${found}: no such file or directory` };
   }
   if (st.kind !== 'file' || fs.access(found, 1) !== undefined) {
@@ -63,19 +67,21 @@ export function resolveExec(
   const real = fs.realpath(found);
   const path = real instanceof FsError ? found : real;
   const content = fs.readContent(path);
-  if (content instanceof FsError) return { kind: 'permission-denied', message: `exec: "${name}": permission denied` };
+  if (content instanceof FsError)
+    return { kind: 'permission-denied', message: `exec: "${name}": permission denied` };
   // a script: run its interpreter with the script's path
   if (!isGenerated(content)) {
     const text = typeof content === 'string' ? content.slice(0, 256) : utf8Decode(content.slice(0, 256));
     if (text.startsWith('#!')) {
       const claimed = programs.forScript(typeof content === 'string' ? content : utf8Decode(content));
-      if (claimed) return { program: claimed, argv, path: found };
+      if (claimed) return { program: claimed, argv, path: found, found };
     }
     if (text.startsWith('#!') && depth < MAX_INTERPRETER_DEPTH) {
       const line = text.slice(2).split('\n')[0].trim();
       const [interp, ...rest] = line.split(/\s+/);
       const arg = rest.length ? [rest.join(' ')] : [];
-      return resolveExec(fs, [interp, ...arg, found, ...argv.slice(1)], env, programs, depth + 1);
+      const t = resolveExec(fs, [interp, ...arg, found, ...argv.slice(1)], env, programs, depth + 1);
+      return 'kind' in t ? t : { ...t, found };
     }
   }
   // the catalog names an executable's program in its blob seed; else go by the file's name
@@ -84,5 +90,5 @@ export function resolveExec(
   if (!spec) {
     return { kind: 'unsimulated', message: `stevedore: ${name}: this program is not simulated (${path})` };
   }
-  return { program: spec, argv, path };
+  return { program: spec, argv, path, found };
 }
