@@ -7,6 +7,31 @@ import { openInput, readWhole, splitLines } from './input';
 import { isErr, type Tool } from './tool';
 
 /** regcomp's complaint about a pattern, in glibc's words. */
+/**
+ * musl's regerror text for what glibc's regcomp reports: Alpine's BusyBox grep compiles
+ * with xregcomp, which dies with "bad regex 'PATTERN': MESSAGE" in musl's words.
+ */
+const MUSL_MESSAGES: Record<string, string> = {
+  'Unmatched [, [^, [:, [., or [=': "Missing ']'",
+  // glibc's word for a `[` that ends the pattern
+  'Invalid regular expression': "Missing ']'",
+  'Unmatched ( or \\(': "Missing ')'",
+  'Unmatched ) or \\)': "Missing ')'",
+  'Unmatched \\{': "Missing '}'",
+  'Invalid content of \\{\\}': 'Invalid contents of {}',
+  'Invalid range end': 'Invalid character range',
+  'Invalid character class name': 'Unknown character class name',
+  'Trailing backslash': 'Trailing backslash',
+  'Invalid back reference': 'Invalid back reference',
+  'Invalid collation character': 'Unknown collating element',
+  'Invalid preceding regular expression': 'Repetition not preceded by valid expression',
+};
+
+/** BusyBox's xregcomp message for a pattern glibc refuses with `glibc`. */
+export function busyboxBadRegex(pattern: string, glibc: string): string {
+  return `bad regex '${pattern}': ${MUSL_MESSAGES[glibc] ?? 'Invalid regexp'}`;
+}
+
 export class GrepRegexError {
   constructor(readonly message: string) {}
 }
@@ -55,7 +80,16 @@ export function posixToJs(re: string, extended: boolean): { source: string; colo
       } else if (/[1-9]/.test(n)) {
         if (!closed.has(Number(n))) return new GrepRegexError('Invalid back reference');
         out += `\\${n}`;
-      } else if (!extended && '{}|+?'.includes(n)) out += n;
+      } else if (!extended && n === '{') {
+        // an interval: \{m\}, \{m,\}, \{m,n\}
+        const close = re.indexOf('\\}', i + 1);
+        if (close < 0) return new GrepRegexError('Unmatched \\{');
+        const body = re.slice(i + 1, close);
+        if (!/^\d+(,\d*)?$|^,\d+$/.test(body)) return new GrepRegexError('Invalid content of \\{\\}');
+        // (glibc reads a missing minimum as 0; JS needs it written)
+        out += `{${body.startsWith(',') ? '0' : ''}${body}}`;
+        i = close + 1;
+      } else if (!extended && '}|+?'.includes(n)) out += n;
       else if (n === '<') out += '\\b(?=\\w)';
       else if (n === '>') out += '\\b(?<=\\w)';
       else if ('wWsSbB'.includes(n)) out += `\\${n}`;
@@ -125,7 +159,7 @@ export async function grep(t: Tool, args: string[], flavourMode?: 'E' | 'F'): Pr
     else {
       const js = posixToJs(pat, mode === 'E');
       if (js instanceof GrepRegexError) {
-        t.warn(t.gnu ? js.message : 'bad regex');
+        t.warn(t.gnu ? js.message : busyboxBadRegex(pat, js.message));
         if (!t.gnu) return 2;
         bad = true;
         continue;
@@ -138,7 +172,7 @@ export async function grep(t: Tool, args: string[], flavourMode?: 'E' | 'F'): Pr
     try {
       new RegExp(s, icase ? 'iu' : 'u');
     } catch {
-      t.warn(t.gnu ? 'Unmatched ( or \\(' : 'bad regex');
+      t.warn(t.gnu ? 'Unmatched ( or \\(' : busyboxBadRegex(pat, 'Unmatched ( or \\('));
       return 2;
     }
     sources.push(s);

@@ -120,6 +120,25 @@ describe('grep', () => {
     expect(await m.run(['grep', 'x', '/nope'])).toMatchObject({ code: 2, stderr: 'grep: /nope: No such file or directory\n' });
     expect((await m.run(['grep', 'x', '/d'])).stderr).toBe('grep: /d: Is a directory\n');
   });
+
+  it('reads BRE intervals as regcomp does (checked against GNU grep 3.8)', async () => {
+    const m = gnu();
+    const run = (pat: string, stdin: string, ...opts: string[]) => m.run(['grep', ...opts, pat], { stdin });
+    expect(await run('ab\\{,2\\}c', 'abc\n')).toMatchObject({ stdout: 'abc\n', code: 0 });
+    expect(await run('ab\\{2,\\}', 'abbbc\n', '-o')).toMatchObject({ stdout: 'abbb\n', code: 0 });
+    expect(await run('a\\{x\\}', 'abc\n')).toMatchObject({ stderr: 'grep: Invalid content of \\{\\}\n', code: 2 });
+    expect(await run('a\\{1,2', 'abc\n')).toMatchObject({ stderr: 'grep: Unmatched \\{\n', code: 2 });
+  });
+
+  it("BusyBox grep dies with xregcomp's message in musl's words", async () => {
+    const m = bb();
+    const bad = async (pat: string, ...opts: string[]) => (await m.run(['grep', ...opts, pat], { stdin: 'abc\n' })).stderr;
+    expect(await bad('[')).toBe("grep: bad regex '[': Missing ']'\n");
+    expect(await bad('[a')).toBe("grep: bad regex '[a': Missing ']'\n");
+    expect(await bad('a\\{1')).toBe("grep: bad regex 'a\\{1': Missing '}'\n");
+    expect(await bad('a(b', '-E')).toBe("grep: bad regex 'a(b': Missing ')'\n");
+    expect(await bad('[[:nope:]]')).toBe("grep: bad regex '[[:nope:]]': Unknown character class name\n");
+  });
 });
 
 describe('find, xargs, du', () => {
