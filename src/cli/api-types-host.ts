@@ -16,9 +16,53 @@ export const portBinding: GoType = {
 };
 export const portMap: GoType = T.map(T.slice(portBinding), 'nat.PortMap');
 
+/** container.NetworkMode (hostconfig.go, hostconfig_unix.go): what its methods say of the mode's text. */
+function networkModeMethods(): Record<string, GoMethod> {
+  const container = (n: string): string | undefined => {
+    const i = n.indexOf(':');
+    return i >= 0 && n.slice(0, i) === 'container' ? n.slice(i + 1) : undefined;
+  };
+  const is = {
+    IsDefault: (n: string) => n === 'default',
+    IsNone: (n: string) => n === 'none',
+    IsBridge: (n: string) => n === 'bridge',
+    IsHost: (n: string) => n === 'host',
+    IsContainer: (n: string) => container(n) !== undefined,
+    IsPrivate: (n: string) => !(n === 'host' || container(n) !== undefined),
+    IsUserDefined: (n: string) =>
+      !['default', 'bridge', 'host', 'none'].includes(n) && container(n) === undefined,
+  };
+  const userDefined = (n: string) => (is.IsUserDefined(n) ? n : '');
+  const name = (n: string): string => {
+    if (is.IsBridge(n)) return 'bridge';
+    if (is.IsHost(n)) return 'host';
+    if (is.IsContainer(n)) return 'container';
+    if (is.IsNone(n)) return 'none';
+    if (is.IsDefault(n)) return 'default';
+    return userDefined(n);
+  };
+  const text = (f: (n: string) => string): GoMethod => ({
+    params: [],
+    call: (recv) => ({ t: T.string, v: f(String(recv)) }),
+  });
+  const methods: Record<string, GoMethod> = {
+    ConnectedContainer: text((n) => container(n) ?? ''),
+    NetworkName: text(name),
+    UserDefined: text(userDefined),
+  };
+  for (const [k, f] of Object.entries(is))
+    methods[k] = { params: [], call: (recv) => ({ t: T.bool, v: f(String(recv)) }) };
+  return methods;
+}
+
+const networkMode: GoType = { kind: 'string', name: 'container.NetworkMode', methods: networkModeMethods() };
+
 const restartPolicyIs = (...modes: string[]): GoMethod =>
   // RestartPolicy's methods have pointer receivers; a field of *HostConfig is addressable, so they apply
-  ({ params: [], call: (recv) => ({ t: T.bool, v: modes.includes(String(recv.Name ?? '')) }) });
+  ({
+    params: [],
+    call: (recv) => ({ t: T.bool, v: modes.includes(String((recv as { Name?: unknown }).Name ?? '')) }),
+  });
 
 const restartPolicy: GoType = {
   kind: 'struct',
@@ -199,7 +243,7 @@ export const hostConfig: GoType = {
       name: 'container.LogConfig',
       fields: [f('Type', S), f('Config', strMap)],
     }),
-    f('NetworkMode', named('container.NetworkMode')),
+    f('NetworkMode', networkMode),
     f('PortBindings', portMap),
     f('RestartPolicy', restartPolicy),
     f('AutoRemove', T.bool),

@@ -17,7 +17,12 @@ export interface StructField {
 }
 
 export type GoType =
-  | { kind: 'string'; name?: string }
+  | {
+      kind: 'string';
+      name?: string;
+      /** Methods of a named string type (`container.NetworkMode`'s IsHost…), by name. */
+      methods?: Record<string, GoMethod>;
+    }
   | { kind: 'bool' }
   | { kind: 'int'; name?: string }
   | { kind: 'float'; name?: string }
@@ -40,10 +45,10 @@ export type GoType =
   | { kind: 'duration' }
   | { kind: 'empty' };
 
-/** A method bound to its receiver's value: its parameter types and how it is called. */
+/** A method bound to its receiver's value (a struct's object, a named string's text): its parameter types and how it is called. */
 export interface GoMethod {
   params: Array<'string' | 'any'>;
-  call(recv: Record<string, unknown>, args: Array<GoValue | undefined>): GoValue | undefined;
+  call(recv: unknown, args: Array<GoValue | undefined>): GoValue | undefined;
 }
 
 /** A valid Go value. `undefined` stands for Go's invalid reflect.Value ("<no value>"). */

@@ -321,6 +321,15 @@ export class Executor {
         }
         break;
       }
+      case 'string': {
+        const m = g.t.methods?.[fieldName];
+        if (m) {
+          const recv = typeof g.v === 'string' ? g.v : '';
+          const fn: TemplateFunc = { params: m.params, call: (argv) => m.call(recv, argv) };
+          return this.evalCall(dot, fn, node as Command | Arg, fieldName, args, final);
+        }
+        break;
+      }
       case 'map': {
         if (hasArgs) this.fail(`${fieldName} is not a method but has arguments`);
         const obj = isObject(g.v) ? g.v : {};

@@ -159,6 +159,25 @@ describe('against the simulated daemon', () => {
     expect(await run('inspect', '-f', tmpl, name)).toEqual({ code: 0, out: want + '\n', err: '' });
   });
 
+  it("container.NetworkMode's methods say what the mode is (hostconfig_unix.go)", async () => {
+    await l.run(['network', 'create', 'appnet']);
+    await l.run(['create', '--name', 'onhost', '--network', 'host', 'nginx']);
+    await l.run(['create', '--name', 'onapp', '--network', 'appnet', 'nginx']);
+    const tmpl =
+      '{{.HostConfig.NetworkMode}} {{.HostConfig.NetworkMode.IsDefault}} {{.HostConfig.NetworkMode.IsHost}} ' +
+      '{{.HostConfig.NetworkMode.IsPrivate}} {{.HostConfig.NetworkMode.IsUserDefined}} ' +
+      '{{.HostConfig.NetworkMode.NetworkName}} [{{.HostConfig.NetworkMode.UserDefined}}] ' +
+      '[{{.HostConfig.NetworkMode.ConnectedContainer}}] {{if .HostConfig.NetworkMode.IsNone}}none{{else}}some{{end}}';
+    expect((await run('inspect', '-f', tmpl, 'web', 'onhost', 'onapp')).out).toBe(
+      [
+        'default true false true false default [] [] some',
+        'host false true false false host [] [] some',
+        'appnet false false true true appnet [appnet] [] some',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('an unknown field errors as Docker does', async () => {
     expect(await run('inspect', '-f', '{{.HostConfig.Nope}}', 'web')).toEqual({
       code: 1,
