@@ -74,6 +74,20 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
     warnings = platform.value;
   }
   const mode = hc.NetworkMode ?? '';
+  // Docker shares the named container's network namespace; the model has no such sharing yet
+  if (mode.startsWith('container:'))
+    return fail(
+      'invalid',
+      `stevedore: --network ${mode} (joining another container's network namespace) is not simulated`,
+    );
+  // the same for the other namespaces the model keeps per container
+  if ((hc.PidMode ?? '').startsWith('container:'))
+    return fail(
+      'invalid',
+      `stevedore: --pid ${hc.PidMode} (joining another container's PID namespace) is not simulated`,
+    );
+  if (hc.UTSMode === 'host')
+    return fail('invalid', "stevedore: --uts host (the host's hostname in the container) is not simulated");
   if (mode !== '' && !['default', 'bridge', 'host', 'none'].includes(mode) && !d.networkExists(mode))
     return fail('notFound', `network ${mode} not found`);
   adaptHostConfig(hc);

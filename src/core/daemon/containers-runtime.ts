@@ -256,7 +256,8 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     mounts: () => ns.mounts(),
   };
 
-  const pidns = d.kernel.newPidNamespace(d.kernel.root);
+  // --pid host: no PID namespace of its own, the host's processes are all in sight
+  const pidns = rec.HostConfig.PidMode === 'host' ? d.kernel.root : d.kernel.newPidNamespace(d.kernel.root);
   // containerd's shim on the host is PID 1's parent (and every exec's): `docker top` shows it as PPID
   const shim = d.kernel.spawn({
     program: shimProgram,

@@ -1,0 +1,53 @@
+// docker run's namespace modes: --pid host shares the host's PID namespace; modes the
+// model cannot honour yet are refused plainly, never accepted and ignored.
+import { describe, expect, it } from 'vitest';
+import { runScript } from '../../src/cli/runner/run-script';
+
+describe('docker run namespace modes', { timeout: 60_000 }, () => {
+  it('--pid host: the host processes are in sight, and the main process is not PID 1', async () => {
+    const r = await runScript(
+      [
+        'docker pull -q alpine:3.22',
+        'docker run -d --name aa alpine:3.22 sleep 300 >/dev/null',
+        'docker run --rm --pid host alpine:3.22 ps -o pid,comm',
+        'docker run --rm alpine:3.22 ps -o pid,comm',
+        'docker run -d --name ph --pid host alpine:3.22 sleep 300 >/dev/null',
+        'docker stop -t 1 ph >/dev/null',
+        'docker inspect -f "{{.HostConfig.PidMode}} {{.State.ExitCode}}" ph',
+      ].join('\n'),
+      { seed: 1 },
+    );
+    const [, , host, own, , , inspect] = r.steps.map((s) => s.output);
+    // the other container's sleep and the student's shell are there, none of them PID 1
+    expect(host).toMatch(/^PID {3}COMMAND\n/);
+    expect(host).toMatch(/\n\s*\d+ sleep\n/);
+    expect(host).toMatch(/\n\s*\d+ bash\n/);
+    expect(host).not.toMatch(/\n\s+1 /);
+    expect(own).toBe('PID   COMMAND\n    1 ps\n');
+    // SIGTERM's default action ends a process that is no namespace's init: 128 + 15
+    expect(inspect).toBe('host 143\n');
+  });
+
+  it("joining another container's namespaces, or the host's hostname, is refused as not simulated", async () => {
+    const r = await runScript(
+      [
+        'docker pull -q alpine:3.22',
+        'docker run -d --name aa alpine:3.22 sleep 300 >/dev/null',
+        'docker run --rm --network container:aa alpine:3.22 true',
+        'docker run --rm --pid container:aa alpine:3.22 true',
+        'docker run --rm --uts host alpine:3.22 hostname',
+        'docker ps -a --format "{{.Names}}"',
+      ].join('\n'),
+      { seed: 1 },
+    );
+    const out = r.steps.map((s) => [s.output, s.status]);
+    const refused = (what: string) => [
+      `docker: Error response from daemon: stevedore: ${what} is not simulated\n\nRun 'docker run --help' for more information\n`,
+      125,
+    ];
+    expect(out[2]).toEqual(refused("--network container:aa (joining another container's network namespace)"));
+    expect(out[3]).toEqual(refused("--pid container:aa (joining another container's PID namespace)"));
+    expect(out[4]).toEqual(refused("--uts host (the host's hostname in the container)"));
+    expect(out[5]).toEqual(['aa\n', 0]);
+  });
+});
