@@ -28,14 +28,28 @@ describe('docker run namespace modes', { timeout: 60_000 }, () => {
     expect(inspect).toBe('host 143\n');
   });
 
-  it("joining another container's namespaces, or the host's hostname, is refused as not simulated", async () => {
+  it("--uts host: the host's name, while Config.Hostname and /etc/hostname stay the container's", async () => {
+    const r = await runScript(
+      [
+        'docker pull -q alpine:3.22',
+        'docker run --name uts1 --uts host alpine:3.22 sh -c "hostname; cat /etc/hostname"',
+        'docker inspect -f "{{.HostConfig.UTSMode}} {{.Config.Hostname}}" uts1',
+      ].join('\n'),
+      { seed: 1 },
+    );
+    const [, run, inspect] = r.steps.map((s) => s.output);
+    const [mode, own] = inspect.trim().split(' ');
+    expect(mode).toBe('host');
+    expect(run).toBe(`laptop\n${own}\n`);
+  });
+
+  it("joining another container's namespaces is refused as not simulated", async () => {
     const r = await runScript(
       [
         'docker pull -q alpine:3.22',
         'docker run -d --name aa alpine:3.22 sleep 300 >/dev/null',
         'docker run --rm --network container:aa alpine:3.22 true',
         'docker run --rm --pid container:aa alpine:3.22 true',
-        'docker run --rm --uts host alpine:3.22 hostname',
         'docker ps -a --format "{{.Names}}"',
       ].join('\n'),
       { seed: 1 },
@@ -47,7 +61,6 @@ describe('docker run namespace modes', { timeout: 60_000 }, () => {
     ];
     expect(out[2]).toEqual(refused("--network container:aa (joining another container's network namespace)"));
     expect(out[3]).toEqual(refused("--pid container:aa (joining another container's PID namespace)"));
-    expect(out[4]).toEqual(refused("--uts host (the host's hostname in the container)"));
-    expect(out[5]).toEqual(['aa\n', 0]);
+    expect(out[4]).toEqual(['aa\n', 0]);
   });
 });

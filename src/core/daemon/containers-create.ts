@@ -86,8 +86,6 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
       'invalid',
       `stevedore: --pid ${hc.PidMode} (joining another container's PID namespace) is not simulated`,
     );
-  if (hc.UTSMode === 'host')
-    return fail('invalid', "stevedore: --uts host (the host's hostname in the container) is not simulated");
   if (mode !== '' && !['default', 'bridge', 'host', 'none'].includes(mode) && !d.networkExists(mode))
     return fail('notFound', `network ${mode} not found`);
   adaptHostConfig(hc);

@@ -39,6 +39,8 @@ import type { MountInfo } from '../userland/procfs';
 
 export interface RuntimeDeps {
   clock: Clock;
+  /** The host's name (a container with --uts host sees it). */
+  hostname: string;
   random: Random;
   kernel: Kernel<Sys>;
   network: NetworkStack;
@@ -248,7 +250,8 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
   c.files.writeFile('/hosts', HOSTS_BASE + hostsLines);
   const sys: Sys & { mounts: () => MountInfo[] } = {
     fs: ns,
-    uts: { hostname },
+    // --uts host: no UTS namespace of its own (Config.Hostname and /etc/hostname stay the container's)
+    uts: { hostname: rec.HostConfig.UTSMode === 'host' ? d.hostname : hostname },
     net,
     network: d.network,
     host: d.host,
