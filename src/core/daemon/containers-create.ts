@@ -81,11 +81,6 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
       `stevedore: --network ${mode} (joining another container's network namespace) is not simulated`,
     );
   // the same for the other namespaces the model keeps per container
-  if ((hc.PidMode ?? '').startsWith('container:'))
-    return fail(
-      'invalid',
-      `stevedore: --pid ${hc.PidMode} (joining another container's PID namespace) is not simulated`,
-    );
   if (mode !== '' && !['default', 'bridge', 'host', 'none'].includes(mode) && !d.networkExists(mode))
     return fail('notFound', `network ${mode} not found`);
   adaptHostConfig(hc);

@@ -18,7 +18,7 @@ import {
   type PortRequest,
   type Proto,
 } from '../kernel/network';
-import type { Kernel, Program } from '../kernel/process';
+import type { Kernel, PidNamespace, Program } from '../kernel/process';
 import { EMPTY } from '../kernel/stream';
 import type { VolumeStore } from '../kernel/volumes';
 import type { Random } from '../random';
@@ -41,6 +41,11 @@ export interface RuntimeDeps {
   clock: Clock;
   /** The host's name (a container with --uts host sees it). */
   hostname: string;
+  /**
+   * getPIDContainer for --pid container:NAME: the named container's PID namespace, or
+   * moby's error (no such container; not running).
+   */
+  pidNamespaceOf: (nameOrId: string) => PidNamespace | StartError;
   random: Random;
   kernel: Kernel<Sys>;
   network: NetworkStack;
@@ -259,8 +264,16 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     mounts: () => ns.mounts(),
   };
 
-  // --pid host: no PID namespace of its own, the host's processes are all in sight
-  const pidns = rec.HostConfig.PidMode === 'host' ? d.kernel.root : d.kernel.newPidNamespace(d.kernel.root);
+  // --pid host: no PID namespace of its own, the host's processes are all in sight;
+  // --pid container:NAME: that container's, whose init's end then ends this one too
+  const pidMode = rec.HostConfig.PidMode ?? '';
+  let pidns: PidNamespace;
+  if (pidMode === 'host') pidns = d.kernel.root;
+  else if (pidMode.startsWith('container:')) {
+    const joined = d.pidNamespaceOf(pidMode.slice('container:'.length));
+    if ('status' in joined) return fail(joined);
+    pidns = joined;
+  } else pidns = d.kernel.newPidNamespace(d.kernel.root);
   // containerd's shim on the host is PID 1's parent (and every exec's): `docker top` shows it as PPID
   const shim = d.kernel.spawn({
     program: shimProgram,

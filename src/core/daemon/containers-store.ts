@@ -87,6 +87,14 @@ export class ContainerStore {
       volumeEvent: (name, action, attrs) =>
         deps.events.emit('volume', action, { ID: name, Attributes: attrs }),
       networkEvent: (net, action, id) => logNetworkEvent(deps.events, net, action, id),
+      pidNamespaceOf: (nameOrId) => {
+        const c = this.get(nameOrId);
+        // getPIDContainer: a lookup error is an invalid parameter; the container must be running
+        if (!c.ok) return { status: 400, message: c.message, exitCode: 128 };
+        if (!c.value.live || !c.value.running)
+          return { status: 409, message: `container ${c.value.id} is not running`, exitCode: 128 };
+        return c.value.live.pidns;
+      },
     };
     deps.images.setContainers(() =>
       this.all().map((c) => ({ id: c.id, imageId: c.rec.ImageId, running: c.running })),
