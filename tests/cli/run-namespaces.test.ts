@@ -72,6 +72,21 @@ describe('docker run namespace modes', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('--cgroupns host: /proc/self/cgroup names the full cgroup path (private: "/")', async () => {
+    const r = await runScript(
+      [
+        'docker pull -q alpine:3.22',
+        'docker run --name cg1 alpine:3.22 cat /proc/self/cgroup',
+        'docker run --name cg2 --cgroupns host alpine:3.22 cat /proc/self/cgroup',
+        'docker inspect -f "{{.Id}}" cg2',
+      ].join('\n'),
+      { seed: 1 },
+    );
+    const [, own, host, id] = r.steps.map((s) => s.output);
+    expect(own).toBe('0::/\n');
+    expect(host).toBe(`0::/system.slice/docker-${id.trim()}.scope\n`);
+  });
+
   it("joining another container's network namespace is refused as not simulated", async () => {
     const r = await runScript(
       [

@@ -162,7 +162,12 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     userMounts,
     tty,
     init: rec.HostConfig.Init === true,
-    proc: { kernel: d.kernel, host: d.host, cgroup: () => cgroup },
+    proc: {
+      kernel: d.kernel,
+      host: d.host,
+      cgroup: () => cgroup,
+      cgroupns: rec.HostConfig.CgroupnsMode === 'host' ? 'host' : 'private',
+    },
     cgroup,
     pid1: () => holder.pid1,
   });

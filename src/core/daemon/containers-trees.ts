@@ -27,6 +27,8 @@ export interface ProcSource {
   host: HostInfo;
   cgroup: () => Cgroup | undefined;
   mounts: () => MountInfo[];
+  /** --cgroupns host: /proc/PID/cgroup shows the cgroup's full path; private (the default) shows "/". */
+  cgroupns?: 'private' | 'host';
 }
 
 /** procfs as `reader` sees it (its PID namespace, its /proc/self). */
@@ -43,7 +45,7 @@ export function procFs(src: ProcSource, reader: Reader): FileSystem {
       host: src.host,
       cgroup: src.cgroup(),
       mounts: src.mounts(),
-      cgroupns: 'private' as const,
+      cgroupns: src.cgroupns ?? 'private',
     };
     for (const [p, text] of procEntries(o))
       spec.push([p.slice('/proc'.length), { content: text, mode: 0o444 }]);
