@@ -193,7 +193,8 @@ export function containerSummary(
   const p = m.parts;
   const State = c.removed ? 'removing' : dockerStatus(machine);
   const Status = statusString(c, now, machine);
-  // one literal each way (keys in the API's order): a thousand summaries a list, built whole
+  // one literal each way (keys in the API's order): a thousand summaries a list, built whole;
+  // adding the size keys to one object instead makes each summary three times slower to build
   if (size) {
     const upper = c.root.upperSize();
     const rootFs = upper + (r.ImageId ? images.store.imageSize(r.ImageId) : 0);
