@@ -194,7 +194,7 @@ export function containerSummary(
   const State = c.removed ? 'removing' : dockerStatus(machine);
   const Status = statusString(c, now, machine);
   // one literal each way (keys in the API's order): a thousand summaries a list, built whole;
-  // adding the size keys to one object instead makes each summary three times slower to build
+  // adding the size keys to one object instead measured slower (a thousand rebuilt: 0.7-2.7 ms, not 0.5-1.3)
   if (size) {
     const upper = c.root.upperSize();
     const rootFs = upper + (r.ImageId ? images.store.imageSize(r.ImageId) : 0);
