@@ -87,6 +87,36 @@ describe('docker run namespace modes', { timeout: 60_000 }, () => {
     expect(host).toBe(`0::/system.slice/docker-${id.trim()}.scope\n`);
   });
 
+  it("--ipc none has no /dev/shm mount; a bad mode is the daemon's error; sharing is refused as not simulated", async () => {
+    const r = await runScript(
+      [
+        'docker pull -q alpine:3.22',
+        'docker run --rm alpine:3.22 grep -c " /dev/shm " /proc/mounts',
+        'docker run --rm --ipc none alpine:3.22 grep -c " /dev/shm " /proc/mounts',
+        'docker run --rm --ipc shareable alpine:3.22 grep -c " /dev/shm " /proc/mounts',
+        'docker run --rm --ipc bogus alpine:3.22 true',
+        'docker run --rm --ipc none alpine:3.22 ls -d /dev/shm',
+        'docker run --rm --ipc host alpine:3.22 true',
+      ].join('\n'),
+      { seed: 1 },
+    );
+    const out = r.steps.map((s) => [s.output, s.status]);
+    const hint = "\n\nRun 'docker run --help' for more information\n";
+    expect(out.slice(1, 4)).toEqual([
+      ['1\n', 0],
+      ['0\n', 1],
+      ['1\n', 0],
+    ]);
+    // the v28 client passes --ipc through: verifyPlatformContainerSettings answers
+    expect(out[4]).toEqual([`docker: Error response from daemon: invalid IPC mode: bogus${hint}`, 125]);
+    // runc makes /dev/shm only to mount on it (checked against the real engine)
+    expect(out[5]).toEqual(['ls: /dev/shm: No such file or directory\n', 1]);
+    expect(out[6]).toEqual([
+      `docker: Error response from daemon: stevedore: --ipc host (sharing the host's IPC namespace and /dev/shm) is not simulated${hint}`,
+      125,
+    ]);
+  });
+
   it("joining another container's network namespace is refused as not simulated", async () => {
     const r = await runScript(
       [

@@ -63,6 +63,15 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
     hc.RestartPolicy = { ...hc.RestartPolicy, Name: 'no' };
   const bad = verifySettings(config, hc, d.host.cpus, (p) => d.hostFs().exists(p));
   if (bad) return bad;
+  const ipc = hc.IpcMode ?? '';
+  // verifyPlatformContainerSettings: the client passes --ipc through unchecked
+  if (!(['', 'none', 'private', 'host', 'shareable'].includes(ipc) || ipc.startsWith('container:')))
+    return fail('invalid', `invalid IPC mode: ${ipc}`);
+  if (ipc === 'host' || ipc.startsWith('container:'))
+    return fail(
+      'invalid',
+      `stevedore: --ipc ${ipc} (sharing ${ipc === 'host' ? "the host's" : "another container's"} IPC namespace and /dev/shm) is not simulated`,
+    );
   let imageId = '';
   let warnings: string[] = [];
   if (config.Image) {

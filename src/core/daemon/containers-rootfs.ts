@@ -113,6 +113,8 @@ export interface NamespaceParts {
   userMounts: UserMount[];
   tty: boolean;
   init: boolean;
+  /** --ipc none: no /dev/shm mount (the directory of /dev stays). */
+  noShm?: boolean;
   proc: Omit<ProcSource, 'mounts'>;
   cgroup: Cgroup | undefined;
   /** PID 1 once it runs: who /proc is about for readers that do not say. */
@@ -231,7 +233,7 @@ export function containerNamespace(parts: NamespaceParts): MountNamespace {
   const clock = parts.proc.kernel.clock;
   const now = clock.now();
   const tty = parts.tty;
-  const dev = lazy(() => new OverlayMount([devLayer(now, tty)], { clock }));
+  const dev = lazy(() => new OverlayMount([devLayer(now, tty, !parts.noShm)], { clock }));
   const devpts = lazy(() => new OverlayMount([ptsLayer(now, tty)], { clock }));
   const shm = lazy(() => new OverlayMount([], { clock, root: { mode: 0o1777 } }));
   const mqueue = lazy(() => new OverlayMount([], { clock, root: { mode: 0o1777 } }));
@@ -244,8 +246,8 @@ export function containerNamespace(parts: NamespaceParts): MountNamespace {
     { target: '/sys', source: sysFs(), readOnly: true, info: INFO.sys },
     { target: '/sys/fs/cgroup', source: () => cgroupFs(cg), readOnly: true, info: INFO.cgroup },
     { target: '/dev/mqueue', source: mqueue, info: INFO.mqueue },
-    { target: '/dev/shm', source: shm, info: INFO.shm },
   ];
+  if (!parts.noShm) mounts.push({ target: '/dev/shm', source: shm, info: INFO.shm });
   // moby sortMounts: by the number of path components (a stable order here)
   const depth = (p: string) => p.split('/').length;
   for (const m of [...parts.userMounts].sort((a, b) => depth(a.destination) - depth(b.destination))) {

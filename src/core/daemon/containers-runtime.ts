@@ -162,6 +162,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     userMounts,
     tty,
     init: rec.HostConfig.Init === true,
+    noShm: rec.HostConfig.IpcMode === 'none',
     proc: {
       kernel: d.kernel,
       host: d.host,

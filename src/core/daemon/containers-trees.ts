@@ -121,14 +121,15 @@ export function dockerInitFs(): OverlayMount {
 
 const devLayers = new Map<string, Layer>();
 /** runc's /dev (a tmpfs), the same for every container started in one instant. */
-export function devLayer(mtime: number, tty: boolean): Layer {
-  const key = `${mtime}:${tty}`;
+export function devLayer(mtime: number, tty: boolean, shm = true): Layer {
+  const key = `${mtime}:${tty}:${shm}`;
   let l = devLayers.get(key);
   if (!l) {
     const nodes: Record<string, LayerSpecValue> = {};
     for (const d of DEV_NODES) nodes[`/${d.name}`] = { content: '', mode: d.mode, gid: d.gid };
     for (const [n, t] of DEV_LINKS) nodes[`/${n}`] = { symlink: t };
-    for (const d of ['pts', 'shm', 'mqueue']) nodes[`/${d}`] = { dir: true };
+    // mount points runc makes; with --ipc none nothing is mounted on /dev/shm, so it is not there
+    for (const d of shm ? ['pts', 'shm', 'mqueue'] : ['pts', 'mqueue']) nodes[`/${d}`] = { dir: true };
     if (tty) nodes['/console'] = { content: '', mode: 0o620, gid: 5 };
     l = buildLayer(nodes, { mtime });
     if (devLayers.size >= 8) devLayers.delete(devLayers.keys().next().value!);
