@@ -2,40 +2,16 @@
 // containers from python:3.13 created and started through the Engine API,
 // each running a long `sleep` as PID 1, after the image was pulled. The
 // workload runs from a bundle built as the page ships (no tsx: its
-// keep-names wrappers would add a few KB to every closure) in its own node.
-import { execFileSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+// keep-names wrappers would add a few KB to every closure) in its own node
+// (bench/shipped.ts).
 import type { ScenarioResult } from './containers-scenario';
+import { runShipped } from './shipped';
 import { median, percentile, type BenchSuite } from './types';
 
 const N = 1000;
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, '.bench-tmp', 'containers');
 
 export const suite: BenchSuite = async () => {
-  await build({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: join(ROOT, 'bench', 'containers-scenario.ts'),
-      outDir: OUT,
-      emptyOutDir: true,
-      minify: false,
-      target: 'es2022',
-      rollupOptions: { output: { entryFileNames: 'containers-scenario.mjs' } },
-    },
-  });
-  const out = execFileSync(
-    process.execPath,
-    ['--expose-gc', join(OUT, 'containers-scenario.mjs'), String(N)],
-    {
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    },
-  );
+  const out = await runShipped('containers-scenario.ts', [String(N)]);
   const r = JSON.parse(out) as ScenarioResult;
   const med = median(r.times);
   const heapMb = r.heap / 1e6;

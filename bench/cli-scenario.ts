@@ -1,0 +1,126 @@
+// The CLI benchmark's workload, run in its own process from a bundle built as
+// the page ships its code (bench/cli.bench.ts builds it): how long `docker
+// ps -a`, `images`, `run -d` and `inspect` take from argv to the last byte of
+// output (runDocker against the world's Engine API, on a VirtualClock, so no
+// simulated wait is counted), with 100 and with 1,000 containers.
+import { VirtualClock } from '../src/core/clock';
+import { isStream } from '../src/core/daemon/api';
+import { createWorld, type World } from '../src/core/world';
+import { runDocker } from '../src/cli/docker';
+import type { CommandIO } from '../src/cli/io';
+
+async function pull(world: World, clock: VirtualClock, image: string, tag: string): Promise<void> {
+  const r = await world.engine.request({
+    method: 'POST',
+    path: '/images/create',
+    query: { fromImage: image, tag },
+  });
+  if (!isStream(r)) throw new Error(`pull ${image} failed`);
+  let done = false;
+  const reader = (async () => {
+    for await (const m of r.stream) void m;
+    done = true;
+  })();
+  while (!done) {
+    await Promise.resolve();
+    if (!done && !clock.runNext()) await reader;
+  }
+}
+
+/** A machine with `n` containers (two thirds running `sleep`, the rest exited). */
+export async function machine(n: number): Promise<World> {
+  const clock = new VirtualClock(Date.UTC(2026, 10, 27, 21, 21, 3));
+  const world = createWorld({ clock });
+  await pull(world, clock, 'alpine', 'latest');
+  await pull(world, clock, 'hello-world', 'latest');
+  for (let i = 0; i < n; i++) {
+    const running = i % 3 !== 0;
+    const c = await world.engine.request({
+      method: 'POST',
+      path: '/containers/create',
+      query: { name: `c${i}` },
+      body: { Image: running ? 'alpine' : 'hello-world', Cmd: running ? ['sleep', '3600'] : null },
+    });
+    if (c.status !== 201) throw new Error(`create: ${JSON.stringify('body' in c ? c.body : '')}`);
+    const id = (c as { body: { Id: string } }).body.Id;
+    await world.engine.request({ method: 'POST', path: `/containers/${id}/start` });
+  }
+  // let the exited ones finish
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+  return world;
+}
+
+export function io(world: World): CommandIO {
+  const sink = { write: () => undefined };
+  return {
+    stdout: sink,
+    stderr: sink,
+    isTTY: false,
+    columns: 80,
+    now: () => world.clock.now(),
+    env: { HOME: '/home/student' },
+  };
+}
+
+/**
+ * Simulated time between two commands: a student types one every second or so,
+ * and the machine's ages and statuses move on meanwhile (a list whose CREATED
+ * and STATUS texts all cross a boundary at once is timed too).
+ */
+const BETWEEN_COMMANDS_MS = 1000;
+
+async function timeCommand(world: World, argv: () => string[], runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    (world.clock as VirtualClock).advance(BETWEEN_COMMANDS_MS);
+    const args = argv();
+    const t = performance.now();
+    const code = await runDocker(args, io(world), world.engine);
+    times.push(performance.now() - t);
+    if (code !== 0) throw new Error(`docker ${args.join(' ')} exited ${code}`);
+  }
+  return times;
+}
+
+/** A full collection when the bench runs with --expose-gc (`npm run bench` does). */
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export interface CliTiming {
+  /** The command, e.g. "ps -a". */
+  name: string;
+  containers: number;
+  /** ms per timed run, in order. */
+  times: number[];
+}
+
+export async function scenario(): Promise<CliTiming[]> {
+  const out: CliTiming[] = [];
+  for (const n of [100, 1000]) {
+    const world = await machine(n);
+    let k = 0;
+    const commands: Array<[string, () => string[], number]> = [
+      ['ps -a', () => ['ps', '-a'], 100],
+      ['images', () => ['images'], 200],
+      ['run -d', () => ['run', '-d', '--name', `bench${k++}`, 'alpine', 'sleep', '3600'], 100],
+      ['inspect', () => ['inspect', `c${(k++ * 7) % n}`], 200],
+    ];
+    for (const [name, argv, runs] of commands) {
+      // the garbage of building the machine (a thousand containers made in a loop) is not
+      // the command's: collect it before timing, so each command pays only for its own
+      collect();
+      // then the steady state: a full collection leaves sweeping to do and the first commands
+      // after it run slow, and V8 settles its optimised code only after some thousands of rows
+      // (the very first ps -a over 1,000 containers takes ~10x longer than the rest)
+      await timeCommand(world, argv, 20);
+      out.push({ name, containers: n, times: await timeCommand(world, argv, runs) });
+    }
+  }
+  return out;
+}
+
+// run as a program (the bundle): print the timings as JSON
+if (process.argv[1]?.endsWith('cli-scenario.mjs')) {
+  void scenario().then((r) => process.stdout.write(JSON.stringify(r)));
+}
