@@ -13,58 +13,12 @@ export interface TabwriterOptions {
   measure?: (text: string) => number;
   alignRight?: boolean;
   discardEmptyColumns?: boolean;
-  /** Lines made before, to hand out again when the same cells meet the same widths. */
-  keptLines?: KeptLines;
-}
-
-/** A line as it was formatted: its cells (compared by reference), the widths it met, its text. */
-interface KeptLine {
-  cells: string[];
-  widths: number[];
-  text: string;
-}
-
-/**
- * Formatted lines by their first cell. A table printed again (`docker ps` a second
- * later) mostly repeats its rows: the formatter hands out the very same cell strings
- * for an unchanged container, so a line whose cells and column widths are all the
- * same is the same text, and is not made again.
- */
-export class KeptLines {
-  private readonly byFirst = new Map<string, KeptLine>();
-
-  constructor(private readonly limit = 4096) {}
-
-  /** The kept text for cells[first..end) laid out with `widths`, if nothing changed. */
-  get(cells: readonly string[], first: number, end: number, widths: readonly number[]): string | undefined {
-    const kept = this.byFirst.get(cells[first]);
-    if (!kept || kept.cells.length !== end - first || kept.widths.length !== widths.length) return undefined;
-    for (let k = first; k < end; k++) if (kept.cells[k - first] !== cells[k]) return undefined;
-    for (let j = 0; j < widths.length; j++) if (kept.widths[j] !== widths[j]) return undefined;
-    return kept.text;
-  }
-
-  set(cells: readonly string[], first: number, end: number, widths: readonly number[], text: string): void {
-    const kept = this.byFirst.get(cells[first]);
-    if (kept) {
-      // the row's line changed (a new STATUS, a later CREATED): the same entry, filled again
-      // (lengths set, then entries overwritten: a row's arrays keep their storage)
-      kept.cells.length = end - first;
-      for (let k = first; k < end; k++) kept.cells[k - first] = cells[k];
-      kept.widths.length = widths.length;
-      for (let j = 0; j < widths.length; j++) kept.widths[j] = widths[j];
-      kept.text = text;
-      return;
-    }
-    if (this.byFirst.size >= this.limit) this.byFirst.clear();
-    this.byFirst.set(cells[first], { cells: cells.slice(first, end), widths: widths.slice(), text });
-  }
 }
 
 /**
  * The buffers a writer holds while it has a table in hand, given back on
  * flush: `docker ps` over a thousand containers then grows no arrays, so a
- * run leaves little for the collector but its cells and lines.
+ * run leaves little for the collector but its cells and the output.
  */
 interface Scratch {
   texts: string[];
@@ -183,29 +137,29 @@ export class TabWriter {
     const texts = this.texts;
     const info = this.cellInfo;
     const right = this.opts.alignRight === true;
-    const kept = this.opts.keptLines;
+    const chunks = this.chunks;
+    let n = this.nchunks;
+    // each cell and its padding go out as pieces, joined once on flush: each character is
+    // copied once, and no line string is made (a table whose rows all changed since the last
+    // one, every STATUS a second later, then costs no more than one that did not)
     for (let i = line0; i < line1; i++) {
       const first = this.lineStarts[i];
       const end = this.lineEnd(i);
-      let line = end > first && kept ? kept.get(texts, first, end, widths) : undefined;
-      if (line === undefined) {
-        // a line is made whole and handed over once: the join on flush copies each character once
-        line = '';
-        for (let k = first; k < end; k++) {
-          const j = k - first;
-          if (j >= widths.length) line += texts[k];
-          else if (right) line += this.padding(info[k] >> 1, widths[j]) + texts[k];
-          else line += texts[k] + this.padding(info[k] >> 1, widths[j]);
+      for (let k = first; k < end; k++) {
+        const j = k - first;
+        if (j >= widths.length) chunks[n++] = texts[k];
+        else if (right) {
+          chunks[n++] = this.padding(info[k] >> 1, widths[j]);
+          chunks[n++] = texts[k];
+        } else {
+          chunks[n++] = texts[k];
+          chunks[n++] = this.padding(info[k] >> 1, widths[j]);
         }
-        // reading a character flattens the concatenation in place: the join (and the next
-        // table, if the line is kept) then copies one flat string, not a rope of cells
-        line.charCodeAt(0);
-        if (end > first && kept) kept.set(texts, first, end, widths, line);
       }
-      this.chunks[this.nchunks++] = line;
       // the last buffered line is the one still being written: no newline yet
-      if (i + 1 < this.nlines) this.chunks[this.nchunks++] = '\n';
+      if (i + 1 < this.nlines) chunks[n++] = '\n';
     }
+    this.nchunks = n;
   }
 
   // Column widths are computed per block of consecutive lines that have the column,
@@ -327,10 +281,7 @@ export class TabWriter {
   }
 }
 
-/** Lines of docker's tables, kept between commands. */
-const dockerLines = new KeptLines();
-
 /** The writer the docker formatter uses for every table. */
 export function dockerTabWriter(): TabWriter {
-  return new TabWriter({ minwidth: 10, tabwidth: 1, padding: 3, padchar: ' ', keptLines: dockerLines });
+  return new TabWriter({ minwidth: 10, tabwidth: 1, padding: 3, padchar: ' ' });
 }

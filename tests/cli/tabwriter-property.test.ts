@@ -3,7 +3,7 @@
 // writers share pooled buffers, so one flushed and used again starts clean.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeptLines, TabWriter, type TabwriterOptions } from '../../src/cli/tabwriter';
+import { TabWriter, type TabwriterOptions } from '../../src/cli/tabwriter';
 
 const text = fc
   .array(fc.constantFrom('a', 'bb', '名', 'e\u0301', '\t', '\n', '\v', '\f', ' ', 'xyz', '…', '\ud800'), {
@@ -76,29 +76,6 @@ describe('tabwriter writes', () => {
         reused.write(b);
         expect(reused.flush()).toBe(expectB);
         expect(beside.flush()).toBe(expectB);
-      }),
-      { numRuns: 2000 },
-    );
-  });
-});
-
-describe('kept lines', () => {
-  it('a writer that keeps lines between tables prints what a writer without them prints', () => {
-    // few distinct cells, so first cells repeat across tables and kept lines are tried often
-    const cell = fc.constantFrom('a', 'bb', 'c', '名', 'Up 1 second', '');
-    const table = fc
-      .array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 })
-      .map((rows) => rows.map((r) => r.join('\t') + '\n').join(''));
-    fc.assert(
-      fc.property(fc.array(table, { minLength: 1, maxLength: 6 }), options, (tables, opts) => {
-        const kept = new KeptLines();
-        for (const t of tables) {
-          const a = new TabWriter({ ...opts, keptLines: kept });
-          const b = new TabWriter(opts);
-          a.write(t);
-          b.write(t);
-          expect(a.flush()).toBe(b.flush());
-        }
       }),
       { numRuns: 2000 },
     );

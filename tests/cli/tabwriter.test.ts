@@ -108,29 +108,3 @@ describe('formatter Context', () => {
     });
   });
 });
-
-describe('kept lines', () => {
-  it('a line is handed out again only for the same cells at the same widths', async () => {
-    const { KeptLines, TabWriter } = await import('../../src/cli/tabwriter');
-    const kept = new KeptLines();
-    const table = (rows: string[][]) => {
-      const tw = new TabWriter({ minwidth: 10, tabwidth: 1, padding: 3, padchar: ' ', keptLines: kept });
-      for (const r of rows) tw.write(r.join('\t') + '\n');
-      return tw.flush();
-    };
-    const a = ['abc', 'Up 1 second', 'web'];
-    expect(table([a, ['defgh', 'Up 2 seconds', 'db']])).toBe(
-      'abc       Up 1 second    web\ndefgh     Up 2 seconds   db\n',
-    );
-    // the same first cell with another cell after it, then at other widths: made afresh
-    expect(table([['abc', 'Up 3 seconds', 'web']])).toBe('abc       Up 3 seconds   web\n');
-    // the same cells at the same widths: the kept line, the very same text
-    expect(table([['abc', 'Up 3 seconds', 'web']])).toBe('abc       Up 3 seconds   web\n');
-    expect(
-      table([
-        ['abc', 'Up 3 seconds', 'web'],
-        ['a-much-longer-id', 'x', 'y'],
-      ]),
-    ).toBe('abc' + ' '.repeat(16) + 'Up 3 seconds   web\na-much-longer-id   x              y\n');
-  });
-});
