@@ -10,7 +10,7 @@ import { goUnixString, truncateID } from './cmd-images';
 import { familiarString, isReferenceError, parseNormalizedNamed } from './reference';
 import { ellipsis } from './runewidth';
 import { goQuote } from '../core/go-quote';
-import { humanDurationUntil } from '../core/human-duration';
+import { FramedDurations, humanDurationUntil } from '../core/human-duration';
 import { humanDuration, humanSizeWithPrecision } from './units';
 
 export interface PortSummary {
@@ -312,6 +312,9 @@ export class AgeSpan {
   until = Infinity;
 }
 
+/** CREATED's texts, "5 seconds ago", made once each. */
+const AGO = new FramedDurations((t) => `${t} ago`);
+
 /** Kept cells by container ID: [full, truncated]. */
 const keptCells = [new Map<string, KeptCells>(), new Map<string, KeptCells>()];
 /** Past this many containers the kept cells start again (removed ones are not tracked). */
@@ -393,7 +396,7 @@ class ContainerCells implements Record<ContainerField, string> {
     const k = this.#k;
     const age = this.#now - this.#c.Created * 1000;
     if (age < k.from || age >= k.until) {
-      k.runningFor = humanDuration(age) + ' ago';
+      k.runningFor = AGO.get(humanDuration(age));
       k.from = age;
       k.until = humanDurationUntil(age);
     }

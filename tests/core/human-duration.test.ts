@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { humanDuration, humanDurationUntil } from '../../src/core/human-duration';
+import { FramedDurations, humanDuration, humanDurationUntil } from '../../src/core/human-duration';
 
 const HOUR = 3_600_000;
 
@@ -63,5 +63,26 @@ describe('humanDurationUntil', () => {
       17520 * HOUR,
     ])
       expect(humanDurationUntil(edge - 1)).toBe(edge);
+  });
+});
+
+describe('FramedDurations', () => {
+  it('frames each text once and hands out that string again', () => {
+    let made = 0;
+    const up = new FramedDurations((t) => {
+      made++;
+      return `Up ${t}`;
+    });
+    expect(up.get(humanDuration(30_000))).toBe('Up 30 seconds');
+    expect(up.get(humanDuration(30_999))).toBe('Up 30 seconds');
+    expect(made).toBe(1);
+    expect(up.get('About a minute')).toBe('Up About a minute');
+    expect(made).toBe(2);
+  });
+
+  it('stays right past its bound', () => {
+    const ago = new FramedDurations((t) => `${t} ago`);
+    for (let i = 0; i < 600; i++) expect(ago.get(String(i))).toBe(`${i} ago`);
+    expect(ago.get('5 seconds')).toBe('5 seconds ago');
   });
 });

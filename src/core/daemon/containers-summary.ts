@@ -3,12 +3,25 @@
 // and a summary kept per container while none of its inputs changed, so a
 // list of a thousand rebuilds only the rows that time or events touched.
 import type { ImageService } from '../image/service';
-import { humanDuration, humanDurationUntil } from '../human-duration';
+import { FramedDurations, humanDuration, humanDurationUntil } from '../human-duration';
 import { dockerStatus, type ContainerStateName } from './container-machine';
 import { isRunningState, type ContainerEntry } from './containers-entry';
 import { mountsJson, networksJson } from './containers-inspect';
 import { partsInputs, partsUnchanged, type PartsInputs } from './containers-summary-inputs';
 import type { ContainerRecord } from './containers-types';
+
+const UP = new FramedDurations((t) => `Up ${t}`);
+const EXITED = new Map<number, FramedDurations>();
+
+function exited(code: number, text: string): string {
+  let f = EXITED.get(code);
+  if (f === undefined) {
+    f = new FramedDurations((t) => `Exited (${code}) ${t} ago`);
+    // exit codes are 0-255: the map stays small
+    EXITED.set(code, f);
+  }
+  return f.get(text);
+}
 
 /** State.String(): what `docker ps` shows in STATUS. */
 export function statusString(c: ContainerEntry, now: number, s: ContainerStateName = c.machineState): string {
@@ -16,12 +29,12 @@ export function statusString(c: ContainerEntry, now: number, s: ContainerStateNa
   if (isRunningState(s)) {
     if (s === 'paused') return `Up ${humanDuration(now - st.StartedAt)} (Paused)`;
     if (s === 'restarting') return `Restarting (${st.ExitCode}) ${humanDuration(now - st.FinishedAt)} ago`;
-    return `Up ${humanDuration(now - st.StartedAt)}`;
+    return UP.get(humanDuration(now - st.StartedAt));
   }
   if (c.removed) return 'Removal In Progress';
   if (st.StartedAt === 0) return 'Created';
   if (st.FinishedAt === 0) return '';
-  return `Exited (${st.ExitCode}) ${humanDuration(now - st.FinishedAt)} ago`;
+  return exited(st.ExitCode, humanDuration(now - st.FinishedAt));
 }
 
 /** The first time after `now` at which statusString may read differently (same state). */
