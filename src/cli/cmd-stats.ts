@@ -199,18 +199,6 @@ class Collectors {
     const first = new Promise<void>((r) => (settle = r));
     this.firsts.push(first);
     let got = false;
-    // without a clock to wait on there is no timeout either
-    if (this.ctx.io.sleep)
-      sleep(2000).then(
-        () => {
-          if (got) return;
-          // SetErrorAndReset: the row shows -- until a sample arrives
-          Object.assign(e, newEntry(container), { invalid: true, error: 'timeout waiting for stats' });
-          settle();
-        },
-        // the command may end (an error, Ctrl-C) before the 2 s: its process's wait is then cancelled
-        () => undefined,
-      );
     void (async () => {
       try {
         e.stream = await callJsonStream(this.ctx.client, {
@@ -218,6 +206,20 @@ class Collectors {
           path: `/containers/${container}/stats`,
           query: { stream: this.stream ? '1' : '0' },
         });
+        // collect()'s 2 s wait starts once the response is there: a request that fails (No such
+        // container) never times out, nor does a one-shot answer the daemon took 2 s to sample;
+        // without a clock to wait on there is no timeout either
+        if (this.ctx.io.sleep)
+          sleep(2000).then(
+            () => {
+              if (got) return;
+              // SetErrorAndReset: the row shows -- until a sample arrives
+              Object.assign(e, newEntry(container), { invalid: true, error: 'timeout waiting for stats' });
+              settle();
+            },
+            // the command may end (an error, Ctrl-C) before the 2 s: its process's wait is then cancelled
+            () => undefined,
+          );
         for await (const v of e.stream) {
           apply(e, v as StatsJson);
           e.invalid = false;

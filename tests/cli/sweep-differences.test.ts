@@ -311,3 +311,26 @@ describe('docker inspect HostConfig.PidsLimit', { timeout: 60_000 }, () => {
     expect(steps[3]).toEqual(['null\nnull\n7\n', 0]);
   });
 });
+
+describe('docker stats --no-stream', { timeout: 60_000 }, () => {
+  it('answers when the clock sits on a collector tick (the first sample is that tick, not 2 s later)', async () => {
+    const steps = await run([
+      'docker run -d --name st1 alpine:3.22 sleep 300',
+      'docker stats --no-stream st1 nope',
+      'docker stats --no-stream --format "{{.Name}} {{.PIDs}}" st1',
+      'docker stats --no-stream nope st1',
+      'docker stats --no-stream --format "{{json .Name}}" st1',
+      'docker stats --no-stream --format "{{.Nope}}" st1',
+    ]);
+    expect(steps.slice(1)).toEqual([
+      ['Error response from daemon: No such container: nope\n', 1],
+      ['st1 1\n', 0],
+      ['Error response from daemon: No such container: nope\n', 1],
+      ['"st1"\n', 0],
+      [
+        'template parsing error: template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *container.statsContext\n',
+        1,
+      ],
+    ]);
+  });
+});
