@@ -70,7 +70,12 @@ export interface World {
  * namespace shows it (the root one for the laptop's processes), devtmpfs /dev
  * with the character devices, /sys, and tmpfs /run and /dev/shm.
  */
-function laptopNamespace(disk: OverlayMount, kernel: Kernel<Sys>, info: HostInfo): MountNamespace {
+function laptopNamespace(
+  disk: OverlayMount,
+  kernel: Kernel<Sys>,
+  info: HostInfo,
+  shm: OverlayMount,
+): MountNamespace {
   const clock = kernel.clock;
   const tmp = () => new OverlayMount([], { clock, root: { mode: 0o755 } });
   const src: ProcSource = { kernel, host: info, cgroup: () => undefined, mounts: () => HOST_MOUNTS };
@@ -86,11 +91,7 @@ function laptopNamespace(disk: OverlayMount, kernel: Kernel<Sys>, info: HostInfo
         info: at('/dev'),
       },
       { target: '/run', source: tmp(), info: at('/run') },
-      {
-        target: '/dev/shm',
-        source: new OverlayMount([], { clock, root: { mode: 0o1777 } }),
-        info: at('/dev/shm'),
-      },
+      { target: '/dev/shm', source: shm, info: at('/dev/shm') },
       {
         target: '/sys/fs/cgroup',
         source: () => cgroupFs(undefined),
@@ -165,10 +166,13 @@ export function createWorld(opts: WorldOptions = {}): World {
   // the laptop's disk is thousands of entries: made when something first looks at it
   let hostFs: OverlayMount | undefined;
   const disk = () => (hostFs ??= new OverlayMount([hostLayer()], { clock }));
+  // the laptop's /dev/shm tmpfs, which containers with --ipc host mount too
+  let shmFs: OverlayMount | undefined;
+  const shm = () => (shmFs ??= new OverlayMount([], { clock, root: { mode: 0o1777 } }));
   let host: Sys | undefined;
   const hostSys = (): Sys =>
     (host ??= {
-      fs: laptopNamespace(disk(), kernel, info),
+      fs: laptopNamespace(disk(), kernel, info, shm()),
       uts: { hostname: HOSTNAME },
       net: network.hostNetns,
       network,
@@ -188,6 +192,7 @@ export function createWorld(opts: WorldOptions = {}): World {
     host: info,
     hostFs: disk,
     hostname: HOSTNAME,
+    hostShm: () => ({ fs: shm(), info: HOST_MOUNTS.find((m) => m.target === '/dev/shm')! }),
   });
   const engine = new Engine({ images, daemon, volumes, clock });
   return {

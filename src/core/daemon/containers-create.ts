@@ -28,6 +28,8 @@ import { checkImagePlatform, requestedPlatform } from './containers-platform';
 import { validateTmpfsDestinations } from './containers-tmpfs';
 import { initLayerAt, overlayInfo } from './containers-rootfs';
 import { RESOLV_CONF } from './containers-runtime';
+import { adaptSharedNamespaces, validateNetMode } from './containers-share';
+import type { ContainerEntry } from './containers-entry';
 import type { ContainerRecord, CreateBody, HostConfigJson, MountPointRecord } from './containers-types';
 import type { MountInfo } from '../userland/procfs';
 
@@ -42,6 +44,8 @@ export interface CreateDeps {
   networkExists: (name: string) => boolean;
   /** The ID holding a name ("/web"), if any. */
   nameOwner: (name: string) => string | undefined;
+  /** GetContainer, for the donors of container:NAME modes. */
+  lookup: (nameOrId: string) => Result<ContainerEntry>;
 }
 
 export interface Created {
@@ -57,6 +61,9 @@ const LOG_DRIVERS = new Set(['json-file', 'local', 'none', 'journald', 'syslog']
 export function createContainer(d: CreateDeps, name: string, body: CreateBody): Result<Created> {
   const { HostConfig, NetworkingConfig: net, ...config } = structuredCopy(body);
   const hc: HostConfigJson = HostConfig ?? {};
+  // the request's decoding (runconfig decodeContainerConfig) checks the network mode first
+  const badNet = validateNetMode(config, hc);
+  if (badNet) return badNet;
   // postContainersCreate: a limit of 0 or below is "unlimited", stored as no limit at all
   if (typeof hc.PidsLimit === 'number' && hc.PidsLimit <= 0) hc.PidsLimit = null;
   if (hc.RestartPolicy && hc.RestartPolicy.Name === '')
@@ -67,11 +74,6 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
   // verifyPlatformContainerSettings: the client passes --ipc through unchecked
   if (!(['', 'none', 'private', 'host', 'shareable'].includes(ipc) || ipc.startsWith('container:')))
     return fail('invalid', `invalid IPC mode: ${ipc}`);
-  if (ipc === 'host' || ipc.startsWith('container:'))
-    return fail(
-      'invalid',
-      `stevedore: --ipc ${ipc} (sharing ${ipc === 'host' ? "the host's" : "another container's"} IPC namespace and /dev/shm) is not simulated`,
-    );
   let imageId = '';
   let warnings: string[] = [];
   if (config.Image) {
@@ -83,16 +85,17 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
     warnings = platform.value;
   }
   const mode = hc.NetworkMode ?? '';
-  // Docker shares the named container's network namespace; the model has no such sharing yet
-  if (mode.startsWith('container:'))
-    return fail(
-      'invalid',
-      `stevedore: --network ${mode} (joining another container's network namespace) is not simulated`,
-    );
-  // the same for the other namespaces the model keeps per container
-  if (mode !== '' && !['default', 'bridge', 'host', 'none'].includes(mode) && !d.networkExists(mode))
+  // a container network's donor is looked up at start
+  if (
+    mode !== '' &&
+    !['default', 'bridge', 'host', 'none'].includes(mode) &&
+    !mode.startsWith('container:') &&
+    !d.networkExists(mode)
+  )
     return fail('notFound', `network ${mode} not found`);
   adaptHostConfig(hc);
+  const badDonor = adaptSharedNamespaces(hc, d.lookup);
+  if (badDonor) return badDonor;
   if (imageId) mergeImageConfig(config, d.images.store.config(imageId).config);
   const noCmd = verifyCommand(config);
   if (noCmd) return noCmd;

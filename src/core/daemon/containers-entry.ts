@@ -14,6 +14,7 @@ import type { MountInfo } from '../userland/procfs';
 import type { containerMachine, ContainerStateName } from './container-machine';
 import { dockerStatus } from './container-machine';
 import type { AttachHub, ContainerLog } from './containers-logs';
+import type { ShmShare } from './containers-share';
 import type { ContainerRecord, StateRecord } from './containers-types';
 import type { SummaryMemo } from './containers-summary';
 
@@ -29,6 +30,8 @@ export interface LiveContainer {
   readonly ports: PortBinding[];
   /** Volume names mounted for this run (unmount events at the end). */
   readonly volumes: string[];
+  /** --ipc shareable|host|container:X: the /dev/shm others may join (absent for private and none). */
+  readonly shm?: ShmShare;
 }
 
 export interface StartFailure {

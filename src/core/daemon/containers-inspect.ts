@@ -218,7 +218,9 @@ function endpointJson(n: NetworkRecord | undefined) {
 
 function networkSettings(c: ContainerEntry): Record<string, unknown> {
   const mode = networkMode(c);
-  const sandbox = c.running ? c.rec.LayerId.split('').reverse().join('') : '';
+  // a container network's joiner has no sandbox of its own
+  const sandbox =
+    c.running && !mode.startsWith('container:') ? c.rec.LayerId.split('').reverse().join('') : '';
   const endpoint = endpointJson(c.rec.Network);
   return {
     Bridge: '',
@@ -245,6 +247,8 @@ function networkSettings(c: ContainerEntry): Record<string, unknown> {
 /** NetworkSettings.Networks: the NetworkMode's network, and those `docker network connect` added. */
 export function networksJson(c: ContainerEntry): Record<string, ReturnType<typeof endpointJson>> {
   const mode = networkMode(c);
+  // updateContainerNetworkSettings leaves a container network's joiner without networks
+  if (mode.startsWith('container:') && !c.rec.Networks) return {};
   if (!c.rec.Networks) return { [mode]: endpointJson(c.rec.Network) };
   const out: Record<string, ReturnType<typeof endpointJson>> = {};
   for (const name of c.rec.Networks)
@@ -261,6 +265,8 @@ export function inspectContainer(
   const r = c.rec;
   const st = c.state();
   const dir = `/var/lib/docker/containers/${r.Id}`;
+  // a container network's joiner uses the donor's files (initializeNetworkingPaths)
+  const filesDir = r.FilesFrom ? `/var/lib/docker/containers/${r.FilesFrom}` : dir;
   const layer = `/var/lib/docker/overlay2/${r.LayerId}`;
   const driver = r.HostConfig.LogConfig?.Type ?? 'json-file';
   const store = images.store;
@@ -290,9 +296,9 @@ export function inspectContainer(
       FinishedAt: rfc3339Nano(st.FinishedAt),
     },
     Image: r.ImageId,
-    ResolvConfPath: `${dir}/resolv.conf`,
-    HostnamePath: `${dir}/hostname`,
-    HostsPath: `${dir}/hosts`,
+    ResolvConfPath: `${filesDir}/resolv.conf`,
+    HostnamePath: `${filesDir}/hostname`,
+    HostsPath: `${filesDir}/hosts`,
     LogPath: driver === 'json-file' ? `${dir}/${r.Id}-json.log` : '',
     Name: r.Name,
     RestartCount: r.RestartCount,

@@ -115,6 +115,8 @@ export interface NamespaceParts {
   init: boolean;
   /** --ipc none: no /dev/shm mount (the directory of /dev stays). */
   noShm?: boolean;
+  /** --ipc shareable|host|container:X: a /dev/shm shared with others (else a tmpfs of its own). */
+  shm?: { source: () => FileSystem; info?: MountInfo };
   proc: Omit<ProcSource, 'mounts'>;
   cgroup: Cgroup | undefined;
   /** PID 1 once it runs: who /proc is about for readers that do not say. */
@@ -247,7 +249,9 @@ export function containerNamespace(parts: NamespaceParts): MountNamespace {
     { target: '/sys/fs/cgroup', source: () => cgroupFs(cg), readOnly: true, info: INFO.cgroup },
     { target: '/dev/mqueue', source: mqueue, info: INFO.mqueue },
   ];
-  if (!parts.noShm) mounts.push({ target: '/dev/shm', source: shm, info: INFO.shm });
+  if (parts.shm)
+    mounts.push({ target: '/dev/shm', source: parts.shm.source, info: parts.shm.info ?? INFO.shm });
+  else if (!parts.noShm) mounts.push({ target: '/dev/shm', source: shm, info: INFO.shm });
   // moby sortMounts: by the number of path components (a stable order here)
   const depth = (p: string) => p.split('/').length;
   for (const m of [...parts.userMounts].sort((a, b) => depth(a.destination) - depth(b.destination))) {

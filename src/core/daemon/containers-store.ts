@@ -27,6 +27,7 @@ import { ContainerEntry, type LiveContainer } from './containers-entry';
 import { AttachHub, ContainerLog } from './containers-logs';
 import { startContainer, type RuntimeDeps } from './containers-runtime';
 import type { CreateBody } from './containers-types';
+import type { HostShm } from './containers-share';
 import { dockerInit } from './containers-init';
 import { generateName } from './names';
 import { containerNetworks, endpointRecord, logNetworkEvent, modeNetworkName } from './networks-attach';
@@ -45,6 +46,8 @@ export interface DaemonDeps {
   hostFs: () => FileSystem;
   /** The host's name (containers with --network host take it). */
   hostname: string;
+  /** The host's /dev/shm (--ipc host mounts it); without it such a start fails as on a host without one. */
+  hostShm?: () => HostShm;
 }
 
 type DaemonEvent =
@@ -87,6 +90,7 @@ export class ContainerStore {
       volumeEvent: (name, action, attrs) =>
         deps.events.emit('volume', action, { ID: name, Attributes: attrs }),
       networkEvent: (net, action, id) => logNetworkEvent(deps.events, net, action, id),
+      lookup: (nameOrId) => this.get(nameOrId),
       pidNamespaceOf: (nameOrId) => {
         const c = this.get(nameOrId);
         // getPIDContainer: a lookup error is an invalid parameter; the container must be running
@@ -133,6 +137,7 @@ export class ContainerStore {
         ...this.deps,
         networkExists: (n) => this.deps.network.network(n) !== undefined,
         nameOwner: (n) => this.names.get(n),
+        lookup: this.rt.lookup,
       },
       name,
       body,

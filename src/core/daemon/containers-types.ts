@@ -73,7 +73,10 @@ export interface HostConfigJson {
   VolumesFrom?: string[] | null;
   ConsoleSize?: [number, number];
   CgroupnsMode?: string;
+  Dns?: string[] | null;
+  ExtraHosts?: string[] | null;
   IpcMode?: string;
+  Links?: string[] | null;
   PidMode?: string;
   Privileged?: boolean;
   PublishAllPorts?: boolean;
@@ -176,6 +179,11 @@ export interface ContainerRecord {
   Networks?: string[];
   /** While running: the endpoints on networks other than the one `Network` describes, by network name. */
   Endpoints?: Record<string, NetworkRecord>;
+  /**
+   * --network container:X, once started: the donor whose hostname, hosts and resolv.conf files
+   * it uses (initializeNetworkingPaths: HostnamePath, HostsPath, ResolvConfPath are the donor's).
+   */
+  FilesFrom?: string;
   Mounts: MountPointRecord[];
   /** overlay2 directory of the container's RW layer (64 hex), and its init layer's is the same plus "-init". */
   LayerId: string;

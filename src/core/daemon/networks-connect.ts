@@ -117,6 +117,8 @@ export function connectContainer(
     if (!joined.value) c.rec.Networks = [...names, found.value.name];
     return ok(undefined);
   }
+  // connectToNetwork: a running container in another's namespace has no sandbox to add to
+  if (c.rec.HostConfig.NetworkMode?.startsWith('container:')) return fail('invalid', ERR_SHARED);
   // findAndAttachNetwork: a name the daemon does not know goes to the (absent) swarm agent
   if (!found.ok)
     return found.kind === 'notFound'

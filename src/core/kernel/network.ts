@@ -230,9 +230,19 @@ export class NetworkStack {
     net.endpoints.delete(containerId);
   }
 
-  /** Every endpoint of the container goes, and its published ports with them. */
+  /**
+   * The sandbox is deleted: every endpoint of the container goes, its published ports with
+   * them, and its interfaces leave the namespace, which lives on with lo only while a process
+   * of another container (--network container:X) is still in it.
+   */
   detach(containerId: string): void {
-    for (const { net } of this.endpointsOf(containerId)) this.detachFrom(containerId, net);
+    for (const { net, ep } of this.endpointsOf(containerId)) {
+      this.detachFrom(containerId, net);
+      if (ep.netns.ip === ep.ip) {
+        ep.netns.ip = undefined;
+        ep.netns.mac = undefined;
+      }
+    }
     this.ports.release(containerId);
   }
 
