@@ -38,6 +38,7 @@ describe('docker run --network container:NAME', { timeout: 60_000 }, () => {
     expect(out[5]).toEqual(out[6]);
     expect(out[5][0]).toContain(`${donorIp}\t${donorHost}\n`);
     // moby stores the donor's full ID; a joiner has no networks, sandbox, ports or address of its own
+    // (side runs nginx's image: its EXPOSE 80 is merged after validateNetContainerMode, no conflict)
     const [webLine, sideLine] = out[9][0].trim().split('\n');
     const webId = webLine.split(' ')[0];
     expect(out[8]).toEqual([`container:${webId}|{}||{}|\n`, 0]);
