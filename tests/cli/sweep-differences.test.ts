@@ -334,3 +334,58 @@ describe('docker stats --no-stream', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('docker commit --change, as BuildFromConfig and merge apply it', { timeout: 60_000 }, () => {
+  it("an ENTRYPOINT drops the container's CMD unless the same changes set one; empty forms are none", async () => {
+    const inspect = (tag: string) =>
+      `docker inspect -f "{{json .Config.Entrypoint}} {{json .Config.Cmd}}" ${tag}`;
+    const steps = await run([
+      'docker run --name cm alpine:3.22 sh -c "echo x > /f"',
+      `docker commit -c 'ENTRYPOINT ["sh","-c"]' cm i:1 >/dev/null && ${inspect('i:1')}`,
+      `docker commit -c "ENTRYPOINT echo ep" cm i:2 >/dev/null && ${inspect('i:2')}`,
+      `docker commit -c 'CMD ["a"]' -c 'ENTRYPOINT ["b"]' cm i:3 >/dev/null && ${inspect('i:3')}`,
+      `docker commit -c "ENTRYPOINT" cm i:4 >/dev/null && ${inspect('i:4')}`,
+      `docker commit -c "ENTRYPOINT []" cm i:5 >/dev/null && ${inspect('i:5')}`,
+      `docker commit -c "CMD" cm i:6 >/dev/null && ${inspect('i:6')}`,
+      `docker commit -c "CMD []" cm i:7 >/dev/null && ${inspect('i:7')}`,
+    ]);
+    expect(steps.slice(1)).toEqual([
+      ['["sh","-c"] null\n', 0],
+      ['["/bin/sh","-c","echo ep"] null\n', 0],
+      ['["b"] ["a"]\n', 0],
+      ['null ["sh","-c","echo x > /f"]\n', 0],
+      ['null ["sh","-c","echo x > /f"]\n', 0],
+      ['null ["/bin/sh","-c"]\n', 0],
+      ['null ["sh","-c","echo x > /f"]\n', 0],
+    ]);
+  });
+
+  it("words the parser's errors as buildkit's instructions package does", async () => {
+    const steps = await run([
+      'docker run --name cm alpine:3.22 true',
+      'docker commit -c "" cm',
+      'docker commit -c "USER" cm',
+      'docker commit -c "WORKDIR" cm',
+      'docker commit -c "STOPSIGNAL" cm',
+      'docker commit -c "LABEL" cm',
+      'docker commit -c "ENV A" cm',
+      'docker commit -c "LABEL a" cm',
+      'docker commit -c "LABEL a=1 b" cm',
+      'docker commit -c "ENV =1" cm',
+      'docker commit -c "ENV A   1 2" cm i:1 >/dev/null && docker inspect -f "{{index .Config.Env 1}}" i:1',
+    ]);
+    const err = (m: string): [string, number] => [`Error response from daemon: ${m}\n`, 1];
+    expect(steps.slice(1)).toEqual([
+      err('file with no instructions'),
+      err('USER requires exactly one argument'),
+      err('WORKDIR requires exactly one argument'),
+      err('STOPSIGNAL requires exactly one argument'),
+      err('LABEL requires at least one argument'),
+      err('ENV must have two arguments'),
+      err('LABEL must have two arguments'),
+      err('Syntax error - can\'t find = in "b". Must be of the form: name=value'),
+      err('ENV names can not be blank'),
+      ['A=1 2\n', 0],
+    ]);
+  });
+});

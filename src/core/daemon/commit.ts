@@ -85,21 +85,72 @@ function expand(s: string, env: string[]): string {
   );
 }
 
+/** parseNameVal + parseKvps: "KEY name value" (old form) or "KEY a=b c=d". */
 function keyValues(rest: string, env: string[], instr: string): Result<[string, string][]> {
   const ws = words(rest);
   if (ws.length === 0) return fail('invalid', `${instr} requires at least one argument`);
   if (!ws[0].includes('=')) {
-    // the legacy "ENV key value" form
-    const [k, ...v] = rest.trim().split(/\s+/);
-    return ok([[k, expand(v.join(' '), env)]]);
+    // the legacy "ENV key value" form: the rest after the first run of blanks is the value
+    const m = /^(\S+)\s+([\s\S]*)$/.exec(rest.trim());
+    if (!m) return fail('invalid', `${instr} must have two arguments`);
+    return ok([[m[1], expand(m[2], env)]]);
   }
   const out: [string, string][] = [];
   for (const w of ws) {
     const i = w.indexOf('=');
-    if (i <= 0) return fail('invalid', `${instr} names can not be blank`);
+    if (i < 0)
+      return fail(
+        'invalid',
+        `Syntax error - can't find = in ${JSON.stringify(w)}. Must be of the form: name=value`,
+      );
+    if (i === 0) return fail('invalid', `${instr} names can not be blank`);
     out.push([w.slice(0, i), expand(w.slice(i + 1), env)]);
   }
   return ok(out);
+}
+
+/** The instructions whose parser takes the rest of the line as one argument (parseString). */
+const EXACTLY_ONE = new Set(['user', 'workdir', 'stopsignal']);
+
+const empty = (v: unknown[] | null | undefined) => !v || v.length === 0;
+const noKeys = (v: object | null | undefined) => !v || Object.keys(v).length === 0;
+
+/**
+ * daemon/commit.go merge: the container's config fills what the changed config
+ * lacks. The command is filled only while there is no entrypoint, so an
+ * ENTRYPOINT change leaves the image without the container's CMD.
+ */
+export function mergeConfig(user: ContainerConfig, ctr: ContainerConfig): ContainerConfig {
+  const out: ContainerConfig = { ...user };
+  if (!out.User) out.User = ctr.User;
+  if (noKeys(out.ExposedPorts)) out.ExposedPorts = ctr.ExposedPorts;
+  else out.ExposedPorts = { ...ctr.ExposedPorts, ...out.ExposedPorts };
+  if (empty(out.Env)) out.Env = ctr.Env;
+  else {
+    const have = new Set(out.Env!.map((e) => e.split('=')[0]));
+    out.Env = [...out.Env!, ...(ctr.Env ?? []).filter((e) => !have.has(e.split('=')[0]))];
+  }
+  out.Labels = { ...ctr.Labels, ...out.Labels };
+  if (empty(out.Entrypoint)) {
+    if (empty(out.Cmd)) out.Cmd = ctr.Cmd;
+    if (out.Entrypoint === undefined || out.Entrypoint === null) out.Entrypoint = ctr.Entrypoint;
+  }
+  if (ctr.Healthcheck) {
+    const h = out.Healthcheck;
+    if (!h) out.Healthcheck = ctr.Healthcheck;
+    else {
+      const merged = { ...h };
+      if (empty(merged.Test)) merged.Test = ctr.Healthcheck.Test;
+      for (const k of ['Interval', 'Timeout', 'StartPeriod', 'StartInterval', 'Retries'] as const)
+        if (!merged[k]) merged[k] = ctr.Healthcheck[k];
+      out.Healthcheck = merged;
+    }
+  }
+  if (!out.WorkingDir) out.WorkingDir = ctr.WorkingDir;
+  if (noKeys(out.Volumes)) out.Volumes = ctr.Volumes;
+  else out.Volumes = { ...out.Volumes, ...ctr.Volumes };
+  if (!out.StopSignal) out.StopSignal = ctr.StopSignal;
+  return out;
 }
 
 /** BuildFromConfig: apply `changes` to a copy of `config`. */
@@ -110,6 +161,8 @@ export function applyChanges(config: ContainerConfig, changes: string[]): Result
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
+  // parser.Parse of a change set with no instruction in it (`-c ""`)
+  if (changes.length > 0 && lines.length === 0) return fail('invalid', 'file with no instructions');
   const parsed = lines.map((l) => {
     const m = /^(\S+)\s*(.*)$/.exec(l)!;
     return { instr: m[1], rest: m[2].trim() };
@@ -119,19 +172,32 @@ export function applyChanges(config: ContainerConfig, changes: string[]): Result
     if (!VALID_CHANGES.has(instr.toLowerCase()))
       return fail('invalid', `${instr.toLowerCase()} is not a valid change command`);
   const shell = cfg.Shell && cfg.Shell.length ? cfg.Shell : ['/bin/sh', '-c'];
+  // dispatchEntrypoint drops the CMD unless this change set gave one (dispatchState.cmdSet)
+  let cmdSet = false;
   for (const { instr, rest } of parsed) {
     const env = cfg.Env ?? [];
     const name = instr.toLowerCase();
     if (rest === '' && name !== 'cmd' && name !== 'entrypoint')
-      return fail('invalid', `${name.toUpperCase()} requires at least one argument`);
+      return fail(
+        'invalid',
+        `${name.toUpperCase()} requires ${EXACTLY_ONE.has(name) ? 'exactly' : 'at least'} one argument`,
+      );
     switch (name) {
-      case 'cmd':
-        cfg.Cmd = jsonArgs(rest) ?? [...shell, rest];
+      case 'cmd': {
+        // handleJSONArgs: no words is an empty command line, which the shell form still prefixes
+        const line = jsonArgs(rest) ?? (rest === '' ? [...shell] : [...shell, rest]);
+        cfg.Cmd = line;
         cfg.ArgsEscaped = undefined;
+        if (rest !== '' && line.length > 0) cmdSet = true;
         break;
-      case 'entrypoint':
-        cfg.Entrypoint = jsonArgs(rest) ?? (rest === '' ? [] : [...shell, rest]);
+      }
+      case 'entrypoint': {
+        // parseShellDependentCommand(emptyAsNil): no words, or [], is no entrypoint at all
+        const line = jsonArgs(rest) ?? (rest === '' ? [] : [...shell, rest]);
+        cfg.Entrypoint = line.length === 0 ? null : line;
+        if (!cmdSet) cfg.Cmd = null;
         break;
+      }
       case 'env': {
         const kv = keyValues(rest, env, 'ENV');
         if (!kv.ok) return kv;
@@ -269,13 +335,10 @@ export function registerCommitRoute(router: Router, daemon: Daemon, images: Imag
     try {
       const base = (req.body && typeof req.body === 'object' ? req.body : c.rec.Config) as ContainerConfig;
       // repeated `changes` parameters arrive joined by newlines, as the builder joins them
-      const changes = q.changes ? [q.changes] : [];
+      const changes = q.changes !== undefined ? [q.changes] : [];
       const cfg = applyChanges(base, changes);
       if (!cfg.ok) return errorResponse(cfg);
-      const merged = { ...cfg.value };
-      for (const [k, v] of Object.entries(c.rec.Config) as [keyof ContainerConfig, unknown][])
-        if (merged[k] === undefined || merged[k] === null || merged[k] === '')
-          (merged as Record<string, unknown>)[k] = v;
+      const merged = mergeConfig(cfg.value, c.rec.Config);
       const now = daemon.deps.clock.now();
       const id = commitImage(images, c, merged, q.author ?? '', q.comment ?? '', now);
       if (!id.ok) return errorResponse(id);
