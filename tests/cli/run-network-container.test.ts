@@ -27,6 +27,8 @@ describe('docker run --network container:NAME', { timeout: 60_000 }, () => {
         'docker network inspect bridge -f "{{range .Containers}}{{.Name}} {{end}}"',
         'docker inspect -f "{{.HostConfig.NetworkMode.IsContainer}} {{.HostConfig.NetworkMode.ConnectedContainer}}" side',
         'docker network connect bridge side',
+        // a joiner of the joiner is in the same namespace, with the same files
+        'docker run --rm --network container:side nginx sh -c "hostname; hostname -i; cat /etc/hosts"',
       ].join('\n'),
       { seed: 1 },
     );
@@ -54,6 +56,7 @@ describe('docker run --network container:NAME', { timeout: 60_000 }, () => {
       'Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network\n',
       1,
     ]);
+    expect(out[14]).toEqual([`${donorHost}\n${donorIp}\n${out[6][0]}`, 0]);
   });
 
   it('a joiner keeps the namespace when the donor stops (with lo only); a later start needs the donor running', async () => {

@@ -9,7 +9,7 @@ import type { MountNamespace } from '../kernel/mount-ns';
 import type { Endpoint, PortBinding } from '../kernel/network';
 import type { PidNamespace, Process } from '../kernel/process';
 import type { Pipe } from '../kernel/stream';
-import type { Sys } from '../userland/types';
+import type { FileSystem, Sys } from '../userland/types';
 import type { MountInfo } from '../userland/procfs';
 import type { containerMachine, ContainerStateName } from './container-machine';
 import { dockerStatus } from './container-machine';
@@ -32,6 +32,8 @@ export interface LiveContainer {
   readonly volumes: string[];
   /** --ipc shareable|host|container:X: the /dev/shm others may join (absent for private and none). */
   readonly shm?: ShmShare;
+  /** --network container:X: the donor's /hostname, /hosts, /resolv.conf (absent: the container's own). */
+  readonly files?: FileSystem;
 }
 
 export interface StartFailure {

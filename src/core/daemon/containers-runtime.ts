@@ -95,7 +95,8 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     donor = nc;
     rec.Config.Hostname = nc.rec.Config.Hostname;
     rec.Config.Domainname = nc.rec.Config.Domainname;
-    rec.FilesFrom = nc.id;
+    // a donor that joined another container passes on that one's files
+    rec.FilesFrom = nc.rec.FilesFrom ?? nc.id;
   }
   // the sandbox exists from here on: any failure is followed by Cleanup's releaseNetwork,
   // which logs `network disconnect` for each configured network (none in a container's)
@@ -177,7 +178,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     root: c.root,
     readOnly: rec.HostConfig.ReadonlyRootfs === true,
     rootInfo: c.rootInfo,
-    files: donor ? donor.files : c.files,
+    files: donor ? (donor.live!.files ?? donor.files) : c.files,
     userMounts,
     tty,
     init: rec.HostConfig.Init === true,
@@ -356,7 +357,8 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     );
   holder.pid1 = p;
   const live: LiveContainer = { ns, sys, cgroup, pidns, pid1: p, shim, endpoint, ports, volumes };
-  return shm ? { ...live, shm } : live;
+  if (!shm && !donor) return live;
+  return { ...live, ...(shm ? { shm } : {}), ...(donor ? { files: donor.live!.files ?? donor.files } : {}) };
 }
 
 /** containerd-shim-runc-v2 waits for its container's tasks; the daemon ends it when they are gone. */
