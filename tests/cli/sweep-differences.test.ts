@@ -389,3 +389,19 @@ describe('docker commit --change, as BuildFromConfig and merge apply it', { time
     ]);
   });
 });
+
+describe('docker events --filter', { timeout: 60_000 }, () => {
+  it('takes a key the daemon does not know, as getEvents validates none (it filters nothing out)', async () => {
+    const window = '--since $(cat t0) --until $(($(date +%s)+1))';
+    const steps = await run([
+      'date +%s > t0',
+      'docker volume create evv',
+      `docker events ${window} --filter bogus=x --format "{{.Type}} {{.Action}} {{.Actor.ID}}"`,
+      `docker events ${window} --filter bogus=x --filter type=bogus`,
+    ]);
+    expect(steps.slice(2)).toEqual([
+      ['volume create evv\n', 0],
+      ['', 0],
+    ]);
+  });
+});
