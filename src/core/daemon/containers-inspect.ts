@@ -247,12 +247,16 @@ function networkSettings(c: ContainerEntry): Record<string, unknown> {
 /** NetworkSettings.Networks: the NetworkMode's network, and those `docker network connect` added. */
 export function networksJson(c: ContainerEntry): Record<string, ReturnType<typeof endpointJson>> {
   const mode = networkMode(c);
-  // updateContainerNetworkSettings leaves a container network's joiner without networks
-  if (mode.startsWith('container:') && !c.rec.Networks) return {};
+  // updateContainerNetworkSettings leaves a container network's joiner without networks (those
+  // `network connect` records while it is stopped are listed, and never joined)
+  const joiner = mode.startsWith('container:');
+  if (joiner && !c.rec.Networks) return {};
   if (!c.rec.Networks) return { [mode]: endpointJson(c.rec.Network) };
   const out: Record<string, ReturnType<typeof endpointJson>> = {};
-  for (const name of c.rec.Networks)
+  for (const name of c.rec.Networks) {
+    if (joiner && name === mode) continue;
     out[name] = endpointJson(name === mode ? c.rec.Network : c.rec.Endpoints?.[name]);
+  }
   return out;
 }
 

@@ -55,6 +55,14 @@ describe('--network container:X through the Engine API', () => {
       400,
       'container sharing network namespace with another container or host cannot be connected to any other network',
     ]);
+    // stopped, the network is recorded (updateNetworkSettings finds nothing to conflict with) and never joined
+    expect((await api(w, 'POST', `/containers/${side}/stop`, { t: '0' })).status).toBe(204);
+    expect((await api(w, 'POST', '/networks/bridge/connect', {}, { Container: side })).status).toBe(200);
+    expect((await api(w, 'POST', `/containers/${side}/start`)).status).toBe(204);
+    i = await inspect(w, side);
+    expect(Object.keys(i.NetworkSettings.Networks)).toEqual(['bridge']);
+    expect(i.NetworkSettings.Networks.bridge.IPAddress).toBe('');
+    expect((await exec(w, side, ['hostname', '-i'])).out).toBe(`${donor.NetworkSettings.IPAddress}\n`);
   });
 
   it('start errors carry the statuses moby gives them; the conflicts fail the create with 400', async () => {
