@@ -184,3 +184,26 @@ describe('docker run --network container:NAME', { timeout: 60_000 }, () => {
     expect(r.steps.map((s) => [s.output, s.status])[2]).toEqual(['ok\n', 0]);
   });
 });
+
+describe('a start that fails keeps the exit code the container had (moby containerStart: 128 only over 0)', () => {
+  it('a joiner that exited 3 and cannot join a stopped donor still says 3; one that never ran says 128', async () => {
+    const r = await runScript(
+      [
+        'docker pull -q alpine',
+        'docker run -d --name donor alpine sleep 300 >/dev/null',
+        "docker run --name joiner --network container:donor alpine sh -c 'exit 3'",
+        'docker create --name fresh --network container:donor alpine true >/dev/null',
+        'docker stop -t 0 donor >/dev/null',
+        'docker start joiner',
+        'docker start fresh',
+        'docker inspect -f "{{.Name}} {{.State.ExitCode}} {{.State.Status}}" joiner fresh',
+      ].join('\n'),
+      { seed: 1 },
+    );
+    const out = r.steps.map((s) => [s.output, s.status] as [string, number]);
+    expect(out[2][1]).toBe(3);
+    expect(out[5][1]).toBe(1);
+    expect(out[6][1]).toBe(1);
+    expect(out[7]).toEqual(['/joiner 3 exited\n/fresh 128 created\n', 0]);
+  });
+});

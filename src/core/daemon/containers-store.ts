@@ -234,7 +234,9 @@ export class ContainerStore {
     if ('exitCode' in r) {
       c.startError = r;
       c.rec.State.Error = r.message;
-      c.rec.State.ExitCode = r.exitCode;
+      // containerStart's deferred handler: 126/127 come from the runtime's error; the
+      // generic 128 only "if no one else has set it", over a zero exit code
+      if (r.exitCode !== 128 || c.rec.State.ExitCode === 0) c.rec.State.ExitCode = r.exitCode;
       c.rec.State.Pid = 0;
       c.ref.send({ type: 'start.failed' });
       return;
