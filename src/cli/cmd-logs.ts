@@ -7,73 +7,24 @@ import { CliError } from './command';
 import { INTERRUPTED } from './cmd-pull';
 import { callConn } from './attach-session';
 import { inspectContainer } from './container-api';
-
-const DURATION_UNITS: Record<string, number> = {
-  ns: 1e-9,
-  us: 1e-6,
-  µs: 1e-6,
-  μs: 1e-6,
-  ms: 1e-3,
-  s: 1,
-  m: 60,
-  h: 3600,
-};
-
-/** time.ParseDuration in seconds, or undefined. */
-function parseGoDuration(s: string): number | undefined {
-  const m = /^([+-]?)(.+)$/.exec(s);
-  if (!m) return undefined;
-  if (m[2] === '0') return 0;
-  let rest = m[2];
-  let total = 0;
-  const re = /^(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
-  if (rest === '') return undefined;
-  while (rest !== '') {
-    const p = re.exec(rest);
-    if (!p) return undefined;
-    total += Number(p[1]) * DURATION_UNITS[p[2]];
-    rest = rest.slice(p[0].length);
-  }
-  return m[1] === '-' ? -total : total;
-}
+import { getTimestamp as goTimestamp } from './go-timestamp';
 
 /**
- * api/types/time.GetTimestamp: a duration counts back from the client's now (Unix seconds);
- * RFC 3339-like times become "seconds.nanoseconds"; plain Unix timestamps pass through.
- * The simulated machine's zone is UTC.
+ * The client's GetTimestamp (api/types/time) for --since/--until, throwing its error as the
+ * command's; `docker logs` itself wraps it with the flag's name (client.ContainerLogs).
  */
-export function getTimestamp(value: string, nowMs: number): string {
-  const d = parseGoDuration(value);
-  if (value !== '0' && d !== undefined) return String(Math.floor((nowMs - d * 1000) / 1000));
-  const m =
-    /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d)(?::(\d\d)(?:\.(\d{1,9}))?)?)?)?(Z|[+-]\d\d:\d\d)?$/i.exec(
-      value,
-    );
-  if (m) {
-    const [, y, mo, da, h = '0', mi = '0', se = '0', frac = '', zone] = m;
-    let ms = Date.UTC(Number(y), Number(mo) - 1, Number(da), Number(h), Number(mi), Number(se));
-    if (zone && zone.toUpperCase() !== 'Z') {
-      const sign = zone[0] === '-' ? -1 : 1;
-      ms -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
-    }
-    const secs = Math.floor(ms / 1000);
-    return `${secs}.${frac.padEnd(9, '0')}`;
-  }
-  if (value.includes('-'))
-    throw new CliError(
-      `parsing time ${JSON.stringify(value)}: cannot parse ${JSON.stringify(value)} as "2006"`,
-      1,
-    );
-  if (/^\d+(\.\d{1,9})?$/.test(value)) return value;
-  throw new CliError(`failed to parse value as time or duration: ${JSON.stringify(value)}`, 1);
+export function getTimestamp(value: string, nowMs: number, flag?: 'since' | 'until'): string {
+  const ts = goTimestamp(value, nowMs);
+  if ('value' in ts) return ts.value;
+  throw new CliError(flag ? `invalid value for ${JSON.stringify(flag)}: ${ts.error}` : ts.error, 1);
 }
 
 async function runLogs(ctx: RunContext): Promise<number> {
   const { flags, io, client } = ctx;
   const c = await inspectContainer(client, ctx.args[0]);
   const query: Record<string, string> = { stdout: '1', stderr: '1' };
-  if (flags.string('since')) query.since = getTimestamp(flags.string('since'), ctx.now());
-  if (flags.string('until')) query.until = getTimestamp(flags.string('until'), ctx.now());
+  for (const flag of ['since', 'until'] as const)
+    if (flags.string(flag)) query[flag] = getTimestamp(flags.string(flag), ctx.now(), flag);
   if (flags.bool('timestamps')) query.timestamps = '1';
   if (flags.bool('details')) query.details = '1';
   if (flags.bool('follow')) query.follow = '1';

@@ -405,3 +405,59 @@ describe('docker events --filter', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('docker logs', { timeout: 60_000 }, () => {
+  it('--details puts the attributes the log options name before each line (a blank when none)', async () => {
+    const steps = await run([
+      'docker run --name lg alpine:3.22 sh -c "echo line1; echo line2"',
+      'docker logs --details lg',
+      'docker run --name lgd -l a=1 -l "b=x y&z" -e E=2 --log-opt labels=a,b,zz --log-opt env=E alpine:3.22 echo hi',
+      'docker logs --details lgd',
+      'docker logs --details -t lgd | cut -c31-',
+    ]);
+    expect(steps[1]).toEqual([' line1\n line2\n', 0]);
+    expect(steps.slice(3)).toEqual([
+      ['E=2,a=1,b=x+y%26z hi\n', 0],
+      [' E=2,a=1,b=x+y%26z hi\n', 0],
+    ]);
+  });
+
+  it("names the flag of a bad --since/--until, with time.Parse's own words for a bad date", async () => {
+    const steps = await run([
+      'docker create --name lc alpine:3.22 true',
+      'docker logs --since bogus lc',
+      'docker logs --until 5x lc',
+      'docker logs --since 2000-01-01x lc',
+      'docker logs --since 2000-13-01 lc',
+      'docker logs --since 2000-02-30 lc',
+      'docker logs --since 2000-01-01T25:00 lc',
+      'docker logs --since 2000-1-01 lc',
+      'docker logs --since 2000-01-01T00:00:00+0100 lc',
+      'docker logs --since 2000-01-01z lc',
+      'docker logs --since -5 lc',
+      'docker logs --since 2000-01-01T00:00:00.1234567891 --until +5 lc',
+      'docker logs --since bogus nope',
+      'docker events --since 2000-13-01',
+    ]);
+    const err = (m: string): [string, number] => [`${m}\n`, 1];
+    expect(steps.slice(1)).toEqual([
+      err('invalid value for "since": failed to parse value as time or duration: "bogus"'),
+      err('invalid value for "until": failed to parse value as time or duration: "5x"'),
+      err('invalid value for "since": parsing time "2000-01-01x": extra text: "x"'),
+      err('invalid value for "since": parsing time "2000-13-01": month out of range'),
+      err('invalid value for "since": parsing time "2000-02-30": day out of range'),
+      err('invalid value for "since": parsing time "2000-01-01T25:00": hour out of range'),
+      err('invalid value for "since": parsing time "2000-1-01" as "2006-01-02": cannot parse "1-01" as "01"'),
+      err(
+        'invalid value for "since": parsing time "2000-01-01T00:00:00+0100" as "2006-01-02T15:04Z07:00": cannot parse ":00+0100" as "Z07:00"',
+      ),
+      err(
+        'invalid value for "since": parsing time "2000-01-01z" as "2006-01-02Z07:00": cannot parse "z" as "Z07:00"',
+      ),
+      err('invalid value for "since": parsing time "-5" as "2006-01-02": cannot parse "-5" as "2006"'),
+      ['', 0],
+      ['Error response from daemon: No such container: nope\n', 1],
+      err('parsing time "2000-13-01": month out of range'),
+    ]);
+  });
+});
