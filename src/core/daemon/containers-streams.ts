@@ -1,7 +1,7 @@
 // The two streaming container routes: attach (live output from now on,
 // optionally the log first, and stdin to PID 1 when the container keeps it
 // open) and logs (the json-file entries filtered by stream, since, until and
-// tail, with timestamps on request, then new ones with follow until the
+// tail, with timestamps and details on request, then new ones with follow until the
 // container stops). Both end when PID 1 exits.
 import type { ApiResponse } from './api';
 import type { ContainerEntry } from './containers-entry';
@@ -62,14 +62,57 @@ function parseTime(v: string | undefined): number | undefined {
   return Number.isFinite(n) ? n * 1000 : undefined;
 }
 
+/**
+ * logger.Info.ExtraAttributes as json-file stores them with each line: the container labels
+ * and environment variables its --log-opt labels/env (and the -regex forms) name.
+ */
+function logAttrs(c: ContainerEntry): Array<[string, string]> {
+  const opts = c.rec.HostConfig.LogConfig?.Config ?? {};
+  const extra = new Map<string, string>();
+  const labels = c.rec.Config.Labels ?? {};
+  const env = new Map<string, string>();
+  for (const e of c.rec.Config.Env ?? []) {
+    const i = e.indexOf('=');
+    if (i >= 0) env.set(e.slice(0, i), e.slice(i + 1));
+  }
+  const pick = (names: string | undefined, pattern: string | undefined, from: Map<string, string>) => {
+    for (const n of names ? names.split(',') : []) if (from.has(n)) extra.set(n, from.get(n)!);
+    if (!pattern) return;
+    let re: RegExp;
+    try {
+      re = new RegExp(pattern);
+    } catch {
+      return;
+    }
+    for (const [k, v] of from) if (re.test(k)) extra.set(k, v);
+  };
+  pick(opts.labels, opts['labels-regex'], new Map(Object.entries(labels)));
+  pick(opts.env, opts['env-regex'], env);
+  return [...extra].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** attrsByteSlice: "k=v,k=v" with both sides query-escaped, sorted by key. */
+function detailsPrefix(attrs: Array<[string, string]>): string {
+  const esc = (s: string) =>
+    encodeURIComponent(s)
+      .replace(/%20/g, '+')
+      .replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return attrs.map(([k, v]) => `${esc(k)}=${esc(v)}`).join(',') + ' ';
+}
+
 export function logsConn(daemon: Daemon, c: ContainerEntry, q: Query): FrameConn {
   const conn = new FrameConn(c.rec.Config.Tty === true);
   const want = { stdout: boolValue(q, 'stdout'), stderr: boolValue(q, 'stderr') };
   const ts = boolValue(q, 'timestamps');
   const since = parseTime(q.since);
   const until = parseTime(q.until);
+  // writeLogStream: --details puts the line's attributes and a blank before it, the time before both
+  const details = boolValue(q, 'details') ? detailsPrefix(logAttrs(c)) : '';
   const frame = (e: LogEntry) =>
-    conn.push({ stream: e.stream, data: ts ? `${rfc3339NanoFixed(e.time)} ${e.line}` : e.line });
+    conn.push({
+      stream: e.stream,
+      data: (ts ? `${rfc3339NanoFixed(e.time)} ` : '') + details + e.line,
+    });
   const ok = (e: LogEntry) =>
     want[e.stream] && (since === undefined || e.time > since) && (until === undefined || e.time <= until);
   let entries = c.log.entries.filter(ok);
