@@ -271,6 +271,9 @@ export function inspectContainer(
   const dir = `/var/lib/docker/containers/${r.Id}`;
   // a container network's joiner uses the donor's files (initializeNetworkingPaths)
   const filesDir = r.FilesFrom ? `/var/lib/docker/containers/${r.FilesFrom}` : dir;
+  // the daemon makes the three files when it first starts the container (initializeNetworking):
+  // a container never started has none, and inspect shows the paths empty
+  const files = (name: string) => (st.StartedAt !== 0 || st.Error !== '' ? `${filesDir}/${name}` : '');
   const layer = `/var/lib/docker/overlay2/${r.LayerId}`;
   const driver = r.HostConfig.LogConfig?.Type ?? 'json-file';
   const store = images.store;
@@ -300,9 +303,9 @@ export function inspectContainer(
       FinishedAt: rfc3339Nano(st.FinishedAt),
     },
     Image: r.ImageId,
-    ResolvConfPath: `${filesDir}/resolv.conf`,
-    HostnamePath: `${filesDir}/hostname`,
-    HostsPath: `${filesDir}/hosts`,
+    ResolvConfPath: files('resolv.conf'),
+    HostnamePath: files('hostname'),
+    HostsPath: files('hosts'),
     LogPath: driver === 'json-file' ? `${dir}/${r.Id}-json.log` : '',
     Name: r.Name,
     RestartCount: r.RestartCount,

@@ -267,3 +267,20 @@ describe('changes, commit, archive', () => {
     await settle(w);
   });
 });
+
+describe('GET /containers/{id}/json: the networking files', () => {
+  it('a container never started has no hosts, hostname or resolv.conf path yet (checked on the real engine)', async () => {
+    const w = await worldWith(['python:3.13']);
+    const id = await create(w, { Image: 'python:3.13', Cmd: ['true'] });
+    const paths = async () => {
+      const d = json(await api(w, 'GET', `/containers/${id}/json`)) as Doc;
+      return [d.ResolvConfPath, d.HostnamePath, d.HostsPath];
+    };
+    expect(await paths()).toEqual(['', '', '']);
+    expect((await api(w, 'POST', `/containers/${id}/start`)).status).toBe(204);
+    await settle(w);
+    const dir = `/var/lib/docker/containers/${id}`;
+    // made at the first start, kept once it stopped
+    expect(await paths()).toEqual([`${dir}/resolv.conf`, `${dir}/hostname`, `${dir}/hosts`]);
+  });
+});
