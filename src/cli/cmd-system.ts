@@ -7,8 +7,10 @@ import type { CommandSpec, RunContext } from './command';
 import { CliError } from './command';
 import type { GoValue } from './go-value';
 import { callJson, filtersJson } from './api-call';
-import { contextValue, formatWrite, headerValue } from './formatter';
-import { FORMAT_HELP, truncateID } from './cmd-images';
+import { contextValue, formatWrite, headerValue, isTableFormat, preFormat } from './formatter';
+import { T } from './go-value';
+import { parseGoTemplate, TemplateError } from './template';
+import { FORMAT_HELP, goUnixString, truncateID } from './cmd-images';
 import type { ImageSummary } from './cmd-images';
 import { confirm } from './cmd-image-manage';
 import { INTERRUPTED } from './cmd-pull';
@@ -38,13 +40,21 @@ function isActive(state: string): boolean {
   return state === 'running' || state === 'paused' || state === 'restarting';
 }
 
+/** Write runs the template over a different context for each of the four rows. */
+const ROW_CONTEXTS: Record<string, string> = {
+  Images: 'formatter.diskUsageImagesContext',
+  Containers: 'formatter.diskUsageContainersContext',
+  'Local Volumes': 'formatter.diskUsageVolumesContext',
+  'Build Cache': 'formatter.diskUsageBuilderContext',
+};
+
 function summaryRows(du: DiskUsage): GoValue[] {
   const images = du.Images ?? [];
   const containers = du.Containers ?? [];
   const volumes = du.Volumes ?? [];
   const cache = du.BuildCache ?? [];
   const row = (Type: string, TotalCount: number, Active: number, Size: string, Reclaimable: string) =>
-    contextValue('formatter.diskUsageContext', {
+    contextValue(ROW_CONTEXTS[Type], {
       Type,
       TotalCount: String(TotalCount),
       Active: String(Active),
@@ -108,7 +118,7 @@ function summaryRows(du: DiskUsage): GoValue[] {
   ];
 }
 
-function imageRow(i: ImageSummary, now: number): GoValue {
+function imageRow(i: ImageSummary, now: number, trunc = true): GoValue {
   let repo = '<none>';
   let tag = '<none>';
   const tags = i.RepoTags ?? [];
@@ -127,11 +137,14 @@ function imageRow(i: ImageSummary, now: number): GoValue {
   }
   const shared = i.SharedSize ?? -1;
   return contextValue('formatter.imageContext', {
-    ID: truncateID(i.Id),
+    ID: trunc ? truncateID(i.Id) : i.Id,
     Repository: repo,
     Tag: tag,
+    Digest: '',
     CreatedSince: humanDuration(now - i.Created * 1000) + ' ago',
+    CreatedAt: goUnixString(i.Created),
     Size: humanSizeWithPrecision(i.Size, 3),
+    VirtualSize: humanSize(i.Size),
     SharedSize: shared === -1 ? 'N/A' : humanSize(shared),
     UniqueSize: i.Size === -1 || shared === -1 ? 'N/A' : humanSize(i.Size - shared),
     Containers: i.Containers === -1 || i.Containers === undefined ? 'N/A' : String(i.Containers),
@@ -191,12 +204,71 @@ function verboseTables(du: DiskUsage, now: number): string {
   return out;
 }
 
+/** A slice of formatter contexts; its element type is the first row's (or an empty row's). */
+function contexts(rows: GoValue[], empty: GoValue): GoValue {
+  return { t: T.slice((rows[0] ?? empty).t), v: rows.map((r) => r.v) };
+}
+
+/**
+ * verboseWrite with a format of its own: the template runs once over the
+ * diskUsageContext (Images, Containers, Volumes, BuildCache), IDs whole unless
+ * the format is a table; its errors are the template's own words.
+ */
+function verboseTemplate(du: DiskUsage, now: number, format: string): { out: string; error?: string } {
+  const trunc = isTableFormat(format);
+  let tmpl;
+  try {
+    tmpl = parseGoTemplate(preFormat(format));
+  } catch (e) {
+    if (e instanceof TemplateError) throw new CliError(`template parsing error: ${e.message}`, 1);
+    throw e;
+  }
+  const images = (du.Images ?? []).map((i) => imageRow(i, now, trunc));
+  const containers = (du.Containers ?? []).map((c) => containerContext({ ...c, SizeRootFs: 0 }, trunc, now));
+  const volumes = (du.Volumes ?? []).map(volumeContext);
+  const noImage = imageRow({ Id: '', Created: 0, Size: 0 } as ImageSummary, now);
+  const noContainer = containerContext(
+    { Id: '', Names: [], State: '' } as unknown as ContainerSummary,
+    trunc,
+    now,
+  );
+  const noVolume = volumeContext({ Name: '', Driver: '', Scope: '' } as VolumeJson);
+  const cacheType = contextValue('formatter.buildCacheContext', {}).t;
+  const value: GoValue = {
+    t: T.ptr({
+      kind: 'struct',
+      name: 'formatter.diskUsageContext',
+      fields: [
+        { name: 'Images', type: contexts(images, noImage).t },
+        { name: 'Containers', type: contexts(containers, noContainer).t },
+        { name: 'Volumes', type: contexts(volumes, noVolume).t },
+        { name: 'BuildCache', type: T.slice(cacheType) },
+      ],
+    }),
+    v: {
+      Images: images.map((r) => r.v),
+      Containers: containers.map((r) => r.v),
+      Volumes: volumes.map((r) => r.v),
+      BuildCache: [],
+    },
+  };
+  // Execute has written what it had before an error
+  const r = tmpl.run(value);
+  return { out: r.output, error: r.error?.message };
+}
+
 async function runDf(ctx: RunContext): Promise<number> {
   const du = (await callJson(ctx.client, { method: 'GET', path: '/system/df' })) as DiskUsage;
   const format = ctx.flags.string('format') || 'table';
   const now = ctx.now();
   if (ctx.flags.bool('verbose') && format === 'table') {
     ctx.io.stdout.write(verboseTables(du, now));
+    return 0;
+  }
+  if (ctx.flags.bool('verbose')) {
+    const r = verboseTemplate(du, now, format);
+    ctx.io.stdout.write(r.out);
+    if (r.error !== undefined) throw new CliError(r.error, 1);
     return 0;
   }
   const source =

@@ -461,3 +461,41 @@ describe('docker logs', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('docker system df --format', { timeout: 60_000 }, () => {
+  it('runs each summary row on its own context type', async () => {
+    const [, step] = await run(['docker pull -q alpine:3.22', 'docker system df --format "{{.Nope}}"']);
+    expect(step).toEqual([
+      'template parsing error: template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.diskUsageImagesContext\n',
+      1,
+    ]);
+  });
+
+  it('with -v runs the template once over the diskUsageContext lists (whole IDs unless a table)', async () => {
+    const steps = await run([
+      'docker run --name sd1 -v sdv:/d alpine:3.22 true',
+      'docker system df -v --format "{{.Type}}"',
+      'docker system df -v --format "x{{.Nope}}"',
+      'docker system df -v --format "{{.Nope"',
+      'docker system df -v --format "{{range .Images}}{{.Repository}} {{.ID}}{{end}}"',
+      'docker system df -v --format "table {{range .Images}}{{.Repository}} {{.ID}}{{end}}"',
+      'docker system df -v --format "{{len .Containers}} {{len .Volumes}} {{len .BuildCache}} {{(index .Volumes 0).Name}}"',
+      'docker system df -v --format json | cut -c1-40',
+    ]);
+    expect(steps.slice(1, 4)).toEqual([
+      [
+        'template: :1:2: executing "" at <.Type>: can\'t evaluate field Type in type *formatter.diskUsageContext\n',
+        1,
+      ],
+      [
+        'xtemplate: :1:3: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.diskUsageContext\n',
+        1,
+      ],
+      ['template parsing error: template: :1: unclosed action\n', 1],
+    ]);
+    expect(steps[4][0]).toMatch(/^alpine sha256:[0-9a-f]{64}$/);
+    expect(steps[5][0]).toMatch(/^alpine [0-9a-f]{12}$/);
+    expect(steps[6]).toEqual(['1 1 0 sdv', 0]);
+    expect(steps[7]).toEqual(['{"Images":[{"Containers":"1","CreatedAt"\n', 0]);
+  });
+});
