@@ -14,7 +14,8 @@ describe('daemon errors', { timeout: 60_000 }, () => {
   it('docker kill wraps every error of ContainerKill, a missing container and a bad signal too', async () => {
     expect(await run(['docker kill nope', 'docker kill -s FOO nope'])).toEqual([
       ['Error response from daemon: cannot kill container: nope: No such container: nope\n', 1],
-      ['Error response from daemon: cannot kill container: nope: Invalid signal: FOO\n', 1],
+      // moby/sys/signal v0.7.1 (vendored by v28) words it in lower case
+      ['Error response from daemon: cannot kill container: nope: invalid signal: FOO\n', 1],
     ]);
   });
 
@@ -499,3 +500,55 @@ describe('docker system df --format', { timeout: 60_000 }, () => {
     expect(steps[7]).toEqual(['{"Images":[{"Containers":"1","CreatedAt"\n', 0]);
   });
 });
+
+describe(
+  'signals the daemon is sent (moby/sys/signal ParseSignal, ValidSignalForPlatform)',
+  { timeout: 60_000 },
+  () => {
+    it('kill takes any number of SignalMap, refuses 0, and a number outside it as the platform does not support it', async () => {
+      const steps = await run([
+        'docker run -d --name k1 alpine:3.22 sleep 300',
+        'docker kill -s 0 k1',
+        'docker kill -s 99 k1',
+        'docker kill -s -1 k1',
+        'docker kill -s 32 k1',
+        'docker kill -s SIGBOGUS k1',
+        'docker kill -s rtmin+3 k1; docker kill -s SIGCLD k1; docker kill -s iot k1',
+        'docker ps -a --format "{{.Names}} {{.State}}"',
+      ]);
+      const err = (m: string): [string, number] => [
+        `Error response from daemon: cannot kill container: k1: ${m}\n`,
+        1,
+      ];
+      expect(steps.slice(1)).toEqual([
+        err('invalid signal: 0'),
+        err('the linux daemon does not support signal 99'),
+        err('the linux daemon does not support signal -1'),
+        err('the linux daemon does not support signal 32'),
+        err('invalid signal: SIGBOGUS'),
+        ['k1\nk1\nk1\n', 0],
+        // sleep as PID 1 has no handler: the kernel drops them all
+      ['k1 running\n', 0],
+      ]);
+    });
+
+    it('stop, restart and --stop-signal read it with ParseSignal alone', async () => {
+      const steps = await run([
+        'docker run -d --name k1 alpine:3.22 sleep 300',
+        'docker stop -s BOGUS k1',
+        'docker restart -s 0 k1',
+        'docker run --rm --stop-signal BOGUS alpine:3.22 true',
+        'docker create --name s99 --stop-signal 99 alpine:3.22 true >/dev/null && docker inspect -f "{{.Config.StopSignal}}" s99',
+      ]);
+      expect(steps.slice(1)).toEqual([
+        ['Error response from daemon: cannot stop container: k1: invalid signal: BOGUS\n', 1],
+        ['Error response from daemon: Cannot restart container k1: invalid signal: 0\n', 1],
+        [
+          "docker: Error response from daemon: invalid signal: BOGUS\n\nRun 'docker run --help' for more information\n",
+          125,
+        ],
+        ['99\n', 0],
+      ]);
+    });
+  },
+);

@@ -6,7 +6,7 @@
 import { fail, type Failure } from '../image/errors';
 import type { ContainerDefaults } from '../image/oci';
 import { normalizePath } from '../fs/path';
-import { parseSignal } from '../kernel/signals';
+import { parseMobySignal } from './signal-parse';
 import type { ContainerConfig, HostConfigJson, MountJson, MountPointRecord } from './containers-types';
 
 /** linuxMinMemory. */
@@ -41,8 +41,8 @@ export function verifySettings(
 ): Failure | undefined {
   if (cfg.WorkingDir && !cfg.WorkingDir.startsWith('/'))
     return invalid(`the working directory '${cfg.WorkingDir}' is invalid, it needs to be an absolute path`);
-  if (cfg.StopSignal && parseSignal(cfg.StopSignal) === undefined)
-    return invalid(`Invalid signal: ${cfg.StopSignal}`);
+  const stopSignal = cfg.StopSignal ? parseMobySignal(cfg.StopSignal) : undefined;
+  if (stopSignal && 'error' in stopSignal) return invalid(stopSignal.error);
   for (const e of cfg.Env ?? [])
     if (e.split('=')[0] === '') return invalid(`invalid environment variable: ${e}`);
 

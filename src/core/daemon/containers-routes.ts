@@ -18,7 +18,7 @@ import { parsePlatform, type Platform } from '../image/platform';
 import { boolValue, errorResponse, type RouteRequest, type Router } from './engine';
 import type { ExecCreateBody, ExecStore } from './exec';
 import { topProcesses } from './containers-top';
-import { parseSignal } from '../kernel/signals';
+import { parseKillSignal } from './signal-parse';
 
 const noContent: ApiResponse = { status: 204, body: '' };
 const notModified: ApiResponse = { status: 304, body: '' };
@@ -126,8 +126,8 @@ export function registerContainerRoutes(
       const wrap = (f: Failure) =>
         errorResponse(fail(f.kind, `cannot kill container: ${name}: ${f.message}`));
       const signal = req.query.signal;
-      if (signal && parseSignal(signal) === undefined)
-        return wrap(fail('invalid', `Invalid signal: ${signal}`));
+      const parsed = signal ? parseKillSignal(signal) : undefined;
+      if (parsed && 'error' in parsed) return wrap(fail('invalid', parsed.error));
       const c = daemon.get(name);
       if (!c.ok) return wrap(c);
       const r = await daemon.kill(c.value, signal);

@@ -3,11 +3,12 @@
 // events and error texts, over the container store and its xstate actors
 // (containers-store.ts). The machine decides when; these ask it.
 import { fail, ok, type Failure, type Result } from '../image/errors';
-import { parseSignal, SIGKILL } from '../kernel/signals';
+import { SIGKILL } from '../kernel/signals';
 import type { ContainerEntry } from './containers-entry';
 import { ContainerStore } from './containers-store';
 import { ttyEcho, typeInto } from './containers-tty';
 import { validateName } from './names';
+import { parseKillSignal, parseMobySignal } from './signal-parse';
 
 export { daemonMachine, type DaemonDeps } from './containers-store';
 
@@ -25,9 +26,9 @@ export class Daemon extends ContainerStore {
     if (!c.running) return ok('notModified');
     let sig = this.stopSignalOf(c);
     if (opts.signal) {
-      const s = parseSignal(opts.signal);
-      if (s === undefined) return fail('invalid', `Invalid signal: ${opts.signal}`);
-      sig = s;
+      const s = parseMobySignal(opts.signal);
+      if ('error' in s) return fail('invalid', s.error);
+      sig = s.sig;
     }
     const t = opts.t ?? c.rec.Config.StopTimeout ?? 10;
     const done = this.untilStopped(c);
@@ -44,9 +45,9 @@ export class Daemon extends ContainerStore {
   async kill(c: ContainerEntry, signal?: string): Promise<Result<void>> {
     let sig: number = SIGKILL;
     if (signal) {
-      const s = parseSignal(signal);
-      if (s === undefined) return fail('invalid', `Invalid signal: ${signal}`);
-      sig = s;
+      const s = parseKillSignal(signal);
+      if ('error' in s) return fail('invalid', s.error);
+      sig = s.sig;
     }
     if (!c.running) return fail('conflict', `container ${c.id} is not running`);
     const done = sig === SIGKILL ? this.untilStopped(c) : undefined;
