@@ -528,7 +528,7 @@ describe(
         err('invalid signal: SIGBOGUS'),
         ['k1\nk1\nk1\n', 0],
         // sleep as PID 1 has no handler: the kernel drops them all
-      ['k1 running\n', 0],
+        ['k1 running\n', 0],
       ]);
     });
 
@@ -552,3 +552,34 @@ describe(
     });
   },
 );
+
+describe('docker rename', { timeout: 60_000 }, () => {
+  it("wraps reserveName's errors (a taken or invalid name, shown as /NAME) after the same-name check", async () => {
+    const steps = await run([
+      'docker pull -q alpine:3.22 >/dev/null; docker create --name r1 alpine:3.22 >/dev/null; docker create --name r2 alpine:3.22',
+      'docker rename r1 r2',
+      'docker rename r1 bad/name',
+      'docker rename r1 /r1',
+      'docker rename r1 "a b"',
+    ]);
+    const id = steps[0][0].trim();
+    expect(steps.slice(1)).toEqual([
+      [
+        `Error response from daemon: Error when allocating new name: Conflict. The container name "/r2" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.\nError: failed to rename container named r1\n`,
+        1,
+      ],
+      [
+        'Error response from daemon: Error when allocating new name: Invalid container name (/bad/name), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\nError: failed to rename container named r1\n',
+        1,
+      ],
+      [
+        'Error response from daemon: Renaming a container with the same name as its current name\nError: failed to rename container named r1\n',
+        1,
+      ],
+      [
+        'Error response from daemon: Error when allocating new name: Invalid container name (/a b), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\nError: failed to rename container named r1\n',
+        1,
+      ],
+    ]);
+  });
+});

@@ -142,16 +142,18 @@ export class Daemon extends ContainerStore {
 
   rename(c: ContainerEntry, newName: string): Result<void> {
     if (newName === '') return fail('invalid', 'Neither old nor new names may be empty');
-    const invalid = validateName(newName);
-    if (invalid) return fail('invalid', invalid.replace(/\(([^)]*)\)/, `(${newName})`));
     const full = newName.startsWith('/') ? newName : `/${newName}`;
     const old = c.rec.Name;
     if (full === old) return fail('invalid', 'Renaming a container with the same name as its current name');
+    // reserveName's errors, wrapped by ContainerRename; it names the canonical "/name"
+    const reserve = 'Error when allocating new name: ';
+    const invalid = validateName(full);
+    if (invalid) return fail('invalid', reserve + invalid.replace(/\(([^)]*)\)/, `(${full})`));
     const owner = this.names.get(full);
     if (owner)
       return fail(
         'conflict',
-        `Conflict. The container name "${full}" is already in use by container "${owner}". You have to remove (or rename) that container to be able to reuse that name.`,
+        `${reserve}Conflict. The container name "${full}" is already in use by container "${owner}". You have to remove (or rename) that container to be able to reuse that name.`,
       );
     this.names.delete(old);
     this.names.set(full, c.id);
