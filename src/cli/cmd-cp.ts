@@ -197,6 +197,24 @@ function copyTo(fs: FileSystem, entries: ArchiveEntry[], src: CopyInfo, dstPath:
   return untar(fs, prepared.entries, clean(prepared.dir), { noOverwriteDirNonDir: true });
 }
 
+/**
+ * ResolveHostSourcePath's filepath.EvalSymlinks of the source's directory part
+ * (with its trailing slash): every component must be a directory, so a file
+ * named with a trailing slash ("a.txt/") fails with walkSymlinks' bare ENOTDIR.
+ */
+function evalSymlinksDir(fs: FileSystem, dirPath: string): string | undefined {
+  let prefix = '';
+  for (const part of dirPath.split('/').filter((p) => p !== '')) {
+    prefix += `/${part}`;
+    const st = fs.lstat(prefix);
+    if (isFsError(st)) return `lstat ${prefix}: ${goErrno(st.message)}`;
+    const target = st.kind === 'symlink' ? fs.stat(prefix) : st;
+    if (isFsError(target)) return `lstat ${prefix}: ${goErrno(target.message)}`;
+    if (target.kind !== 'dir') return 'not a directory';
+  }
+  return undefined;
+}
+
 async function toContainer(
   ctx: RunContext,
   source: string,
@@ -237,7 +255,10 @@ async function toContainer(
   // CopyInfoSourcePath: lstat of the source (-L follows a final symlink)
   let resolved = clean(srcPath);
   let rebaseName: string | undefined;
-  if (ctx.flags.bool('follow-link')) {
+  if (!ctx.flags.bool('follow-link')) {
+    const bad = evalSymlinksDir(fs, srcPath.slice(0, srcPath.lastIndexOf('/') + 1));
+    if (bad) throw new CliError(bad, 1);
+  } else {
     const real = fs.realpath(resolved);
     if (!isFsError(real) && real !== resolved) {
       rebaseName = baseOf(resolved);

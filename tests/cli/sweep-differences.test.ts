@@ -583,3 +583,25 @@ describe('docker rename', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('docker cp from the host', { timeout: 60_000 }, () => {
+  it("resolves the source's directory part as EvalSymlinks does: a file before a slash is ENOTDIR", async () => {
+    const steps = await run([
+      'docker run -d --name cpb alpine:3.22 sleep 300 >/dev/null; mkdir -p src && echo a > src/a',
+      'docker cp src/a/ cpb:/tmp/',
+      'docker cp src/a/x cpb:/tmp/',
+      'docker cp src/a/. cpb:/tmp/',
+      'docker cp missing/x cpb:/tmp/',
+      'docker cp missing/ cpb:/tmp/',
+      'docker cp src/a cpb:/tmp/ && docker exec cpb cat /tmp/a',
+    ]);
+    expect(steps.slice(1)).toEqual([
+      ['not a directory\n', 1],
+      ['not a directory\n', 1],
+      ['not a directory\n', 1],
+      ['lstat /home/student/missing: no such file or directory\n', 1],
+      ['lstat /home/student/missing: no such file or directory\n', 1],
+      ['a\n', 0],
+    ]);
+  });
+});
