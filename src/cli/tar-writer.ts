@@ -16,19 +16,33 @@ function field(bytes: Uint8Array, off: number, text: string, len: number): void 
   bytes.set(b, off);
 }
 
-function header(name: string, e: ArchiveEntry, typeflag: string, size: number): Uint8Array {
+/** go-archive's fillGo18FileTypeBits: the mode keeps the file's type (c_ISREG, c_ISDIR, c_ISLNK). */
+const TYPE_BITS: Record<ArchiveEntry['type'], number> = { file: 0o100000, dir: 0o40000, symlink: 0o120000 };
+
+/**
+ * One 512-byte header. A member's (templateV7Plus) carries its mode with type bits, owner,
+ * time, names and zero device numbers; a PAX record file's (writeRawFile, no entry) only its
+ * name, size and type, every number zero.
+ */
+function header(name: string, e: ArchiveEntry | undefined, typeflag: string, size: number): Uint8Array {
   const h = new Uint8Array(512);
   field(h, 0, name, 100);
-  field(h, 100, octal(e.mode & 0o7777, 8), 8);
-  field(h, 108, octal(e.uid, 8), 8);
-  field(h, 116, octal(e.gid, 8), 8);
+  field(h, 100, octal(e ? (e.mode & 0o7777) | TYPE_BITS[e.type] : 0, 8), 8);
+  field(h, 108, octal(e?.uid ?? 0, 8), 8);
+  field(h, 116, octal(e?.gid ?? 0, 8), 8);
   field(h, 124, octal(size, 12), 12);
-  field(h, 136, octal(Math.floor(e.mtime / 1000), 12), 12);
+  field(h, 136, octal(e ? Math.floor(e.mtime / 1000) : 0, 12), 12);
   field(h, 148, '        ', 8);
   field(h, 156, typeflag, 1);
-  field(h, 157, e.linkname ?? '', 100);
+  field(h, 157, e?.linkname ?? '', 100);
   field(h, 257, 'ustar\0', 6);
   field(h, 263, '00', 2);
+  if (e) {
+    field(h, 265, e.uname ?? '', 32);
+    field(h, 297, e.gname ?? '', 32);
+    field(h, 329, octal(0, 8), 8);
+    field(h, 337, octal(0, 8), 8);
+  }
   let sum = 0;
   for (const b of h) sum += b;
   field(h, 148, sum.toString(8).padStart(6, '0') + '\0 ', 8);
@@ -58,7 +72,7 @@ export function tarBytes(entries: readonly ArchiveEntry[]): string {
     if (records.length) {
       const body = pax(records);
       parts.push(
-        header(`PaxHeaders.0/${baseName(name)}`.slice(0, 100), e, 'x', body.length),
+        header(paxName(name).slice(0, 100), undefined, 'x', body.length),
         body,
         pad(body.length),
       );
@@ -76,7 +90,9 @@ export function tarBytes(entries: readonly ArchiveEntry[]): string {
   return out;
 }
 
-function baseName(p: string): string {
-  const t = p.replace(/\/$/, '');
-  return t.slice(t.lastIndexOf('/') + 1);
+/** writePAXHeader's path.Join(dir, "PaxHeaders.0", file) of the member's path.Split. */
+function paxName(p: string): string {
+  const i = p.lastIndexOf('/');
+  const parts = [p.slice(0, i + 1), 'PaxHeaders.0', p.slice(i + 1)].flatMap((x) => x.split('/'));
+  return parts.filter((x) => x !== '').join('/');
 }

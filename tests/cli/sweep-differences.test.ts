@@ -605,3 +605,35 @@ describe('docker cp from the host', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('docker cp CONTAINER:PATH -', { timeout: 60_000 }, () => {
+  it("writes go-archive's headers: type bits in the mode, the owner's names, zero device numbers", async () => {
+    const steps = await run([
+      'docker create --name cc alpine:3.22 >/dev/null; mkdir -p src && echo a > src/a',
+      'docker cp src/a cc:/etc/ && docker cp cc:/etc/a -',
+    ]);
+    const [tar, status] = steps[1];
+    expect(status).toBe(0);
+    // recorded from the real engine: only the time and the checksum (of the time) differ
+    const real =
+      'a' +
+      '\0'.repeat(99) +
+      '0100644\x000000000\x000000000\x0000000000002\x00' +
+      '<mtime>' +
+      '<sum>' +
+      '0' +
+      '\0'.repeat(100) +
+      'ustar\x0000' +
+      'root' +
+      '\0'.repeat(28) +
+      'root' +
+      '\0'.repeat(28) +
+      '0000000\x000000000\x00' +
+      '\0'.repeat(167) +
+      'a\n' +
+      '\0'.repeat(510) +
+      '\0'.repeat(1024);
+    const masked = tar.slice(0, 136) + '<mtime>' + '<sum>' + tar.slice(156);
+    expect(masked).toEqual(real);
+  });
+});

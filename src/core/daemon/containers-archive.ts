@@ -26,6 +26,9 @@ export interface ArchiveEntry {
   size: number;
   content?: Content;
   linkname?: string;
+  /** The owner's names as the tar's maker finds them in the /etc/passwd and /etc/group it sees. */
+  uname?: string;
+  gname?: string;
 }
 
 /** container.PathStat; `mode` is a Go os.FileMode (type bits included). */
@@ -82,17 +85,39 @@ const dirOf = (p: string) => (p.lastIndexOf('/') <= 0 ? '/' : p.slice(0, p.lastI
 export const baseOf = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
 /** TarWithOptions of one resource: `path` (absolute) as members named from `name` on. */
+/**
+ * archive/tar's statUnix: user.LookupId / LookupGroupId of the owner, read from the files of
+ * the root the tar is made in (the daemon makes a container's inside its filesystem).
+ */
+function idNames(fs: FileSystem, file: string): Map<number, string> {
+  const names = new Map<number, string>();
+  const text = fs.readFile(file);
+  if (isFsError(text)) return names;
+  for (const line of text.split('\n')) {
+    const f = line.split(':');
+    const id = Number(f[2]);
+    if (f.length >= 3 && f[2] !== '' && Number.isInteger(id) && !names.has(id)) names.set(id, f[0]);
+  }
+  return names;
+}
+
 export function tarResource(fs: FileSystem, path: string, name: string): ArchiveEntry[] | FsError {
   const out: ArchiveEntry[] = [];
+  let users: Map<number, string> | undefined;
+  let groups: Map<number, string> | undefined;
   const walk = (p: string, member: string): FsError | undefined => {
     const st = fs.lstat(p);
     if (isFsError(st)) return st;
+    users ??= idNames(fs, '/etc/passwd');
+    groups ??= idNames(fs, '/etc/group');
     const base = {
       name: member,
       mode: st.mode,
       uid: st.uid,
       gid: st.gid,
       mtime: Math.floor(st.mtime / 1000) * 1000,
+      uname: users.get(st.uid),
+      gname: groups.get(st.gid),
     };
     if (st.kind === 'symlink') {
       const link = fs.readlink(p);
