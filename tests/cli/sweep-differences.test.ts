@@ -637,3 +637,27 @@ describe('docker cp CONTAINER:PATH -', { timeout: 60_000 }, () => {
     expect(masked).toEqual(real);
   });
 });
+
+describe('docker top PS_OPTIONS', { timeout: 60_000 }, () => {
+  it('fails with "ps: " and the first line ps wrote on stderr, as ContainerTop does', async () => {
+    const steps = await run([
+      'docker run -d --name tp alpine:3.22 sleep 300',
+      'docker top tp -o bogus',
+      'docker top tp -o pid,bogus',
+      'docker top tp bogusoption',
+      'docker top tp --bogus',
+      'docker top tp -K',
+      'docker top tp -o pid,comm',
+    ]);
+    const err = (m: string): [string, number] => [`Error response from daemon: ps: error: ${m}\n`, 1];
+    expect(steps.slice(1, 6)).toEqual([
+      err('unknown user-defined format specifier "bogus"'),
+      err('unknown user-defined format specifier "bogus"'),
+      err('unsupported option (BSD syntax)'),
+      err('unknown gnu long option'),
+      err('unsupported SysV option'),
+    ]);
+    expect(steps[6][1]).toBe(0);
+    expect(steps[6][0].split('\n')[0]).toMatch(/^PID +COMMAND$/);
+  });
+});

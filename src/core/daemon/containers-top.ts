@@ -16,6 +16,45 @@ export interface TopResponse {
 
 type Column = { title: string; value: (p: Process<Sys>) => string };
 
+/** procps-ng's option letters: SysV after a dash, BSD without one; and its long options. */
+const SYSV = new Set('AaCcdeFfGgHjLlMmNnOoPpqsTtUuVwXyZ');
+const BSD = new Set('aceFfghjkLlmnOopqrSsTtUuVvwXxZ');
+const LONG = new Set(
+  'cols columns context cumulative deselect format forest group Group headers help info lines no-headers pid ppid quick-pid rows sid signames sort tty user User version width'.split(
+    ' ',
+  ),
+);
+const WITH_ARG = new Set('CGgkOoPpstUu');
+
+/**
+ * The first line ps prints on stderr for options it does not take, which ContainerTop
+ * returns as "ps: " + that line (the words are split on blanks as the daemon splits them).
+ */
+function psOptionError(args: string): string | undefined {
+  const words = args.split(' ').filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.startsWith('--')) {
+      if (!LONG.has(w.slice(2).split('=')[0])) return 'unknown gnu long option';
+      continue;
+    }
+    const sysv = w.startsWith('-');
+    const letters = sysv ? w.slice(1) : w;
+    for (let j = 0; j < letters.length; j++) {
+      const ch = letters[j];
+      if (!sysv && ch === '-') return "embedded '-' among BSD options makes no sense";
+      if (!(sysv ? SYSV : BSD).has(ch))
+        return sysv ? 'unsupported SysV option' : 'unsupported option (BSD syntax)';
+      // an option with an argument takes the rest of the word, or the next word
+      if (WITH_ARG.has(ch)) {
+        if (j === letters.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
 export function topProcesses(daemon: Daemon, c: ContainerEntry, psArgs: string): Result<TopResponse> {
   if (!c.running || !c.live) return fail('conflict', `container ${c.id} is not running`);
   if (c.restarting)
@@ -61,17 +100,15 @@ export function topProcesses(daemon: Daemon, c: ContainerEntry, psArgs: string):
     },
   };
   const args = psArgs.trim();
+  const bad = psOptionError(args);
+  if (bad) return fail('system', `ps: error: ${bad}`);
   let cols: Column[];
   const o = /(?:^|\s)-o\s*(\S+)/.exec(args);
   if (o) {
     cols = [];
     for (const name of o[1].split(',')) {
       const col = columns[name];
-      if (!col)
-        return fail(
-          'system',
-          `Error running ps: exit status 1: error: unknown user-defined format specifier "${name}"`,
-        );
+      if (!col) return fail('system', `ps: error: unknown user-defined format specifier "${name}"`);
       cols.push(col);
     }
   } else if (/^(aux|-aux|au|ux)$/.test(args)) {
