@@ -61,6 +61,11 @@ export class ContainerEntry {
   removed = false;
   /** A `docker restart` is under way: the exit it causes is not the end (no --rm removal). */
   manualRestart = false;
+  /**
+   * The machine's state as of its last transition, kept by the store's subscription:
+   * a list of a thousand reads it here rather than through each actor's snapshot.
+   */
+  settledState: ContainerStateName = 'created';
   /** The list's memo of this container's Summary (containers-summary.ts keeps it). */
   summaryMemo: SummaryMemo | undefined;
   /** PID 1's stdin with -i: made at create (and again after each run) so input sent before start waits in it. */

@@ -7,7 +7,7 @@ import { ok, fail, type Result } from '../image/errors';
 import { getBoolOrDefault, matchKVList, parseFilters, validateFilters, type Filters } from '../image/filters';
 import type { ImageService } from '../image/service';
 import type { ApiResponse } from './api';
-import type { ContainerEntry } from './containers-entry';
+import { isRunningState, type ContainerEntry } from './containers-entry';
 import { containerSummary, imageLookup } from './containers-summary';
 import type { Daemon } from './daemon';
 import { boolValue, errorResponse } from './engine';
@@ -149,7 +149,7 @@ export function listContainers(
       continue;
     }
     if (since && c.id === since.id) break;
-    if (!c.running && !all && limit <= 0) continue;
+    if (!all && limit <= 0 && !isRunningState(c.settledState)) continue;
     if (filtered) {
       if (!match(filters, 'name', c.rec.Name) && !match(filters, 'name', c.name)) continue;
       if (!match(filters, 'id', c.id)) continue;

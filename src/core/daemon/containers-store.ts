@@ -182,9 +182,11 @@ export class ContainerStore {
     });
     c.ref = this.actor.getSnapshot().children[childId] as ContainerEntry['ref'];
     let prev = c.machineState;
+    c.settledState = prev;
     c.ref.subscribe((snap) => {
       const now = snap.value as ContainerStateName;
       if (now === prev) return;
+      c.settledState = now;
       const was = prev;
       prev = now;
       if (STOPPED.has(now) && !STOPPED.has(was)) for (const l of [...c.stopListeners]) l();

@@ -1,52 +1,31 @@
-// What the parts of a container.Summary that change only on rename, network
-// connect/disconnect, start/stop (endpoints) or a change of mounts are built
-// from: kept with them, so a list of a thousand rebuilds only stale ones.
+// What the parts of a container.Summary that may change after create are built
+// from: the name (rename) and the endpoints (network connect and disconnect,
+// start, stop). Kept on the list's memo itself, so checking a thousand rows
+// reads each container's record and memo and nothing else.
 import type { ContainerRecord } from './containers-types';
 
 /**
- * What the parts were built from. The daemon replaces these record fields
- * (never edits them in place) when they change, so comparing references is
- * enough to know the parts are stale.
+ * The record fields the parts were built from. The daemon replaces them (never
+ * edits them in place) when they change, so comparing references is enough.
+ * Path, Args, Created, Labels, NetworkMode and Mounts are set at create and
+ * never replaced: the parts built from them hold for the container's life.
  */
 export interface PartsInputs {
   name: string;
-  path: string;
-  args: ContainerRecord['Args'];
-  created: number;
-  labels: ContainerRecord['Config']['Labels'];
-  networkMode: string | undefined;
   networks: ContainerRecord['Networks'];
   network: ContainerRecord['Network'];
   endpoints: ContainerRecord['Endpoints'];
-  mounts: ContainerRecord['Mounts'];
 }
 
-export function partsInputs(r: ContainerRecord): PartsInputs {
-  return {
-    name: r.Name,
-    path: r.Path,
-    args: r.Args,
-    created: r.Created,
-    labels: r.Config.Labels,
-    networkMode: r.HostConfig.NetworkMode,
-    networks: r.Networks,
-    network: r.Network,
-    endpoints: r.Endpoints,
-    mounts: r.Mounts,
-  };
+export function keepInputs(m: PartsInputs, r: ContainerRecord): void {
+  m.name = r.Name;
+  m.networks = r.Networks;
+  m.network = r.Network;
+  m.endpoints = r.Endpoints;
 }
 
-export function partsUnchanged(a: PartsInputs, r: ContainerRecord): boolean {
+export function partsUnchanged(m: PartsInputs, r: ContainerRecord): boolean {
   return (
-    a.name === r.Name &&
-    a.path === r.Path &&
-    a.args === r.Args &&
-    a.created === r.Created &&
-    a.labels === r.Config.Labels &&
-    a.networkMode === r.HostConfig.NetworkMode &&
-    a.networks === r.Networks &&
-    a.network === r.Network &&
-    a.endpoints === r.Endpoints &&
-    a.mounts === r.Mounts
+    m.name === r.Name && m.networks === r.Networks && m.network === r.Network && m.endpoints === r.Endpoints
   );
 }

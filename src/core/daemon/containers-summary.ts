@@ -7,7 +7,7 @@ import { FramedDurations, humanDuration, humanDurationUntil } from '../human-dur
 import { dockerStatus, type ContainerStateName } from './container-machine';
 import { isRunningState, type ContainerEntry } from './containers-entry';
 import { mountsJson, networksJson } from './containers-inspect';
-import { partsInputs, partsUnchanged, type PartsInputs } from './containers-summary-inputs';
+import { keepInputs, partsUnchanged, type PartsInputs } from './containers-summary-inputs';
 import type { ContainerRecord } from './containers-types';
 
 const UP = new FramedDurations((t) => `Up ${t}`);
@@ -111,8 +111,9 @@ function portSummaries(recPorts: ContainerRecord['Ports']): PortSummary[] {
  * them in place), so equal inputs mean an equal summary; callers treat API
  * bodies as read-only, as a client of JSON would, so the same one serves again.
  */
-export interface SummaryMemo {
-  inputs: PartsInputs;
+export interface SummaryMemo extends PartsInputs {
+  /** Config.Image, the reference as created (it never changes). */
+  reference: string | undefined;
   parts: Parts;
   ports: ContainerRecord['Ports'];
   portList: PortSummary[];
@@ -159,7 +160,11 @@ function memoOf(c: ContainerEntry): SummaryMemo {
   if (!m) {
     const parts = summaryParts(c);
     m = c.summaryMemo = {
-      inputs: partsInputs(r),
+      name: r.Name,
+      networks: r.Networks,
+      network: r.Network,
+      endpoints: r.Endpoints,
+      reference: r.Config.Image,
       parts,
       ports: r.Ports,
       portList: portSummaries(r.Ports),
@@ -176,8 +181,8 @@ function memoOf(c: ContainerEntry): SummaryMemo {
     };
     return m;
   }
-  if (!partsUnchanged(m.inputs, r)) {
-    m.inputs = partsInputs(r);
+  if (!partsUnchanged(m, r)) {
+    keepInputs(m, r);
     m.parts = summaryParts(c);
     m.summary = undefined;
   }
@@ -199,9 +204,10 @@ export function containerSummary(
 ): Record<string, unknown> {
   const r = c.rec;
   // the reference as typed, unless it now names another image (then the ID)
-  const image = r.Config.Image && lookup(r.Config.Image) === r.ImageId ? r.Config.Image : r.ImageId;
   const m = memoOf(c);
-  const machine = c.machineState;
+  const ref = m.reference;
+  const image = ref && lookup(ref) === r.ImageId ? ref : r.ImageId;
+  const machine = c.settledState;
   if (!size && summaryValid(m, c, image, machine, now)) return m.summary!;
   const p = m.parts;
   const State = c.removed ? 'removing' : dockerStatus(machine);
