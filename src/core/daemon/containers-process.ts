@@ -102,11 +102,21 @@ export function resolveUser(fs: FileSystem, spec: string): ExecUser | { error: s
   return { uid, gid, home };
 }
 
-function readTable(fs: FileSystem, path: string): string[][] {
+/** Parsed tables by their text: every container of an image reads the same /etc/passwd. */
+const tables = new Map<string, readonly string[][]>();
+
+function readTable(fs: FileSystem, path: string): readonly string[][] {
   const text = fs.readFile(path);
   if (text instanceof FsError) return [];
-  return text
-    .split('\n')
-    .filter((l) => l !== '' && !l.startsWith('#'))
-    .map((l) => l.split(':'));
+  let rows = tables.get(text);
+  if (rows === undefined) {
+    rows = text
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'))
+      .map((l) => l.split(':'));
+    // a pure function of the text: the map only has to stay small
+    if (tables.size >= 32) tables.clear();
+    tables.set(text, rows);
+  }
+  return rows;
 }
