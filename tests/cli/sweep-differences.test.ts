@@ -661,3 +661,16 @@ describe('docker top PS_OPTIONS', { timeout: 60_000 }, () => {
     expect(steps[6][0].split('\n')[0]).toMatch(/^PID +COMMAND$/);
   });
 });
+
+describe('docker exec -w RELATIVE', { timeout: 60_000 }, () => {
+  it("is refused by runc's validateProcessSpec (an unknown error: exit 128), not tried as a chdir", async () => {
+    const steps = await run([
+      'docker run -d --name ex alpine:3.22 sleep 300',
+      'docker exec -w relative ex pwd',
+    ]);
+    expect(steps[1]).toEqual([
+      'OCI runtime exec failed: exec failed: Cwd must be an absolute path: unknown\r\n',
+      128,
+    ]);
+  });
+});

@@ -151,6 +151,9 @@ export class ExecStore {
       );
     const env = processEnv(c.rec, e.tty, user.home, e.env);
     const cwd = e.workingDir || '/';
+    // runc's validateProcessSpec refuses a relative one before anything starts
+    if (!cwd.startsWith('/'))
+      return failed('OCI runtime exec failed: exec failed: Cwd must be an absolute path: unknown');
     // runc's init changes to the working directory (still as root) before the exec; unlike
     // `run -w`, nobody makes it
     const cwdSt = live.ns.stat(cwd);
