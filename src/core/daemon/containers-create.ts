@@ -26,7 +26,7 @@ import {
 } from './containers-config';
 import { checkImagePlatform, requestedPlatform } from './containers-platform';
 import { validateTmpfsDestinations } from './containers-tmpfs';
-import { initLayerAt, overlayInfo } from './containers-rootfs';
+import { initLayer, overlayInfo } from './containers-rootfs';
 import { RESOLV_CONF } from './containers-runtime';
 import { adaptSharedNamespaces, validateNetMode } from './containers-share';
 import type { ContainerEntry } from './containers-entry';
@@ -127,7 +127,11 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
 
   // the RW layer over the image's layers and the init layer
   const { layers, cacheIds } = imageLayers(d.images, imageId);
-  const root = new OverlayMount([...layers, initLayerAt(now)], { clock: d.clock, mergeNlink: true });
+  const root = new OverlayMount([...layers, initLayer()], {
+    clock: d.clock,
+    mergeNlink: true,
+    stampTop: now,
+  });
   const layerId = generateId(d.random);
   const rootInfo = overlayInfo(layerId, cacheIds, hc.ReadonlyRootfs === true);
 

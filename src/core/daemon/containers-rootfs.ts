@@ -30,33 +30,31 @@ const HOST_FS = 'rw,relatime,discard,errors=remount-ro';
 
 // ---- the init layer ----
 
-const initLayers = new Map<number, Layer>();
+let initLayerMade: Layer | undefined;
 
-/** setupInitLayer: the same few entries for every container, stamped with its creation time. */
-export function initLayerAt(mtime: number): Layer {
-  let l = initLayers.get(mtime);
-  if (!l) {
+/**
+ * setupInitLayer: the same few entries for every container. One layer serves them
+ * all (the image's merged tree with it on top is built once), and each container's
+ * root mount reads its entries stamped with the container's creation time
+ * (OverlayOptions.stampTop).
+ */
+export function initLayer(): Layer {
+  if (!initLayerMade) {
     const file = { content: '', mode: 0o755 };
-    l = buildLayer(
-      {
-        '/dev/pts': { dir: true },
-        '/dev/shm': { dir: true },
-        '/proc': { dir: true },
-        '/sys': { dir: true },
-        '/.dockerenv': file,
-        '/etc/resolv.conf': file,
-        '/etc/hosts': file,
-        '/etc/hostname': file,
-        '/dev/console': file,
-        '/etc/mtab': { symlink: '/proc/mounts' },
-      },
-      { mtime },
-    );
-    // containers created in the same instant share one (identical) layer and its merged tree
-    if (initLayers.size >= 8) initLayers.delete(initLayers.keys().next().value!);
-    initLayers.set(mtime, l);
+    initLayerMade = buildLayer({
+      '/dev/pts': { dir: true },
+      '/dev/shm': { dir: true },
+      '/proc': { dir: true },
+      '/sys': { dir: true },
+      '/.dockerenv': file,
+      '/etc/resolv.conf': file,
+      '/etc/hosts': file,
+      '/etc/hostname': file,
+      '/dev/console': file,
+      '/etc/mtab': { symlink: '/proc/mounts' },
+    });
   }
-  return l;
+  return initLayerMade;
 }
 
 /** overlay2's short link names (l/<26 chars>): base32 of random bytes; here derived from the layer's directory. */

@@ -3,7 +3,7 @@
 // parents) in the upper with the same metadata; a file is copied up whole
 // (metacopy is off in Docker's overlay2); removing a name the lower stack
 // has leaves a whiteout, otherwise the upper entry simply goes.
-import { lowerHas } from './merged';
+import { lowerEntry, lowerHas } from './merged';
 import type { Loc, UpperNode } from './merged';
 import type { Frame } from './resolve';
 import type { DirEntry, Entry, VisibleEntry } from './types';
@@ -26,7 +26,7 @@ export function copyUpDirs(frames: readonly Frame[]): UpperNode {
       // another resolution of this operation may have copied it up already
       let node = parent.children!.get(f.name);
       if (node === undefined || node.entry.kind !== 'dir') {
-        node = nodeFor(plainDir(f.loc.lower!.entry as DirEntry));
+        node = nodeFor(plainDir(lowerEntry(f.loc) as DirEntry));
         parent.children!.set(f.name, node);
       }
       f.loc.upper = node;
@@ -40,7 +40,7 @@ export function copyUpDirs(frames: readonly Frame[]): UpperNode {
 export function copyUp(frames: readonly Frame[], name: string, loc: Loc): UpperNode {
   const parent = copyUpDirs(frames);
   if (loc.upper === undefined) {
-    const e = loc.lower!.entry;
+    const e = lowerEntry(loc);
     const node = nodeFor(e.kind === 'dir' ? plainDir(e) : e);
     parent.children!.set(name, node);
     loc.upper = node;

@@ -97,7 +97,10 @@ function walk(
     }
     const e = visibleEntry(child)!;
     let childChanged = false;
-    if (oldChild !== undefined && statDifferent(oldChild.entry, e)) {
+    // the parent tree is this mount's own lower tree: its stamped layer reads stamped on both sides
+    const oldEntry =
+      oldChild === undefined ? undefined : child.stamp ? child.stamp.entry(oldChild) : oldChild.entry;
+    if (oldEntry !== undefined && statDifferent(oldEntry, e)) {
       out.push({ kind: 'C', path: p });
       childChanged = true;
     }

@@ -22,11 +22,45 @@ export interface UpperNode {
 export interface Loc {
   upper: UpperNode | undefined;
   lower: LowerNode | undefined;
+  /** The mount's stamp, carried along the walk (undefined for most mounts). */
+  stamp: Stamp | undefined;
+}
+
+/**
+ * One lower layer whose entries this mount reads with its own mtime: a
+ * container's init layer is the same few entries for every container (so the
+ * image's merged tree with it on top is built once and shared), each
+ * container seeing them stamped with its creation time.
+ */
+export class Stamp {
+  private readonly made = new Map<LowerNode, VisibleEntry>();
+
+  constructor(
+    /** Index into the mount's lowers of the stamped layer. */
+    readonly layer: number,
+    readonly mtime: number,
+  ) {}
+
+  /** The node's entry as this mount shows it. */
+  entry(node: LowerNode): VisibleEntry {
+    if (node.layer !== this.layer) return node.entry;
+    let e = this.made.get(node);
+    if (e === undefined) {
+      e = { ...node.entry, mtime: this.mtime };
+      this.made.set(node, e);
+    }
+    return e;
+  }
+}
+
+/** The entry of a location's lower node, as its mount shows it. */
+export function lowerEntry(loc: Loc): VisibleEntry {
+  return loc.stamp === undefined ? loc.lower!.entry : loc.stamp.entry(loc.lower!);
 }
 
 export function visibleEntry(loc: Loc): VisibleEntry | undefined {
   if (loc.upper !== undefined) return loc.upper.entry.kind === 'whiteout' ? undefined : loc.upper.entry;
-  return loc.lower?.entry;
+  return loc.lower === undefined ? undefined : lowerEntry(loc);
 }
 
 /** The child `name` of a directory location, or undefined when absent or whited out. */
@@ -39,10 +73,10 @@ export function childLoc(dir: Loc, name: string): Loc | undefined {
       const l = dir.lower?.children?.get(name);
       if (l !== undefined && l.entry.kind === 'dir') lower = l;
     }
-    return { upper: u, lower };
+    return { upper: u, lower, stamp: dir.stamp };
   }
   const l = dir.lower?.children?.get(name);
-  return l === undefined ? undefined : { upper: undefined, lower: l };
+  return l === undefined ? undefined : { upper: undefined, lower: l, stamp: dir.stamp };
 }
 
 /** Whether the lower stack of this directory has `name` (the kernel's ovl_lower_positive): removing it needs a whiteout. */
@@ -88,6 +122,8 @@ export class MountState {
     readonly readOnly: boolean,
     readonly now: () => number,
     rootEntry: DirEntry,
+    /** OverlayOptions.stampTop: the top lower layer's entries read with this mtime. */
+    readonly stamp: Stamp | undefined = undefined,
   ) {
     // with no lowers the root is a plain directory (a volume, the host disk)
     this.lowerRoot = lowers.length > 0 ? lowerTreeOf(lowers).root : undefined;
@@ -95,7 +131,7 @@ export class MountState {
   }
 
   rootLoc(): Loc {
-    return { upper: this.upperRoot, lower: this.lowerRoot };
+    return { upper: this.upperRoot, lower: this.lowerRoot, stamp: this.stamp };
   }
 
   changed(): void {

@@ -6,7 +6,7 @@ import { Layer } from './layer';
 import { PathFilter, diffMount } from './diff';
 import type { Change } from './diff';
 import { FsView } from './fs-view';
-import { MountState, visibleEntry } from './merged';
+import { MountState, Stamp, visibleEntry } from './merged';
 import type { UpperNode } from './merged';
 import { exportOci } from './oci';
 import type { OciEntry } from './oci';
@@ -27,6 +27,11 @@ export interface OverlayOptions {
    * is a real overlay mount; the other uses of this class stand for tmpfs, procfs or ext4.
    */
   mergeNlink?: boolean;
+  /**
+   * The top lower layer's entries read with this mtime (ms): a container's init layer, one
+   * layer shared by every container of an image, shows each its own creation time.
+   */
+  stampTop?: number;
 }
 
 /** Where a visible path comes from: an index into the lowers (0 = base), or the mount's upper. */
@@ -38,13 +43,21 @@ export class OverlayMount extends FsView {
     const now = clock ? () => clock.now() : () => 0;
     const root = opts.root ?? {};
     super(
-      new MountState([...lowers], opts.readOnly ?? false, now, {
-        kind: 'dir',
-        mode: root.mode ?? 0o755,
-        uid: root.uid ?? 0,
-        gid: root.gid ?? 0,
-        mtime: now(),
-      }),
+      new MountState(
+        [...lowers],
+        opts.readOnly ?? false,
+        now,
+        {
+          kind: 'dir',
+          mode: root.mode ?? 0o755,
+          uid: root.uid ?? 0,
+          gid: root.gid ?? 0,
+          mtime: now(),
+        },
+        opts.stampTop === undefined || lowers.length === 0
+          ? undefined
+          : new Stamp(lowers.length - 1, opts.stampTop),
+      ),
     );
     this.state.mergeNlink = opts.mergeNlink === true;
   }

@@ -183,7 +183,7 @@ export function quickLocate(
     }
     if (j >= n) {
       if (e.kind === 'symlink' && follow) return undefined;
-      return { upper: u, lower: l };
+      return { upper: u, lower: l, stamp: s.stamp };
     }
     if (e.kind === 'symlink') return undefined;
     if (e.kind !== 'dir') return 'ENOTDIR';

@@ -2,6 +2,7 @@
 // lower stacks and random operation sequences.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Layer } from '../../../src/core/fs/layer';
 import { OverlayMount } from '../../../src/core/fs/overlay';
 import { exportOci, importOci } from '../../../src/core/fs/oci';
 import { FsError } from '../../../src/core/fs/types';
@@ -139,6 +140,35 @@ describe('overlay vs flat reference model', () => {
         for (const o of ops) applyToMount(mount, o);
         const layer = mount.commit();
         expect(importOci(exportOci(layer)).diffId).toBe(layer.diffId);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('a stamped top layer (OverlayOptions.stampTop)', () => {
+  // the same layer with every entry's mtime set: what a mount built on it shows and keeps
+  const restamped = (l: Layer, mtime: number) =>
+    Layer.from([...l.entries].map(([p, e]) => [p, e.kind === 'whiteout' ? e : { ...e, mtime }] as const));
+
+  it('reads, changes, diffs and commits as a mount whose top layer has that mtime', () => {
+    fc.assert(
+      fc.property(stackArb, fc.array(opArb, { maxLength: 25 }), (lowers, ops) => {
+        const M = 1_650_000_000_000;
+        const a = tick();
+        const b = tick();
+        const plain = new OverlayMount([...lowers.slice(0, -1), restamped(lowers[lowers.length - 1], M)], {
+          clock: a.clock,
+        });
+        const stamped = new OverlayMount(lowers, { clock: b.clock, stampTop: M });
+        for (const o of ops) {
+          a.advance();
+          b.advance();
+          expect([o, applyToMount(stamped, o)]).toEqual([o, applyToMount(plain, o)]);
+        }
+        expect(sorted(viewOf(stamped))).toEqual(sorted(viewOf(plain)));
+        expect(stamped.diff()).toEqual(plain.diff());
+        expect(stamped.upperEntries()).toEqual(plain.upperEntries());
       }),
       { numRuns: RUNS },
     );
