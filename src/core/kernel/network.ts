@@ -127,6 +127,15 @@ export class DockerNetwork {
     }
     return undefined;
   }
+
+  /** An endpoint left: its address is free again (the lowest free one is handed out first). */
+  releaseIp(ip: string): void {
+    if (!this.subnet) return;
+    const n = ipIntOf(ip);
+    if (!this.used.delete(n)) return;
+    const i = n - ipToInt(this.subnet.split('/')[0]);
+    if (i < this.lowest) this.lowest = i;
+  }
 }
 
 const ipInts = new Map<string, number>();
@@ -228,6 +237,8 @@ export class NetworkStack {
     if (!ep) return;
     this.byIp.delete(ep.ip);
     net.endpoints.delete(containerId);
+    // kept in step, so the next allocation need not rebuild what is in use
+    net.releaseIp(ep.ip);
   }
 
   /**

@@ -26,6 +26,21 @@ describe('bridge network', () => {
     stack.detach('a');
     expect(ctr(stack, 'c').ip).toBe('172.17.0.2');
   });
+
+  it('always the lowest free address, whatever order containers come and go in', () => {
+    const stack = new NetworkStack(seededRandom(1));
+    const ips = ['a', 'b', 'c', 'd', 'e'].map((id) => ctr(stack, id).ip);
+    expect(ips).toEqual(['172.17.0.2', '172.17.0.3', '172.17.0.4', '172.17.0.5', '172.17.0.6']);
+    stack.detach('d');
+    stack.detach('b');
+    expect(ctr(stack, 'f').ip).toBe('172.17.0.3');
+    expect(ctr(stack, 'g').ip).toBe('172.17.0.5');
+    expect(ctr(stack, 'h').ip).toBe('172.17.0.7');
+    stack.detach('a');
+    stack.detach('h');
+    expect(ctr(stack, 'i').ip).toBe('172.17.0.2');
+    expect(ctr(stack, 'j').ip).toBe('172.17.0.7');
+  });
 });
 
 describe('published ports', () => {
