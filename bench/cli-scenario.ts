@@ -4,35 +4,17 @@
 // output (runDocker against the world's Engine API, on a VirtualClock, so no
 // simulated wait is counted), with 100 and with 1,000 containers.
 import { VirtualClock } from '../src/core/clock';
-import { isStream } from '../src/core/daemon/api';
 import { createWorld, type World } from '../src/core/world';
 import { runDocker } from '../src/cli/docker';
 import type { CommandIO } from '../src/cli/io';
-
-async function pull(world: World, clock: VirtualClock, image: string, tag: string): Promise<void> {
-  const r = await world.engine.request({
-    method: 'POST',
-    path: '/images/create',
-    query: { fromImage: image, tag },
-  });
-  if (!isStream(r)) throw new Error(`pull ${image} failed`);
-  let done = false;
-  const reader = (async () => {
-    for await (const m of r.stream) void m;
-    done = true;
-  })();
-  while (!done) {
-    await Promise.resolve();
-    if (!done && !clock.runNext()) await reader;
-  }
-}
+import { pullImage } from './pull';
 
 /** A machine with `n` containers (two thirds running `sleep`, the rest exited). */
 export async function machine(n: number): Promise<World> {
   const clock = new VirtualClock(Date.UTC(2026, 10, 27, 21, 21, 3));
   const world = createWorld({ clock });
-  await pull(world, clock, 'alpine', 'latest');
-  await pull(world, clock, 'hello-world', 'latest');
+  await pullImage(world, clock, 'alpine', 'latest');
+  await pullImage(world, clock, 'hello-world', 'latest');
   for (let i = 0; i < n; i++) {
     const running = i % 3 !== 0;
     const c = await world.engine.request({

@@ -3,8 +3,9 @@
 // pull python:3.13, then create and start N containers running `sleep`
 // through the Engine API, timing each pair and weighing the heap.
 import { VirtualClock } from '../src/core/clock';
-import { isStream, type ApiResponse } from '../src/core/daemon/api';
+import type { ApiResponse } from '../src/core/daemon/api';
 import { createWorld } from '../src/core/world';
+import { pullImage } from './pull';
 
 export interface ScenarioResult {
   /** ms per create+start, in order. */
@@ -32,21 +33,7 @@ const check = (r: ApiResponse, status: number): ApiResponse => {
 export async function scenario(n: number): Promise<ScenarioResult> {
   const clock = new VirtualClock();
   const world = createWorld({ clock });
-  const pull = await world.engine.request({
-    method: 'POST',
-    path: '/images/create',
-    query: { fromImage: 'python', tag: '3.13' },
-  });
-  if (!isStream(pull)) throw new Error('pull failed');
-  let done = false;
-  const reader = (async () => {
-    for await (const m of pull.stream) void m;
-    done = true;
-  })();
-  while (!done) {
-    await Promise.resolve();
-    if (!done && !clock.runNext()) await reader;
-  }
+  await pullImage(world, clock, 'python', '3.13');
   const body = () => ({ Image: 'python:3.13', Cmd: ['sleep', '3600'] });
   const one = async () => {
     const c = check(

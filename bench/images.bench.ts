@@ -2,32 +2,16 @@
 // catalog's python:3.13 layers the first time, and a whole simulated pull of
 // python:3.13 through the Engine API once they are built.
 import { VirtualClock } from '../src/core/clock';
-import { isStream } from '../src/core/daemon/api';
 import { createWorld } from '../src/core/world';
+import { pullImage } from './pull';
 import { median, type BenchSuite } from './types';
 
 async function pullOnce(): Promise<{ ms: number; simulatedS: number; messages: number }> {
   const clock = new VirtualClock();
   const world = createWorld({ clock });
   const t0 = performance.now();
-  const r = await world.engine.request({
-    method: 'POST',
-    path: '/images/create',
-    query: { fromImage: 'docker.io/library/python', tag: '3.13' },
-  });
-  if (!isStream(r)) throw new Error(`pull failed: ${JSON.stringify(r.body)}`);
-  let messages = 0;
-  let done = false;
-  const reader = (async () => {
-    for await (const _m of r.stream) messages++;
-    done = true;
-  })();
   const start = clock.now();
-  while (!done) {
-    await Promise.resolve();
-    if (!done && !clock.runNext()) await reader;
-  }
-  await reader;
+  const messages = await pullImage(world, clock, 'docker.io/library/python', '3.13');
   return { ms: performance.now() - t0, simulatedS: (clock.now() - start) / 1000, messages };
 }
 
