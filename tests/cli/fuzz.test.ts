@@ -262,8 +262,16 @@ function checkWorld(world: World): void {
     if (top) expected.set(top, (expected.get(top) ?? 0) + 1);
   }
   for (const l of layers) if (l.parent) expected.set(l.parent, (expected.get(l.parent) ?? 0) + 1);
+  // every container holds its image's top layer (its RW layer's parent) while it exists
+  for (const c of world.daemon.all()) {
+    const top = c.layerHold;
+    // while its image is there, what it holds is that image's top layer
+    if (c.rec.ImageId && store.imageIds().includes(c.rec.ImageId))
+      expect(top, `container ${c.id} holds its image's top layer`).toBe(store.topLayer(c.rec.ImageId));
+    if (top !== undefined) expected.set(top, (expected.get(top) ?? 0) + 1);
+  }
   for (const l of layers) {
-    // no orphan layers: everything stored is held by an image or a child layer, exactly as often
+    // no orphan layers: everything stored is held by an image, a container or a child layer, exactly as often
     expect(l.refs, `orphan layer ${l.chainId}`).toBeGreaterThan(0);
     expect(l.refs, `refcount of ${l.chainId}`).toBe(expected.get(l.chainId) ?? 0);
   }

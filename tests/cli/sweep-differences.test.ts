@@ -674,3 +674,24 @@ describe('docker exec -w RELATIVE', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('docker rmi -f of an image a stopped container uses', { timeout: 60_000 }, () => {
+  it('deletes the image but not its layers, which the container still holds until it is removed', async () => {
+    const steps = await run([
+      'docker pull -q alpine',
+      'docker create --name keep alpine true',
+      'docker rmi -f alpine',
+      'docker pull alpine',
+      'docker rm keep',
+      'docker rmi alpine',
+    ]);
+    const hex = (s: string) => s.replace(/[0-9a-f]{64}/g, 'H').replace(/^[0-9a-f]{12}:/gm, 'L:');
+    // the real engine (checked): no "Deleted: <layer>" while the container holds the layers
+    expect(hex(steps[2][0])).toBe('Untagged: alpine:latest\nUntagged: alpine@sha256:H\nDeleted: sha256:H\n');
+    expect(hex(steps[3][0])).toContain('L: Already exists\n');
+    // once the container is gone, the image's own removal deletes the layer
+    expect(hex(steps[5][0])).toBe(
+      'Untagged: alpine:latest\nUntagged: alpine@sha256:H\nDeleted: sha256:H\nDeleted: sha256:H\n',
+    );
+  });
+});

@@ -68,6 +68,11 @@ export class ContainerEntry {
   settledState: ContainerStateName = 'created';
   /** The list's memo of this container's Summary (containers-summary.ts keeps it). */
   summaryMemo: SummaryMemo | undefined;
+  /**
+   * The image's top layer, held while the container exists (its RW layer's parent,
+   * moby's CreateRWLayer): removing the image then leaves the layers in place.
+   */
+  layerHold: string | undefined;
   /** PID 1's stdin with -i: made at create (and again after each run) so input sent before start waits in it. */
   stdin: Pipe | undefined;
 

@@ -154,6 +154,9 @@ export class ContainerStore {
       new AttachHub(),
     );
     if (rec.Config.OpenStdin) c.stdin = new Pipe();
+    const store = this.deps.images.store;
+    const top = rec.ImageId ? store.topLayer(rec.ImageId) : undefined;
+    if (top !== undefined && store.acquireLayer(top)) c.layerHold = top;
     this.byId.set(rec.Id, c);
     this.names.set(rec.Name, rec.Id);
     const policy = rec.HostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 };
@@ -343,6 +346,9 @@ export class ContainerStore {
       this.deps.volumes.release(m.Name, c.id);
       if (volumes && m.anonymous) this.deps.volumes.remove(m.Name);
     }
+    // ReleaseRWLayer: layers only this container still held (its image removed) go now, silently
+    if (c.layerHold !== undefined) this.deps.images.store.releaseLayer(c.layerHold);
+    c.layerHold = undefined;
     c.ref.send({ type: 'container.remove' });
     this.actor.send({ type: 'container.drop', id: c.childId });
     this.event(c, 'destroy');
