@@ -37,7 +37,7 @@ touch:93000 mkdir:72104 rm:59912 rmdir:43688 ln:63976 pwd:39336 cp:137448 mv:137
 head:43432 tail:64136 wc:47656 sort:109512 uniq:43528 cut:43528 tr:47624 seq:47656 grep:186232 egrep:186232 fgrep:186232
 find:204792 du:92232 xargs:63944 df:88224 mount:59704 top:134208 ps:137688 free:27064 uptime:14624 nproc:31208 kill:31128
 stat:84104 test:43432 [:47624 env:43528 printenv:35240 which:14624 hostname:22760 id:39424 whoami:35336 groups:35328
-uname:35336 date:100904 sleep:35336 true:26936 false:26936 clear:14568 basename:35296 dirname:35296 readlink:43616
+uname:35336 date:100904 sleep:35336 tty:35336 true:26936 false:26936 clear:14568 basename:35296 dirname:35296 readlink:43616
 realpath:43504 md5sum:43432 sha1sum:43432 sha256sum:47528 sha512sum:51624 curl:268040 python3.12:6660336 docker:37019432
 sudo:277936 nano:283344 less:195720 apt:18824`
     .split(/\s+/)

@@ -6,7 +6,7 @@ import { getopt, isOptError } from './getopt';
 import { strftime } from './format';
 import { parseDate } from './files';
 import { runChild } from './spawn';
-import { isErr, type Tool } from './tool';
+import { BUSYBOX_BANNER, isErr, type Tool } from './tool';
 import { UserDb } from './users';
 
 export function id(t: Tool, args: string[]): number {
@@ -347,4 +347,23 @@ export function realpath(t: Tool, args: string[]): number {
     t.out(`${r}\n`);
   }
   return status;
+}
+
+/** tty: the name of the terminal on stdin (a container's -t gives it the console pty), else "not a tty". */
+export function tty(t: Tool, args: string[]): number {
+  const p = getopt(args, { short: 's', long: { silent: 's', quiet: 's' } });
+  // both say 2 for a bad call (SUSv3: greater than 1)
+  if (isOptError(p)) {
+    t.badOption(p.error, 2, '[-s]');
+    return 2;
+  }
+  if (p.operands.length > 0) {
+    // coreutils names the operand; BusyBox only shows its usage
+    if (t.gnu) t.badOption(`extra operand ${t.qa(p.operands[0])}`, 2);
+    else t.err(`${BUSYBOX_BANNER}\n\nUsage: tty [-s]\n\nPrint file name of stdin's terminal\n\n\t-s\tPrint nothing, only return exit status\n`);
+    return 2;
+  }
+  const name = t.ctx.tty ? '/dev/pts/0' : 'not a tty';
+  if (!p.has('s')) t.out(`${name}\n`);
+  return t.ctx.tty ? 0 : 1;
 }

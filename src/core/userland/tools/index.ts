@@ -16,7 +16,7 @@ import { du, find, xargs } from './find';
 import { getconf } from './getconf';
 import { grep } from './grep';
 import { head, tail } from './head-tail';
-import { basename, clear, date, dirname, env, falseTool, groups, hostname, id, printenv, readlink, realpath, sleep, trueTool, uname, whoami, which } from './identity';
+import { basename, clear, date, dirname, env, falseTool, groups, hostname, id, printenv, readlink, realpath, sleep, trueTool, tty, uname, whoami, which } from './identity';
 import { ls } from './ls';
 import { applyMode, chmod, chown } from './perms';
 import { free, kill, nproc, ps, setBusyboxPsTime, uptime } from './procs';
@@ -40,7 +40,7 @@ export const TOOLS: Record<string, ToolMain> = {
   grep, sed, awk, mawk: awk, envsubst, getconf, egrep: (t, a) => grep(t, a, 'E'), fgrep: (t, a) => grep(t, a, 'F'),
   find, du, xargs, df, mount, top, ps, free, uptime, nproc, kill,
   stat, test: (t, a) => test(t, a, false), '[': (t, a) => test(t, a, true),
-  env, printenv, which, hostname, id, whoami, groups, uname, date, sleep,
+  env, printenv, which, hostname, id, whoami, groups, uname, date, sleep, tty,
   true: trueTool, false: falseTool, clear, basename, dirname, readlink, realpath,
   md5sum: (t, a) => sum(t, a, 'md5'), sha1sum: (t, a) => sum(t, a, 'sha1'), sha256sum: (t, a) => sum(t, a, 'sha256'), sha512sum: (t, a) => sum(t, a, 'sha512'),
 };

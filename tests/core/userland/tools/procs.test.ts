@@ -215,3 +215,19 @@ describe('env, which, test', () => {
     expect(await m.run(['[', '-d', '/etc'])).toMatchObject({ code: 2, stderr: "[: missing ']'\n" });
   });
 });
+
+describe('tty', () => {
+  it.each([
+    ['busybox', alpine],
+    ['gnu', debian],
+  ] as const)('%s: the terminal on stdin, "not a tty" (exit 1) without one, -s silent, 2 for a bad call', async (flavour, make) => {
+    const m = make({ container: true });
+    expect(await m.run(['tty'], { tty: true })).toMatchObject({ code: 0, stdout: '/dev/pts/0\n' });
+    expect(await m.run(['tty'])).toMatchObject({ code: 1, stdout: 'not a tty\n' });
+    expect(await m.run(['tty', '-s'])).toMatchObject({ code: 1, stdout: '' });
+    expect(await m.run(['tty', '-s'], { tty: true })).toMatchObject({ code: 0, stdout: '' });
+    const bad = await m.run(['tty', 'x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(flavour === 'gnu' ? /^tty: extra operand 'x'\nTry 'tty --help'/ : /\n\nUsage: tty \[-s\]\n/);
+  });
+});
