@@ -695,3 +695,32 @@ describe('docker rmi -f of an image a stopped container uses', { timeout: 60_000
     );
   });
 });
+
+describe('supplementary groups of a container process', { timeout: 60_000 }, () => {
+  it("are the user's /etc/group entries only when -u names no group (runc's GetExecUser, moby's getUser)", async () => {
+    const root =
+      'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n';
+    expect(
+      await run([
+        'docker pull -q alpine',
+        'docker run --rm alpine id',
+        'docker run --rm -u 0:0 alpine id',
+        'docker run --rm -u root:bin alpine id',
+        'docker run --rm -u 1234 alpine id',
+        'docker run -d --name grp alpine sleep 100',
+        'docker exec -u 0:0 grp sh -c "id -G; groups"',
+        'docker exec grp id',
+      ]),
+    ).toEqual([
+      ['docker.io/library/alpine:latest\n', 0],
+      [root, 0],
+      // the same shapes on the real engine (its stand-in image's /etc/group lists fewer)
+      ['uid=0(root) gid=0(root) groups=0(root)\n', 0],
+      ['uid=0(root) gid=1(bin) groups=1(bin)\n', 0],
+      ['uid=1234 gid=0(root) groups=0(root)\n', 0],
+      [expect.stringMatching(/^[0-9a-f]{64}\n$/), 0],
+      ['0\nroot\n', 0],
+      [root, 0],
+    ]);
+  });
+});

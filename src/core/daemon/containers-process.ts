@@ -69,6 +69,8 @@ export interface ExecUser {
   uid: number;
   gid: number;
   home: string;
+  /** The process's supplementary groups: its gid, then (moby's getUser) Sgids. */
+  groups: number[];
 }
 
 /** runc's GetExecUserPath over the container's /etc/passwd and /etc/group. */
@@ -91,7 +93,8 @@ export function resolveUser(fs: FileSystem, spec: string): ExecUser | { error: s
   } else if (/^\d+$/.test(userPart)) uid = Number(userPart);
   else if (userPart !== '')
     return { error: `unable to find user ${userPart}: no matching entries in passwd file` };
-  if (groupPart !== undefined && groupPart !== '') {
+  const explicitGroup = groupPart !== undefined && groupPart !== '';
+  if (explicitGroup) {
     if (/^\d+$/.test(groupPart)) gid = Number(groupPart);
     else {
       const g = readTable(fs, '/etc/group').find((r) => r[0] === groupPart);
@@ -99,7 +102,15 @@ export function resolveUser(fs: FileSystem, spec: string): ExecUser | { error: s
       gid = Number(g[2]);
     }
   }
-  return { uid, gid, home };
+  // GetExecUser: supplementary groups (the /etc/group entries listing the user) only in the
+  // implicit form, a user found in passwd and no group given; getUser puts the gid first
+  const groups = [gid];
+  if (u && !explicitGroup)
+    for (const g of readTable(fs, '/etc/group')) {
+      const n = Number(g[2]);
+      if ((g[3] ?? '').split(',').includes(u[0]) && !groups.includes(n)) groups.push(n);
+    }
+  return { uid, gid, home, groups };
 }
 
 /** Parsed tables by their text: every container of an image reads the same /etc/passwd. */

@@ -340,6 +340,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     cwd,
     uid: user.uid,
     gid: user.gid,
+    groups: user.groups,
     pidns,
     cgroup,
     ns: sys,

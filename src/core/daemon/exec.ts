@@ -181,6 +181,7 @@ export class ExecStore {
       cwd,
       uid: user.uid,
       gid: user.gid,
+      groups: user.groups,
       pidns: live.pidns,
       cgroup: live.cgroup,
       ns: live.sys,

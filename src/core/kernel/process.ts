@@ -52,6 +52,8 @@ export interface SpawnOptions<NS> {
   cwd?: string;
   uid?: number;
   gid?: number;
+  /** getgroups(2): the supplementary groups the runtime set up (inherited from the parent when not given). */
+  groups?: readonly number[];
   /** The parent process; none for processes the runtime starts (a container's PID 1, the host's init). */
   parent?: Process<NS>;
   /** PID namespace to create the process in (defaults to the parent's). A new namespace makes it PID 1. */
@@ -113,6 +115,10 @@ export class Process<NS> {
   }
   get gid(): number {
     return this.opts.gid ?? 0;
+  }
+  /** Supplementary groups, when the runtime (or an ancestor) set them. */
+  get groups(): readonly number[] | undefined {
+    return this.opts.groups;
   }
   get ns(): NS {
     return this.opts.ns;
@@ -266,7 +272,7 @@ export class Kernel<NS> {
       entries.push([ns, n]);
       if (ns === pidns) nsPid = n;
     }
-    const o: SpawnOptions<NS> = { ...opts, cgroup: cg, pidns };
+    const o: SpawnOptions<NS> = { ...opts, cgroup: cg, pidns, groups: opts.groups ?? opts.parent?.groups };
     const p = new Process<NS>(this, hostPid, nsPid, pidns, opts.parent, opts.argv, o);
     this.options.set(p, o);
     this.root.members.set(hostPid, p as Process<unknown>);

@@ -26,11 +26,7 @@ export function id(t: Tool, args: string[]): number {
     uid = pw.uid;
     gid = pw.gid;
     groups = db.groupsOf(pw);
-  } else {
-    // a process's supplementary groups are what the runtime set up: those of its user in /etc/group, if it is known
-    const pw = db.passwd.find((x) => x.uid === uid);
-    groups = pw && pw.gid === gid ? db.groupsOf(pw) : [gid];
-  }
+  } else groups = ownGroups(t, db);
   const uname = db.userName(uid);
   const gname = db.groupName(gid);
   const named = (n: number, name: string | undefined) => (name !== undefined ? `${n}(${name})` : String(n));
@@ -53,6 +49,19 @@ export function id(t: Tool, args: string[]): number {
   }
   t.out(`uid=${named(uid, uname)} gid=${named(gid, gname)} groups=${groups.map((g) => named(g, db.groupName(g))).join(',')}\n`);
   return 0;
+}
+
+/**
+ * getgroups(2) of the process: what the runtime set up (a container's user: its gid,
+ * then the groups /etc/group lists it in, unless -u named a group), else those of
+ * its user in /etc/group when it is known.
+ */
+function ownGroups(t: Tool, db: UserDb): number[] {
+  const set = t.ctx.proc.groups;
+  if (set !== undefined) return [...set];
+  const { uid, gid } = t.ctx.proc;
+  const pw = db.passwd.find((x) => x.uid === uid);
+  return pw && pw.gid === gid ? db.groupsOf(pw) : [gid];
 }
 
 export function whoami(t: Tool, args: string[]): number {
@@ -79,7 +88,7 @@ export function groups(t: Tool, args: string[]): number {
     t.warn(t.gnu ? `${t.qa(who)}: no such user` : `unknown user ${who}`);
     return 1;
   }
-  const ids = pw ? db.groupsOf(pw) : [t.ctx.proc.gid];
+  const ids = who === undefined ? ownGroups(t, db) : pw ? db.groupsOf(pw) : [t.ctx.proc.gid];
   t.out(`${who !== undefined && t.gnu ? `${who} : ` : ''}${ids.map((g) => db.groupName(g) ?? String(g)).join(' ')}\n`);
   return 0;
 }
