@@ -221,6 +221,7 @@ export function indirectInterface(g: GoValue | undefined): GoValue | undefined {
 export function lengthOf(g: GoValue): number | undefined {
   switch (g.t.kind) {
     case 'string':
+    case 'number': // json.Number is a string type: len counts its digits
       return new TextEncoder().encode(g.v as string).length;
     case 'slice':
       return Array.isArray(g.v) ? g.v.length : 0;

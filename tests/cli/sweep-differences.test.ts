@@ -724,3 +724,17 @@ describe('supplementary groups of a container process', { timeout: 60_000 }, () 
     ]);
   });
 });
+
+describe('templates: fmt and text/template details', { timeout: 60_000 }, () => {
+  it('printf %q quotes each element of a list; len of a raw json.Number counts its digits', async () => {
+    const steps = await run([
+      'docker run -d --name t1 alpine:3.22 sleep 300',
+      'docker inspect -f "{{printf \\"%q\\" .Config.Cmd}} {{printf \\"%5.2f|%-6s|%x\\" 3.14159 .Config.Image 255}}" t1',
+      // len of the typed State.Pid (an int) fails, so the CLI runs the template on the raw JSON
+      'docker inspect -f "{{len .State.Pid}}" t1 | tr 0-9 N',
+    ]);
+    expect(steps[1]).toEqual(['["sleep" "300"]  3.14|alpine:3.22|ff\n', 0]);
+    expect(steps[2][0]).toMatch(/^N+\n$/);
+    expect(steps[2][1]).toBe(0);
+  });
+});

@@ -141,6 +141,19 @@ describe('control structures and functions', () => {
     expect(run('{{.s | upper | printf "<%s>"}}', data)).toBe('<HELLO WORLD>');
     expect(run('a  {{- /* comment */ -}}  b {{- " c" }}', data)).toBe('ab c');
   });
+  it("printf takes a slice or map apart: the verb and width apply to each element, as fmt's printValue does", () => {
+    const cmd: GoValue = { t: T.slice(T.string, 'strslice.StrSlice'), v: ['sleep', '300'] };
+    expect(run('{{printf "%q" .}}', cmd)).toBe('["sleep" "300"]');
+    expect(run('{{printf "%4s|%x" . .}}', cmd)).toBe('[sleep  300]|[736c656570 333030]');
+    expect(run('{{printf "%d" .}}', cmd)).toBe('[%!d(string=sleep) %!d(string=300)]');
+    // raw numbers are json.Number, a string type: %d refuses them, %q quotes them
+    expect(run('{{printf "%q" .m}} {{printf "%d|%q" .a .a}} {{printf "%s" .n}}', data)).toBe(
+      'map["a":"first" "z":"last"] [%!d(json.Number=1) %!d(json.Number=2) %!d(json.Number=3)]|["1" "2" "3"] %!s(<nil>)',
+    );
+  });
+  it('len of a json.Number (raw decoding with UseNumber) counts its digits: the type is a string', () => {
+    expect(run('{{len (index .a 0)}}', raw({ a: [12345] }))).toBe('5');
+  });
   it('function errors: "error calling …"', () => {
     const r = parseGoTemplate('{{index .a 5}}').run(data);
     expect(r.error?.message).toBe(
