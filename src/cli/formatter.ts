@@ -1,7 +1,7 @@
 // docker/cli's formatter.Context: `table …` / custom / `json` formats, header rows
 // from a SubHeaderContext, rows through a Go template, tables through the tabwriter.
 
-import type { GoMethod, GoValue } from './go-value';
+import type { GoMethod, GoType, GoValue } from './go-value';
 import { T, mapKeys } from './go-value';
 import { goJsonString } from './go-json';
 import { parseGoTemplate, TemplateError } from './template';
@@ -39,9 +39,25 @@ export function contextValue(
   };
 }
 
+/** SubHeaderContext.Label: a `{{.Label "com.example.the-name"}}` column is titled by the name's last dotted part, - and _ as blanks. */
+const SUB_HEADER_CONTEXT: GoType = {
+  kind: 'map',
+  elem: T.string,
+  name: 'formatter.SubHeaderContext',
+  methods: {
+    Label: {
+      params: ['string'],
+      call: (_recv, [name]) => {
+        const parts = String(name?.v ?? '').split('.');
+        return { t: T.string, v: parts[parts.length - 1].replace(/[-_]/g, ' ') };
+      },
+    },
+  },
+};
+
 /** A SubHeaderContext (map[string]string of column titles). */
 export function headerValue(headers: Record<string, string>): GoValue {
-  return { t: T.map(T.string, 'formatter.SubHeaderContext'), v: headers };
+  return { t: SUB_HEADER_CONTEXT, v: headers };
 }
 
 /** The `finalFormat` preFormat computes: strip `table`, map `json`, trim spaces, expand \t and \n. */

@@ -28,7 +28,13 @@ export type GoType =
   | { kind: 'float'; name?: string }
   | { kind: 'number' } // json.Number, from raw decoding with UseNumber
   | { kind: 'slice'; elem: GoType; name?: string }
-  | { kind: 'map'; elem: GoType; name?: string }
+  | {
+      kind: 'map';
+      elem: GoType;
+      name?: string;
+      /** Methods of a named map type (formatter.SubHeaderContext's Label), by name. */
+      methods?: Record<string, GoMethod>;
+    }
   | { kind: 'ptr'; elem: GoType }
   | {
       kind: 'struct';

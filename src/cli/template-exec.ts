@@ -331,6 +331,13 @@ export class Executor {
         break;
       }
       case 'map': {
+        // text/template looks a method up before it indexes the map
+        const m = g.t.methods?.[fieldName];
+        if (m) {
+          const recv = isObject(g.v) ? g.v : {};
+          const fn: TemplateFunc = { params: m.params, call: (argv) => m.call(recv, argv) };
+          return this.evalCall(dot, fn, node as Command | Arg, fieldName, args, final);
+        }
         if (hasArgs) this.fail(`${fieldName} is not a method but has arguments`);
         const obj = isObject(g.v) ? g.v : {};
         if (!(fieldName in obj)) {

@@ -737,4 +737,19 @@ describe('templates: fmt and text/template details', { timeout: 60_000 }, () => 
     expect(steps[2][0]).toMatch(/^N+\n$/);
     expect(steps[2][1]).toBe(0);
   });
+
+  it("a table's {{.Label NAME}} column is titled by SubHeaderContext.Label (the name's last dotted part)", async () => {
+    const steps = await run([
+      'docker run -d --name t1 -l tier=web alpine:3.22 sleep 300',
+      'docker create --name t2 alpine:3.22 echo two',
+      'docker ps -a --format "table {{.Names}}\\t{{.Image}}\\t{{.Label \\"tier\\"}}"',
+      'docker volume create --label com.example.my_team=blue v1',
+      'docker volume ls --format "table {{.Name}}\\t{{.Label \\"com.example.my_team\\"}}"',
+    ]);
+    expect(steps[2]).toEqual([
+      'NAMES     IMAGE         tier\nt2        alpine:3.22   \nt1        alpine:3.22   web\n',
+      0,
+    ]);
+    expect(steps[4]).toEqual(['VOLUME NAME   my team\nv1            blue\n', 0]);
+  });
 });
