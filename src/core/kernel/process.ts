@@ -174,6 +174,10 @@ export class Process<NS> {
     return Promise.race([gated, this.killSwitch]);
   }
 
+  /** Asleep until a timer fires (nanosleep): what ps shows as WCHAN hrtimer_nanosleep. */
+  get onTimer(): boolean {
+    return this.timers.size > 0;
+  }
   /** @internal */
   addTimer(id: number): void {
     this.timers.add(id);

@@ -1,13 +1,16 @@
 // Tools that read the kernel (what procfs shows): ps, top, free, uptime,
 // nproc, kill. PIDs are the caller's namespace's; memory is the host's, as a
 // container's /proc/meminfo is (without lxcfs), and CPUs are the host's.
-import { cpuTicks, HERTZ, psBsdTime, psC, psPcpu, psTime } from '../../kernel/cpu-time';
+import { cpuTicks, HERTZ } from '../../kernel/cpu-time';
 import type { Process } from '../../kernel/process';
 import { parseSignal, signalName, SIGNALS, SIGTERM } from '../../kernel/signals';
 import { commOf, memInfo, ppidIn, runnable, stateOf, uptimeSeconds, visibleProcesses, vszOf } from '../procfs';
 import type { Sys } from '../types';
 import { humanBusybox, strftime } from './format';
 import { getopt, isOptError } from './getopt';
+import { psElapsed, psText } from './ps-columns';
+import { psEntry } from './ps-entry';
+import { parsePsArgs, psWants } from './ps-options';
 import type { Tool } from './tool';
 import { UserDb } from './users';
 
@@ -17,20 +20,6 @@ function ttyOf(p: P): string {
   return p.kernel.optionsOf(p).tty ? 'pts/0' : '?';
 }
 
-function userOf(db: UserDb, p: P, width = 8): string {
-  const n = db.userName(p.uid) ?? String(p.uid);
-  // procps marks a name it had to cut with '+'
-  return n.length > width ? `${n.slice(0, width - 1)}+` : n;
-}
-
-function statFlags(t: Tool, p: P, nsPid: number): string {
-  let s = stateOf(p).letter;
-  if (p === t.ctx.proc) s = 'R';
-  if (nsPid === 1 || ppidIn(t.ctx.proc, p) === 0) s += 's';
-  if (ttyOf(p) !== '?') s += '+';
-  return s;
-}
-
 export function ps(t: Tool, args: string[]): number {
   return t.gnu ? psProcps(t, args) : psBusybox(t, args);
 }
@@ -38,69 +27,27 @@ export function ps(t: Tool, args: string[]): number {
 function psProcps(t: Tool, args: string[]): number {
   const db = new UserDb(t.fs);
   const self = t.ctx.proc;
-  // BSD syntax (aux) has no dash
-  const bsd = args.length > 0 && !args[0].startsWith('-');
-  const letters = bsd ? args[0] : '';
-  const p = getopt(bsd ? args.slice(1) : args, { short: 'eAfFlo:p:u:aTxwH', long: { 'no-headers': 'nh', 'format=': 'o', 'sort=': 'sort', forest: 'forest' } });
-  if (isOptError(p)) {
-    t.err(`error: unsupported option (BSD syntax)\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`);
+  const lookup = {
+    uid: (n: string) => db.user(n)?.uid,
+    gid: (n: string) => db.group.find((g) => g.name === n || String(g.gid) === n)?.gid ?? (/^\d+$/.test(n) ? Number(n) : undefined),
+  };
+  const req = parsePsArgs(args, lookup);
+  if ('error' in req) {
+    t.err(`error: ${req.error}\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`);
     return 1;
   }
-  const all = p.has('e') || p.has('A') || (bsd && letters.includes('a') && letters.includes('x'));
-  const procs = visibleProcesses(self).filter(([, q]) => {
-    if (all) return true;
-    if (bsd && letters.includes('x')) return q.uid === self.uid;
-    if (bsd && letters.includes('a')) return ttyOf(q) !== '?';
-    return q.uid === self.uid && ttyOf(q) === ttyOf(self);
-  });
-  const mem = t.ctx.ns.host.memTotal;
-  const now = t.now;
-  const args0 = (q: P) => q.argv.join(' ');
-  const lines: string[] = [];
-  const hdr = !p.has('nh');
-  const fmt = p.value('o');
-  if (fmt !== undefined) {
-    const cols = fmt.split(/[,\s]+/).filter(Boolean).map((c) => c.split('=')[0]);
-    const spec: Record<string, [string, number, (n: number, q: P) => string]> = {
-      pid: ['PID', 7, (n) => String(n)], ppid: ['PPID', 7, (_n, q) => String(ppidIn(self, q))], user: ['USER', -8, (_n, q) => userOf(db, q)],
-      uid: ['UID', 5, (_n, q) => String(q.uid)], comm: ['COMMAND', -15, (_n, q) => commOf(q)], args: ['COMMAND', -27, (_n, q) => args0(q)],
-      cmd: ['CMD', -27, (_n, q) => args0(q)], command: ['COMMAND', -27, (_n, q) => args0(q)], stat: ['STAT', -4, (n, q) => statFlags(t, q, n)],
-      rss: ['RSS', 5, (_n, q) => String(Math.floor(q.rss / 1024))], vsz: ['VSZ', 6, (_n, q) => String(Math.floor(vszOf(q) / 1024))],
-      tty: ['TT', -8, (_n, q) => ttyOf(q)], time: ['TIME', 8, (_n, q) => psTime(q)], etime: ['ELAPSED', 11, (_n, q) => elapsed(now - q.startTime)],
-      '%cpu': ['%CPU', 4, (_n, q) => psPcpu(q, now)], '%mem': ['%MEM', 4, (_n, q) => ((q.rss / mem) * 100).toFixed(1)], s: ['S', 1, (_n, q) => stateOf(q).letter],
-    };
-    for (const c of cols) {
-      if (!spec[c]) {
-        t.err(`error: unknown user-defined format specifier "${c}"\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`);
-        return 1;
-      }
-    }
-    const cell = (c: string, v: string, last: boolean) => {
-      const w = spec[c][1];
-      return last && w < 0 ? v : w < 0 ? v.padEnd(-w) : v.padStart(w);
-    };
-    if (hdr) lines.push(cols.map((c, i) => cell(c, spec[c][0], i === cols.length - 1)).join(' '));
-    for (const [n, q] of procs) lines.push(cols.map((c, i) => cell(c, spec[c][2](n, q), i === cols.length - 1)).join(' '));
-  } else if (bsd && letters.includes('u')) {
-    if (hdr) lines.push('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND');
-    for (const [n, q] of procs) {
-      const cols = [
-        userOf(db, q).padEnd(8), String(n).padStart(7), psPcpu(q, now).padStart(4), ((q.rss / mem) * 100).toFixed(1).padStart(4),
-        String(Math.floor(vszOf(q) / 1024)).padStart(6), String(Math.floor(q.rss / 1024)).padStart(5), ttyOf(q).padEnd(8),
-        statFlags(t, q, n).padEnd(4), start(q.startTime, now), psBsdTime(q), args0(q),
-      ];
-      lines.push(cols.join(' '));
-    }
-  } else if (p.has('f') || p.has('F')) {
-    if (hdr) lines.push('UID          PID    PPID  C STIME TTY          TIME CMD');
-    for (const [n, q] of procs) {
-      lines.push([userOf(db, q).padEnd(8), String(n).padStart(7), String(ppidIn(self, q)).padStart(7), psC(q, now).padStart(2), start(q.startTime, now), ttyOf(q).padEnd(8), psTime(q), args0(q)].join(' '));
-    }
-  } else {
-    if (hdr) lines.push('    PID TTY          TIME CMD');
-    for (const [n, q] of procs) lines.push(`${String(n).padStart(7)} ${ttyOf(q).padEnd(8)} ${psTime(q)} ${commOf(q)}`);
-  }
-  t.out(lines.map((l) => `${l}\n`).join(''));
+  const view = {
+    pidOf: (q: P) => q.pidIn(self.pidns),
+    userName: (uid: number) => db.userName(uid),
+    groupName: (gid: number) => db.groupName(gid),
+    cpus: t.ctx.ns.host.cpus,
+    self,
+  };
+  const me = psEntry(self, view);
+  const entries = visibleProcesses(self)
+    .map(([, q]) => psEntry(q, view))
+    .filter((e) => psWants(req, e, me));
+  t.out(psText(req.columns, req.headers, entries, { now: t.now, memTotalKb: t.ctx.ns.host.memTotal / 1024 }));
   return 0;
 }
 
@@ -108,20 +55,6 @@ function psProcps(t: Tool, args: string[]): number {
 function busyboxTime(q: P): string {
   const s = Math.floor(cpuTicks(q) / HERTZ);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`.padStart(5);
-}
-
-/** START / STIME: time of day when started today, else the month and day. */
-function start(ms: number, now: number): string {
-  return now - ms < 86_400_000 ? strftime('%H:%M', ms) : strftime('%b%d', ms);
-}
-
-function elapsed(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  const d = Math.floor(s / 86400);
-  const h = Math.floor(s / 3600) % 24;
-  const m = Math.floor(s / 60) % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d ? `${d}-` : ''}${d || h ? `${two(h)}:` : ''}${two(m)}:${two(s % 60)}`;
 }
 
 /** BusyBox ps: -o columns, default pid,user,time,args (TIME is there in Alpine's and the busybox image's builds). */
@@ -144,7 +77,7 @@ function psBusybox(t: Tool, args: string[]): number {
     pid: ['PID', 5, (n) => String(n).padStart(5)], ppid: ['PPID', 5, (_n, q) => String(ppidIn(self, q)).padStart(5)],
     pgid: ['PGID', 5, (n) => String(n).padStart(5)], user: ['USER', 8, (_n, q) => (db.userName(q.uid) ?? String(q.uid)).slice(0, 8)],
     group: ['GROUP', 8, (_n, q) => (db.groupName(q.gid) ?? String(q.gid)).slice(0, 8)], comm: ['COMMAND', 16, (_n, q) => commOf(q)],
-    args: ['COMMAND', 0, (_n, q) => q.argv.join(' ')], time: ['TIME', 5, (_n, q) => busyboxTime(q)], etime: ['ELAPSED', 7, (_n, q) => elapsed(t.now - q.startTime).padStart(7)],
+    args: ['COMMAND', 0, (_n, q) => q.argv.join(' ')], time: ['TIME', 5, (_n, q) => busyboxTime(q)], etime: ['ELAPSED', 7, (_n, q) => psElapsed(t.now - q.startTime).padStart(7)],
     tty: ['TT', 6, (_n, q) => (ttyOf(q) === '?' ? '?' : ttyOf(q))], vsz: ['VSZ', 4, (_n, q) => String(Math.floor(vszOf(q) / 1024)).padStart(4)],
     rss: ['RSS', 4, (_n, q) => String(Math.floor(q.rss / 1024)).padStart(4)], stat: ['STAT', 4, (_n, q) => (q === self ? 'R' : stateOf(q).letter)],
     nice: ['NI', 5, () => '    0'],
