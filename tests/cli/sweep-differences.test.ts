@@ -753,3 +753,53 @@ describe('templates: fmt and text/template details', { timeout: 60_000 }, () => 
     expect(steps[4]).toEqual(['VOLUME NAME   my team\nv1            blue\n', 0]);
   });
 });
+
+describe('resource limits a cgroup v2 host cannot apply or does not have', { timeout: 60_000 }, () => {
+  // moby v28 verifyPlatformContainerResources with sysinfo's cgroup v2 answers; the sweep's
+  // 20.10 engine runs on cgroup v1, so only the cpuset errors are its bytes
+  it('cpuset lists are parsed and checked against the CPUs (and, through a sysinfo slip, the mems too)', async () => {
+    const [, ...steps] = await run([
+      'docker pull -q alpine:3.22',
+      'docker create --cpuset-cpus 0-99 alpine:3.22',
+      'docker create --cpuset-cpus abc alpine:3.22',
+      'docker create --cpuset-mems 5 alpine:3.22',
+      'docker create --cpuset-cpus 0-9000 alpine:3.22',
+      'docker create --name cs --cpuset-cpus 1 --cpuset-mems 0,1 alpine:3.22 >/dev/null && docker inspect -f "{{.HostConfig.CpusetCpus}}|{{.HostConfig.CpusetMems}}" cs',
+    ]);
+    expect(steps).toEqual([
+      ['Error response from daemon: Requested CPUs are not available - requested 0-99, available: 0-1\n', 1],
+      ['Error response from daemon: Invalid value abc for cpuset cpus: invalid format: abc\n', 1],
+      [
+        'Error response from daemon: Requested memory nodes are not available - requested 5, available: 0\n',
+        1,
+      ],
+      [
+        'Error response from daemon: Invalid value 0-9000 for cpuset cpus: value of out range, maximum is 8192\n',
+        1,
+      ],
+      ['1|0,1\n', 0],
+    ]);
+  });
+
+  it('discards swappiness and --oom-kill-disable with a warning, checks the io weight range', async () => {
+    const [, ...steps] = await run([
+      'docker pull -q alpine:3.22',
+      'docker create --name w1 --oom-kill-disable --memory-swappiness 50 alpine:3.22 | wc -c',
+      'docker inspect -f "{{.HostConfig.OomKillDisable}} {{.HostConfig.MemorySwappiness}}" w1',
+      'docker create --name w2 alpine:3.22 >/dev/null && docker inspect -f "{{.HostConfig.OomKillDisable}} {{.HostConfig.MemorySwappiness}}" w2',
+      'docker create --blkio-weight 5 alpine:3.22',
+      'docker create --name w3 --blkio-weight 500 alpine:3.22 >/dev/null && docker inspect -f "{{.HostConfig.BlkioWeight}}" w3',
+    ]);
+    expect(steps).toEqual([
+      [
+        'WARNING: Your kernel does not support memory swappiness capabilities or the cgroup is not mounted. Memory swappiness discarded.\n' +
+          'WARNING: Your kernel does not support OomKillDisable. OomKillDisable discarded.\n65\n',
+        0,
+      ],
+      ['false <nil>\n', 0],
+      ['false <nil>\n', 0],
+      ['Error response from daemon: Range of blkio weight is from 10 to 1000\n', 1],
+      ['500\n', 0],
+    ]);
+  });
+});

@@ -32,12 +32,17 @@ export const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys'
 
 const invalid = (m: string): Failure => fail('invalid', m);
 
-/** validateContainerConfig, validateHostConfig and verifyPlatformContainerResources, in that order. */
+/**
+ * validateContainerConfig, validateHostConfig and verifyPlatformContainerResources, in that order.
+ * The resources are checked against a cgroup v2 host's sysinfo; what it cannot apply is discarded
+ * from `hc` with a line pushed on `warnings` (the create response's Warnings).
+ */
 export function verifySettings(
   cfg: ContainerConfig,
   hc: HostConfigJson,
   hostCpus: number,
   sourceExists: (path: string) => boolean,
+  warnings: string[] = [],
 ): Failure | undefined {
   if (cfg.WorkingDir && !cfg.WorkingDir.startsWith('/'))
     return invalid(`the working directory '${cfg.WorkingDir}' is invalid, it needs to be an absolute path`);
@@ -63,6 +68,20 @@ export function verifySettings(
   const rp = restartPolicyError(policy.Name, policy.MaximumRetryCount);
   if (rp) return invalid(rp);
 
+  return verifyResources(hc, hostCpus, warnings);
+}
+
+/** A cgroup v2 host's cpuset.cpus.effective ("0-1") and cpuset.mems.effective ("0"). */
+const cpuList = (cpus: number): string => (cpus > 1 ? `0-${cpus - 1}` : '0');
+const HOST_MEMS = '0';
+
+/**
+ * verifyPlatformContainerResources with sysinfo's cgroup v2 answers (applyMemoryCgroupInfoV2...):
+ * no swappiness, kernel memory or OOM-kill control; io weight and cpuset are there.
+ */
+function verifyResources(hc: HostConfigJson, hostCpus: number, warnings: string[]): Failure | undefined {
+  // fixMemorySwappiness: -1 is the client's "unset"
+  if (hc.MemorySwappiness === -1) hc.MemorySwappiness = null;
   const memory = hc.Memory ?? 0;
   const swap = hc.MemorySwap ?? 0;
   if (memory !== 0 && memory < MIN_MEMORY) return invalid('Minimum memory limit allowed is 6MB');
@@ -70,11 +89,28 @@ export function verifySettings(
     return invalid('Minimum memoryswap limit should be larger than memory limit, see usage');
   if (memory === 0 && swap > 0)
     return invalid('You should always set the Memory limit when using Memoryswap limit, see usage');
+  if (hc.MemorySwappiness != null) {
+    warnings.push(
+      'Your kernel does not support memory swappiness capabilities or the cgroup is not mounted. Memory swappiness discarded.',
+    );
+    hc.MemorySwappiness = null;
+  }
   const reservation = hc.MemoryReservation ?? 0;
   if (reservation > 0 && reservation < MIN_MEMORY)
     return invalid('Minimum memory reservation allowed is 6MB');
   if (memory > 0 && reservation > 0 && memory < reservation)
     return invalid('Minimum memory limit can not be less than memory reservation limit, see usage');
+  if ((hc.KernelMemory ?? 0) > 0) {
+    warnings.push(
+      'Your kernel does not support kernel memory limit capabilities or the cgroup is not mounted. Limitation discarded.',
+    );
+    hc.KernelMemory = 0;
+  }
+  if (hc.OomKillDisable != null) {
+    if (hc.OomKillDisable)
+      warnings.push('Your kernel does not support OomKillDisable. OomKillDisable discarded.');
+    hc.OomKillDisable = null;
+  }
   const nano = hc.NanoCpus ?? 0;
   if (nano > 0 && (hc.CpuPeriod ?? 0) > 0)
     return invalid('Conflicting options: Nano CPUs and CPU Period cannot both be set');
@@ -89,7 +125,61 @@ export function verifySettings(
     return invalid('CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)');
   const quota = hc.CpuQuota ?? 0;
   if (quota > 0 && quota < 1000) return invalid('CPU cfs quota can not be less than 1ms (i.e. 1000)');
+  const cpus = cpuList(hostCpus);
+  const cpusetCpus = hc.CpusetCpus ?? '';
+  const cpusOk = cpusetAvailable(cpusetCpus, cpus);
+  if (typeof cpusOk === 'string') return invalid(`Invalid value ${cpusetCpus} for cpuset cpus: ${cpusOk}`);
+  if (!cpusOk)
+    return invalid(`Requested CPUs are not available - requested ${cpusetCpus}, available: ${cpus}`);
+  const cpusetMems = hc.CpusetMems ?? '';
+  // sysinfo v2 fills MemSets from the cpus list (applyCPUSetCgroupInfoV2 parses info.Cpus twice),
+  // so any node below the CPU count passes while the message names cpuset.mems.effective
+  const memsOk = cpusetAvailable(cpusetMems, cpus);
+  if (typeof memsOk === 'string') return invalid(`Invalid value ${cpusetMems} for cpuset mems: ${memsOk}`);
+  if (!memsOk)
+    return invalid(
+      `Requested memory nodes are not available - requested ${cpusetMems}, available: ${HOST_MEMS}`,
+    );
+  const weight = hc.BlkioWeight ?? 0;
+  if (weight > 0 && (weight < 10 || weight > 1000))
+    return invalid('Range of blkio weight is from 10 to 1000');
   return undefined;
+}
+
+/** sysinfo.isCpusetListAvailable: true, false, or parseUintList's error text. */
+function cpusetAvailable(requested: string, available: string): boolean | string {
+  const have = parseUintList(available, 0);
+  if (typeof have === 'string') return have;
+  const max = Math.max(8192, ...have);
+  const want = parseUintList(requested, max);
+  if (typeof want === 'string') return want;
+  for (const n of want) if (!have.has(n)) return false;
+  return true;
+}
+
+/** sysinfo.parseUintList: "0-2,5" as a set, or its error ("invalid format: X", "value of out range, maximum is N"). */
+function parseUintList(val: string, maximum: number): Set<number> | string {
+  const out = new Set<number>();
+  if (val === '') return out;
+  const invalidFormat = `invalid format: ${val}`;
+  // strconv.Atoi: an optional sign and decimal digits, within int64
+  const atoi = (s: string): number | undefined => (/^[+-]?\d{1,18}$/.test(s) ? Number(s) : undefined);
+  for (const r of val.split(',')) {
+    const dash = r.indexOf('-');
+    if (dash < 0) {
+      const v = atoi(r);
+      if (v === undefined) return invalidFormat;
+      if (maximum !== 0 && v > maximum) return `value of out range, maximum is ${maximum}`;
+      out.add(v);
+      continue;
+    }
+    const lo = atoi(r.slice(0, dash));
+    const hi = atoi(r.slice(dash + 1));
+    if (lo === undefined || hi === undefined || hi < lo) return invalidFormat;
+    if (maximum !== 0 && hi > maximum) return `value of out range, maximum is ${maximum}`;
+    for (let i = lo; i <= hi; i++) out.add(i);
+  }
+  return out;
 }
 
 function validPortRange(s: string): boolean {
@@ -206,6 +296,7 @@ export function adaptHostConfig(hc: HostConfigJson): void {
   if (!hc.CgroupnsMode) hc.CgroupnsMode = 'private';
   if (!hc.IpcMode) hc.IpcMode = 'private';
   if (!hc.Runtime) hc.Runtime = 'runc';
+  hc.OomKillDisable ??= false;
   // the defaults are shared, read-only lists (every container has them)
   if (hc.MaskedPaths == null && !hc.Privileged) hc.MaskedPaths = MASKED_PATHS;
   if (hc.ReadonlyPaths == null && !hc.Privileged) hc.ReadonlyPaths = READONLY_PATHS;

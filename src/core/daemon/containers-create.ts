@@ -68,21 +68,22 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
   if (typeof hc.PidsLimit === 'number' && hc.PidsLimit <= 0) hc.PidsLimit = null;
   if (hc.RestartPolicy && hc.RestartPolicy.Name === '')
     hc.RestartPolicy = { ...hc.RestartPolicy, Name: 'no' };
-  const bad = verifySettings(config, hc, d.host.cpus, (p) => d.hostFs().exists(p));
+  const settingWarnings: string[] = [];
+  const bad = verifySettings(config, hc, d.host.cpus, (p) => d.hostFs().exists(p), settingWarnings);
   if (bad) return bad;
   const ipc = hc.IpcMode ?? '';
   // verifyPlatformContainerSettings: the client passes --ipc through unchecked
   if (!(['', 'none', 'private', 'host', 'shareable'].includes(ipc) || ipc.startsWith('container:')))
     return fail('invalid', `invalid IPC mode: ${ipc}`);
   let imageId = '';
-  let warnings: string[] = [];
+  let warnings = settingWarnings;
   if (config.Image) {
     const img = d.images.get(config.Image);
     if (!img.ok) return img;
     imageId = img.value;
     const platform = checkImagePlatform(d.images, config.Image, imageId, requestedPlatform(body));
     if (!platform.ok) return platform;
-    warnings = platform.value;
+    warnings = [...settingWarnings, ...platform.value];
   }
   const mode = hc.NetworkMode ?? '';
   // a container network's donor is looked up at start

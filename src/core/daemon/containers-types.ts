@@ -92,6 +92,11 @@ export interface HostConfigJson {
   MemoryReservation?: number;
   MemorySwap?: number;
   OomKillDisable?: boolean | null;
+  MemorySwappiness?: number | null;
+  KernelMemory?: number;
+  BlkioWeight?: number;
+  CpusetCpus?: string;
+  CpusetMems?: string;
   PidsLimit?: number | null;
   Mounts?: MountJson[];
   MaskedPaths?: string[] | null;
