@@ -148,15 +148,11 @@ export class UserNetwork extends DockerNetwork {
     );
   }
 
-  /** The lowest free address of the ip-range, else of the subnet (AddAnyInRange, non-serial). */
-  override allocateIp(): string | undefined {
+  /** The ip-range, else the subnet (AddAnyInRange), less what IPAM holds back. */
+  protected override addressRange(): { from: number; end: number; reserved: readonly number[] } | undefined {
     if (!this.plan) return undefined;
     const { pool, range = pool, reserved } = this.plan;
-    const used = new Set<number>(reserved);
-    for (const ep of this.endpoints.values()) used.add(ipToInt(ep.ip));
-    const end = Math.min(range.base + range.size, pool.base + pool.size);
-    for (let a = Math.max(range.base, pool.base); a < end; a++) if (!used.has(a)) return intToIp(a);
-    return undefined;
+    return { from: Math.max(range.base, pool.base), end: Math.min(range.base + range.size, pool.base + pool.size), reserved };
   }
 }
 

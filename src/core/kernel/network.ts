@@ -98,7 +98,8 @@ export class DockerNetwork {
   readonly endpoints = new Map<string, Endpoint>();
   /** Addresses handed out (allocateIp's memory), and where the search for a free one starts. */
   private used = new Set<number>();
-  private lowest = 2;
+  private lowest = 0;
+  private held?: ReadonlySet<number>;
   constructor(
     readonly id: string,
     readonly name: string,
@@ -108,33 +109,46 @@ export class DockerNetwork {
     readonly created = 0,
   ) {}
 
-  /** Lowest free address of the subnet after the gateway (172.17.0.2, .3, …). */
-  allocateIp(): string | undefined {
+  /**
+   * The addresses IPAM hands out, [from, end), less the reserved ones (the
+   * gateway, auxiliary addresses); undefined when the network has none. The
+   * default bridge's: its /16 after the gateway.
+   */
+  protected addressRange(): { from: number; end: number; reserved: readonly number[] } | undefined {
     if (!this.subnet || !this.gateway) return undefined;
-    const [base] = this.subnet.split('/');
-    const b = ipToInt(base);
+    const b = ipToInt(this.subnet.split('/')[0]);
+    return { from: b + 2, end: b + 65534, reserved: [] };
+  }
+
+  /**
+   * The lowest free address (172.17.0.2, .3, …): libnetwork's default IPAM asks
+   * its bitmap for the first unset bit (SetAny with serial=false; only swarm's
+   * allocator asks for serial allocation), so an address freed is handed out again.
+   */
+  allocateIp(): string | undefined {
+    const r = this.addressRange();
+    if (!r) return undefined;
+    this.held ??= new Set(r.reserved);
     // the used set is kept between calls (a thousand containers must not cost a million steps);
     // it is rebuilt when endpoints went away (or were added by someone else)
     if (this.used.size !== this.endpoints.size) {
       this.used = new Set([...this.endpoints.values()].map((e) => ipIntOf(e.ip)));
-      this.lowest = 2;
+      this.lowest = r.from;
     }
-    for (let i = this.lowest; i < 65534; i++) {
-      if (this.used.has(b + i)) continue;
-      this.used.add(b + i);
-      this.lowest = i + 1;
-      return intToIp(b + i);
+    for (let a = Math.max(this.lowest, r.from); a < r.end; a++) {
+      if (this.used.has(a) || this.held.has(a)) continue;
+      this.used.add(a);
+      this.lowest = a + 1;
+      return intToIp(a);
     }
     return undefined;
   }
 
   /** An endpoint left: its address is free again (the lowest free one is handed out first). */
   releaseIp(ip: string): void {
-    if (!this.subnet) return;
     const n = ipIntOf(ip);
     if (!this.used.delete(n)) return;
-    const i = n - ipToInt(this.subnet.split('/')[0]);
-    if (i < this.lowest) this.lowest = i;
+    if (n < this.lowest) this.lowest = n;
   }
 }
 
