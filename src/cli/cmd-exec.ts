@@ -8,8 +8,7 @@ import { callJson } from './api-call';
 import { INTERRUPTED } from './cmd-pull';
 import { callConn, detachKeyBytes, streamSession } from './attach-session';
 import { checkTty, inspectContainer, resizeTty } from './container-api';
-import { readHostFile } from './run-options';
-import { parseEnvFile } from './run-values';
+import { readEnvFile } from './run-options';
 
 const validateEnv = (v: string) =>
   v.split('=')[0] === '' ? `invalid environment variable: ${v}` : undefined;
@@ -24,9 +23,7 @@ async function runExec(ctx: RunContext): Promise<number> {
   const lookup = (k: string) => io.env?.[k];
   let env: string[] | null = null;
   for (const f of flags.strings('env-file')) {
-    const text = readHostFile(io, f);
-    if (typeof text !== 'string') throw new CliError(text.error, 1);
-    const vars = parseEnvFile(f, text, lookup);
+    const vars = readEnvFile(io, f, lookup);
     if (typeof vars === 'string') throw new CliError(vars, 1);
     env = [...(env ?? []), ...vars];
   }

@@ -32,14 +32,31 @@ const STRERROR: Record<string, string> = {
   ELOOP: 'too many levels of symbolic links',
 };
 
-/** os.ReadFile on the client's machine, with Go's error text (`open .env: no such file or directory`). */
-export function readHostFile(io: CommandIO, path: string): string | { error: string } {
-  if (!io.hostFs) return { error: `open ${path}: no such file or directory` };
+/**
+ * os.ReadFile on the client's machine, with Go's error text (`open .env: no such file or directory`);
+ * `atRead` when the open worked and the read failed (a directory).
+ */
+export function readHostFile(io: CommandIO, path: string): string | { error: string; atRead: boolean } {
+  if (!io.hostFs) return { error: `open ${path}: no such file or directory`, atRead: false };
   const r = io.hostFs.readFile(path);
   if (typeof r === 'string') return r;
   // os.ReadFile opens then reads: a directory fails at the read
-  const op = r.code === 'EISDIR' ? 'read' : 'open';
-  return { error: `${op} ${path}: ${STRERROR[r.code] ?? r.message.toLowerCase()}` };
+  const atRead = r.code === 'EISDIR';
+  return {
+    error: `${atRead ? 'read' : 'open'} ${path}: ${STRERROR[r.code] ?? r.message.toLowerCase()}`,
+    atRead,
+  };
+}
+
+/** kvfile.Parse (--env-file, --label-file): the file's variables, or its error; the scanner's errors are the file's. */
+export function readEnvFile(
+  io: CommandIO,
+  path: string,
+  lookup: (key: string) => string | undefined,
+): string[] | string {
+  const text = readHostFile(io, path);
+  if (typeof text !== 'string') return text.atRead ? `invalid env file (${path}): ${text.error}` : text.error;
+  return parseEnvFile(path, text, lookup);
 }
 
 /** client.normalizeCapabilities: upper case, a CAP_ prefix (ALL excepted), no duplicates, sorted. */
@@ -165,9 +182,7 @@ export function buildCreateBody(
   }
   let env: string[] | null = null;
   for (const f of flags.strings('env-file')) {
-    const text = readHostFile(io, f);
-    if (typeof text !== 'string') return fail(text.error);
-    const vars = parseEnvFile(f, text, lookup);
+    const vars = readEnvFile(io, f, lookup);
     if (typeof vars === 'string') return fail(vars);
     env = [...(env ?? []), ...vars];
   }
@@ -175,9 +190,7 @@ export function buildCreateBody(
 
   const labels: Record<string, string> = {};
   for (const f of flags.strings('label-file')) {
-    const text = readHostFile(io, f);
-    if (typeof text !== 'string') return fail(text.error);
-    const vars = parseEnvFile(f, text, () => undefined);
+    const vars = readEnvFile(io, f, () => undefined);
     if (typeof vars === 'string') return fail(vars);
     for (const v of vars) labels[v.split('=')[0]] = v.slice(v.indexOf('=') + 1);
   }

@@ -803,3 +803,23 @@ describe('resource limits a cgroup v2 host cannot apply or does not have', { tim
     ]);
   });
 });
+
+describe('--env-file / --label-file', { timeout: 60_000 }, () => {
+  it("names the file of a read error, as kvfile.Parse wraps the scanner's (an open error is bare)", async () => {
+    const steps = await run([
+      'docker pull -q alpine:3.22',
+      'mkdir d',
+      'docker run --rm --env-file d alpine:3.22 true',
+      'docker run --rm --label-file d alpine:3.22 true',
+      'docker run --rm --env-file nope alpine:3.22 true',
+      'docker run -d --name ef alpine:3.22 sleep 100 >/dev/null; docker exec --env-file d ef true',
+    ]);
+    const usage = "\n\nRun 'docker run --help' for more information\n";
+    expect(steps.slice(2)).toEqual([
+      [`docker: invalid env file (d): read d: is a directory${usage}`, 125],
+      [`docker: invalid env file (d): read d: is a directory${usage}`, 125],
+      [`docker: open nope: no such file or directory${usage}`, 125],
+      ['invalid env file (d): read d: is a directory\n', 1],
+    ]);
+  });
+});
