@@ -37,7 +37,8 @@ export function id(t: Tool, args: string[]): number {
       const name = only === 'u' ? db.userName(n) : db.groupName(n);
       if (p.has('n')) {
         if (name === undefined) {
-          t.warn(t.gnu ? `cannot find name for ${only === 'u' ? 'user' : 'group'} ID ${n}` : `unknown ${only === 'u' ? 'uid' : 'gid'} ${n}`);
+          // BusyBox's print_common has one word for both (whoami's xuid2uname says "unknown uid")
+          t.warn(t.gnu ? `cannot find name for ${only === 'u' ? 'user' : 'group'} ID ${n}` : `unknown ID ${n}`);
           return String(n);
         }
         return name;

@@ -69,6 +69,19 @@ describe('id, whoami, groups', () => {
     expect(await m.run(['whoami'], { uid: 1000 })).toMatchObject({ code: 1, stderr: 'whoami: cannot find name for user ID 1000\n' });
     expect((await alpine().run(['whoami'], { uid: 1000 })).stderr).toBe('whoami: unknown uid 1000\n');
   });
+
+  it("BusyBox id -un / -gn of an ID without a name prints the number and 'unknown ID N' (print_common)", async () => {
+    expect(await alpine().run(['id', '-un'], { uid: 1000, gid: 1000 })).toMatchObject({
+      code: 1,
+      stdout: '1000\n',
+      stderr: 'id: unknown ID 1000\n',
+    });
+    expect(await alpine().run(['id', '-gn'], { uid: 1000, gid: 1000 })).toMatchObject({
+      code: 1,
+      stdout: '1000\n',
+      stderr: 'id: unknown ID 1000\n',
+    });
+  });
 });
 
 describe('hostname, uname, date, nproc, uptime', () => {
