@@ -823,3 +823,20 @@ describe('--env-file / --label-file', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('BusyBox sh in a container', { timeout: 60_000 }, () => {
+  it('a redirection that cannot be opened is status 1 (redirectsafe), the file system read-only or not', async () => {
+    const steps = await run([
+      'docker pull -q alpine:3.22',
+      'docker run --rm --read-only alpine:3.22 sh -c "echo x > /tmp/f"',
+      'docker run --rm alpine:3.22 sh -c \'echo x > /nope/f; echo "s=$?"; cat < /nope; echo "s=$?"; echo >&9; echo "s=$?"\'',
+    ]);
+    expect(steps.slice(1)).toEqual([
+      ["sh: can't create /tmp/f: Read-only file system\n", 1],
+      [
+        "sh: can't create /nope/f: nonexistent directory\ns=1\nsh: can't open /nope: no such file\ns=1\nsh: 9: Bad file descriptor\ns=1\n",
+        0,
+      ],
+    ]);
+  });
+});

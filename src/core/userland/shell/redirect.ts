@@ -9,6 +9,9 @@ import type { Shell } from './shell';
 /** Apply redirections to `fds` in order. Undefined on success, else the failure status (message printed). */
 export async function applyRedirs(sh: Shell, redirs: readonly Redir[], fds: FdTable): Promise<number | undefined> {
   const failStatus = sh.flavour.name === 'bash' ? 1 : 2;
+  // a file or descriptor that cannot be opened: BusyBox's redirectsafe returns setjmp's 1
+  // ("echo >&9; echo result: $?" should be 1, not 2), dash's doubles it
+  const openFailStatus = sh.flavour.name === 'dash' ? 2 : 1;
   for (const r of redirs) {
     if (r.op === '<<') {
       const doc = r.heredoc ?? { body: '', quoted: true };
@@ -50,7 +53,7 @@ export async function applyRedirs(sh: Shell, redirs: readonly Redir[], fds: FdTa
         const src = fds.get(Number(target));
         if (!src) {
           sh.error(`${target}: Bad file descriptor`);
-          return failStatus;
+          return openFailStatus;
         }
         fds.set(r.fd, src);
         continue;
@@ -65,7 +68,7 @@ export async function applyRedirs(sh: Shell, redirs: readonly Redir[], fds: FdTa
     const opened = openPath(sh.fs(), sh.cwd, target, how, fds);
     if ('errno' in opened) {
       sh.error(redirMessage(sh.flavour, opened));
-      return failStatus;
+      return openFailStatus;
     }
     if (both) {
       fds.set(1, opened);

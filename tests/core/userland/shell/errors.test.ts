@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runC, type Which } from './setup';
 
 // [script, dash stderr, bash stderr, ash stderr, [dash, bash, ash] exit codes]
+// (a failed redirection is 1 in BusyBox ash, as its redirectsafe returns setjmp's 1; checked on BusyBox 1.35)
 type Case = [string, string, string, string, [number, number, number]];
 
 const CASES: Case[] = [
@@ -12,9 +13,9 @@ const CASES: Case[] = [
   ['/tmp', 'sh: 1: /tmp: Permission denied\n', 'bash: line 1: /tmp: Is a directory\n', 'sh: /tmp: Permission denied\n', [126, 126, 126]],
   ['cd /nope', "sh: 1: cd: can't cd to /nope\n", 'bash: line 1: cd: /nope: No such file or directory\n', "sh: cd: line 1: can't cd to /nope: No such file or directory\n", [2, 1, 2]],
   ['cd /etc/passwd', "sh: 1: cd: can't cd to /etc/passwd\n", 'bash: line 1: cd: /etc/passwd: Not a directory\n', "sh: cd: line 1: can't cd to /etc/passwd: Not a directory\n", [2, 1, 2]],
-  ['echo x > /nope/f', 'sh: 1: cannot create /nope/f: Directory nonexistent\n', 'bash: line 1: /nope/f: No such file or directory\n', "sh: can't create /nope/f: nonexistent directory\n", [2, 1, 2]],
-  ['echo x > /tmp', 'sh: 1: cannot create /tmp: Is a directory\n', 'bash: line 1: /tmp: Is a directory\n', "sh: can't create /tmp: Is a directory\n", [2, 1, 2]],
-  ['cat < /nope', 'sh: 1: cannot open /nope: No such file\n', 'bash: line 1: /nope: No such file or directory\n', "sh: can't open /nope: no such file\n", [2, 1, 2]],
+  ['echo x > /nope/f', 'sh: 1: cannot create /nope/f: Directory nonexistent\n', 'bash: line 1: /nope/f: No such file or directory\n', "sh: can't create /nope/f: nonexistent directory\n", [2, 1, 1]],
+  ['echo x > /tmp', 'sh: 1: cannot create /tmp: Is a directory\n', 'bash: line 1: /tmp: Is a directory\n', "sh: can't create /tmp: Is a directory\n", [2, 1, 1]],
+  ['cat < /nope', 'sh: 1: cannot open /nope: No such file\n', 'bash: line 1: /nope: No such file or directory\n', "sh: can't open /nope: no such file\n", [2, 1, 1]],
   ['if true; then', 'sh: 1: Syntax error: end of file unexpected (expecting "fi")\n', 'bash: -c: line 1: syntax error: unexpected end of file\n', 'sh: syntax error: unexpected end of file (expecting "fi")\n', [2, 2, 2]],
   ['fi', 'sh: 1: Syntax error: "fi" unexpected\n', "bash: -c: line 1: syntax error near unexpected token `fi'\nbash: -c: line 1: `fi'\n", 'sh: syntax error: unexpected "fi"\n', [2, 2, 2]],
   ['echo a; done', 'sh: 1: Syntax error: "done" unexpected\n', "bash: -c: line 1: syntax error near unexpected token `done'\nbash: -c: line 1: `echo a; done'\n", 'sh: syntax error: unexpected "done"\n', [2, 2, 2]],
