@@ -840,3 +840,26 @@ describe('BusyBox sh in a container', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('--read-only', { timeout: 60_000 }, () => {
+  it('mounts /etc/hosts, /etc/hostname and /etc/resolv.conf read-only too (container.NetworkMounts)', async () => {
+    const steps = await run([
+      'docker pull -q alpine:3.22',
+      'docker run --rm --read-only alpine:3.22 sh -c "echo x > /dev/shm/f && echo shm-ok; mount | grep etc; echo n > /etc/hostname"',
+      'docker run --rm alpine:3.22 sh -c "echo n >> /etc/hosts && mount | grep etc/hosts"',
+    ]);
+    const line = (f: string, o: string) =>
+      `/dev/sda1 on /etc/${f} type ext4 (${o},relatime,discard,errors=remount-ro)\n`;
+    expect(steps.slice(1)).toEqual([
+      [
+        'shm-ok\n' +
+          line('resolv.conf', 'ro') +
+          line('hostname', 'ro') +
+          line('hosts', 'ro') +
+          "sh: can't create /etc/hostname: Read-only file system\n",
+        1,
+      ],
+      [line('hosts', 'rw'), 0],
+    ]);
+  });
+});

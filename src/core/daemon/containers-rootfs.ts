@@ -159,9 +159,10 @@ const INFO: Record<string, MountInfo> = Object.freeze({
   console: { source: 'devpts', target: '/dev/console', fstype: 'devpts', options: DEVPTS_OPTS },
   init: { source: '/dev/sda1', target: '/sbin/docker-init', fstype: 'ext4', options: HOST_FS_RO },
 });
-const ETC_INFO = ['resolv.conf', 'hostname', 'hosts'].map((f): [string, MountInfo] => [
+const ETC_INFO = ['resolv.conf', 'hostname', 'hosts'].map((f): [string, MountInfo, MountInfo] => [
   f,
   { source: '/dev/sda1', target: `/etc/${f}`, fstype: 'ext4', options: HOST_FS },
+  { source: '/dev/sda1', target: `/etc/${f}`, fstype: 'ext4', options: HOST_FS_RO },
 ]);
 const PROC_RO = ['bus', 'fs', 'irq', 'sys', 'sysrq-trigger'].map((p): [string, MountInfo] => [
   p,
@@ -275,8 +276,13 @@ export function containerNamespace(parts: NamespaceParts): MountNamespace {
           },
     });
   }
-  for (const [f, info] of ETC_INFO)
-    mounts.push({ target: info.target, source: parts.files, root: `/${f}`, info });
+  // container.NetworkMounts: the files are writable unless the root is read-only
+  for (const [f, info, roInfo] of ETC_INFO)
+    mounts.push(
+      parts.readOnly
+        ? { target: info.target, source: parts.files, root: `/${f}`, readOnly: true, info: roInfo }
+        : { target: info.target, source: parts.files, root: `/${f}`, info },
+    );
   if (parts.init)
     mounts.push({
       target: '/sbin/docker-init',
