@@ -10,7 +10,8 @@ import type { ApiResponse } from './api';
 import type { ContainerEntry } from './containers-entry';
 import { rfc3339Nano } from './containers-logs';
 import type { Daemon } from './daemon';
-import { boolValue, MessageStream } from './engine';
+import { networkStats, type NetworkStats } from './containers-stats-net';
+import { boolValue, errorResponse, MessageStream } from './engine';
 
 /** The collector's interval (daemon.go newStatsCollector(1 * time.Second)). */
 export const COLLECT_INTERVAL_MS = 1000;
@@ -61,6 +62,7 @@ export function emptyStats(c: ContainerEntry): Record<string, unknown> {
 export function sample(
   daemon: Daemon,
   cg: Cgroup,
+  networks: Record<string, NetworkStats> | undefined,
 ): { read: number; cpu: CpuStats; rest: Record<string, unknown> } {
   const d = daemon.deps;
   const now = d.clock.now();
@@ -127,7 +129,6 @@ export function sample(
           ],
         }
       : NO_BLKIO;
-  const packets = (bytes: number) => (bytes === 0 ? 0 : Math.ceil(bytes / 1448));
   const memoryStats: Record<string, unknown> = { usage: cg.memoryCurrent, stats: mem };
   if (cg.oomEvents > 0) memoryStats.failcnt = cg.oomEvents;
   memoryStats.limit = limit;
@@ -143,18 +144,7 @@ export function sample(
       num_procs: 0,
       storage_stats: {},
       memory_stats: memoryStats,
-      networks: {
-        eth0: {
-          rx_bytes: cg.netRx,
-          rx_packets: packets(cg.netRx),
-          rx_errors: 0,
-          rx_dropped: 0,
-          tx_bytes: cg.netTx,
-          tx_packets: packets(cg.netTx),
-          tx_errors: 0,
-          tx_dropped: 0,
-        },
-      },
+      ...(networks ? { networks } : {}),
     },
   };
 }
@@ -182,9 +172,11 @@ function subscribe(
     const cg = c.live?.cgroup;
     let doc: Record<string, unknown>;
     if (c.removed) return;
-    if (!cg || !c.running) doc = emptyStats(c);
+    const net = cg && c.running ? networkStats(daemon, c) : undefined;
+    // GetContainerStats' error (the donor's sandbox is gone): the collector publishes the empty response
+    if (!cg || !c.running || !net?.ok) doc = emptyStats(c);
     else {
-      const s = sample(daemon, cg);
+      const s = sample(daemon, cg, net.value);
       doc = {
         name: c.rec.Name,
         id: c.id,
@@ -225,7 +217,9 @@ export async function containerStats(
   if (oneShot) {
     const cg = c.live?.cgroup;
     if (!cg) return { status: 200, body: emptyStats(c) };
-    const s = sample(daemon, cg);
+    const net = networkStats(daemon, c);
+    if (!net.ok) return errorResponse(net);
+    const s = sample(daemon, cg, net.value);
     return {
       status: 200,
       body: {

@@ -30,7 +30,7 @@ import type { CreateBody } from './containers-types';
 import type { HostShm } from './containers-share';
 import { dockerInit } from './containers-init';
 import { generateName } from './names';
-import { containerNetworks, endpointRecord, logNetworkEvent, modeNetworkName } from './networks-attach';
+import { containerNetworks, dropHostsRecord, endpointRecord, logNetworkEvent, modeNetworkName } from './networks-attach';
 
 export interface DaemonDeps {
   clock: Clock;
@@ -296,8 +296,10 @@ export class ContainerStore {
     c.live = undefined;
     const stack = this.deps.network;
     const nets = live.endpoint ? stack.endpointsOf(c.id).map((x) => x.net) : containerNetworks(stack, c.rec);
-    if (live.endpoint) stack.detach(c.id);
-    else stack.ports.release(c.id);
+    if (live.endpoint) {
+      for (const { ep } of stack.endpointsOf(c.id)) dropHostsRecord(c.files, c.rec, ep.ip);
+      stack.detach(c.id);
+    } else stack.ports.release(c.id);
     for (const n of nets) logNetworkEvent(this.deps.events, n, 'disconnect', c.id);
     c.rec.Network = undefined;
     c.rec.Endpoints = undefined;

@@ -4,6 +4,7 @@
 // cleanup after the sandbox was made, logs `network disconnect`).
 import type { EventLog } from '../events';
 import type { DockerNetwork, Endpoint, NetworkStack } from '../kernel/network';
+import type { FileSystem } from '../userland/types';
 import type { ContainerRecord, NetworkRecord } from './containers-types';
 
 /** The NetworkMode's network name as NetworkSettings.Networks keys it ("default" is the bridge). */
@@ -50,4 +51,20 @@ export function logNetworkEvent(
     ID: net.id,
     Attributes: { container: containerId, name: net.name, type: net.driver },
   });
+}
+
+/** An /etc/hosts record of the container's own name (etchosts.Record: IP, tab, hostname). */
+export function hostsRecord(rec: ContainerRecord, ip: string): string {
+  return `${ip}\t${rec.Config.Hostname ?? rec.Id.slice(0, 12)}\n`;
+}
+
+/**
+ * An endpoint's leave takes its record out of the sandbox's hosts file
+ * (libnetwork sbLeave, etchosts.Delete): on disconnect, and for every endpoint
+ * when a stop deletes the sandbox, so a container that joined this one's
+ * namespace no longer finds the address.
+ */
+export function dropHostsRecord(files: FileSystem, rec: ContainerRecord, ip: string): void {
+  const hosts = files.readFile('/hosts');
+  if (typeof hosts === 'string') files.writeFile('/hosts', hosts.replace(hostsRecord(rec, ip), ''));
 }

@@ -9,7 +9,7 @@ import type { ApiResponse } from './api';
 import type { ContainerEntry } from './containers-entry';
 import type { Daemon } from './daemon';
 import { errorResponse, type Router } from './engine';
-import { endpointRecord, logNetworkEvent, modeNetworkName, networkNames } from './networks-attach';
+import { dropHostsRecord, endpointRecord, hostsRecord, logNetworkEvent, modeNetworkName, networkNames } from './networks-attach';
 import { findNetwork } from './networks-routes';
 
 // runconfig/errors.go (validation errors: 400)
@@ -145,7 +145,7 @@ export function connectContainer(
   c.rec.Networks = [...names, n.name];
   // libnetwork's join adds the address to the container's /etc/hosts
   const hosts = c.files.readFile('/hosts');
-  c.files.writeFile('/hosts', `${typeof hosts === 'string' ? hosts : ''}${hostsLine(c, ep.ip)}`);
+  c.files.writeFile('/hosts', `${typeof hosts === 'string' ? hosts : ''}${hostsRecord(c.rec, ep.ip)}`);
   if (n.name === modeNetworkName(c.rec)) c.rec.Network = endpointRecord(n, ep);
   else c.rec.Endpoints = { ...(c.rec.Endpoints ?? {}), [n.name]: endpointRecord(n, ep) };
   logNetworkEvent(daemon.deps.events, n, 'connect', c.id);
@@ -177,8 +177,7 @@ export function disconnectContainer(
   if (!ep || !live) return fail('system', `container ${c.id} is not connected to network ${n.name}`);
   stack.detachFrom(c.id, n);
   // and the leave takes it out again (etchosts.Delete)
-  const hosts = c.files.readFile('/hosts');
-  if (typeof hosts === 'string') c.files.writeFile('/hosts', hosts.replace(hostsLine(c, ep.ip), ''));
+  dropHostsRecord(c.files, c.rec, ep.ip);
   // the published ports belonged to the endpoint that leaves
   if (live.endpoint === ep) {
     stack.ports.release(c.id);
@@ -198,11 +197,6 @@ export function disconnectContainer(
   }
   logNetworkEvent(daemon.deps.events, n, 'disconnect', c.id);
   return ok(undefined);
-}
-
-/** An /etc/hosts record of the container's own name (etchosts.Record: IP, tab, hostname). */
-function hostsLine(c: ContainerEntry, ip: string): string {
-  return `${ip}\t${c.rec.Config.Hostname ?? c.id.slice(0, 12)}\n`;
 }
 
 function stringList(v: unknown): string[] {
