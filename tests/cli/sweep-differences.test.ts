@@ -839,6 +839,20 @@ describe('BusyBox sh in a container', { timeout: 60_000 }, () => {
       ],
     ]);
   });
+
+  it('exports SHLVL (atoi+1) and hands the environment over in its variable table order', async () => {
+    const steps = await run([
+      'docker pull -q alpine:3.22',
+      'docker run --rm alpine:3.22 sh -c env | grep -v HOSTNAME',
+      'docker run --rm -e ZED=1 -e A_B=2 alpine:3.22 sh -c "X=1 env" | cut -d= -f1',
+      'docker run --rm -e SHLVL=5 alpine:3.22 sh -c \'echo $SHLVL; sh -c "echo \\$SHLVL"\'',
+    ]);
+    expect(steps.slice(1)).toEqual([
+      ['SHLVL=1\nHOME=/root\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nPWD=/\n', 0],
+      ['HOSTNAME\nSHLVL\nHOME\nX\nA_B\nPATH\nZED\nPWD\n', 0],
+      ['6\n7\n', 0],
+    ]);
+  });
 });
 
 describe('--read-only', { timeout: 60_000 }, () => {

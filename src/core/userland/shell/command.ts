@@ -180,7 +180,7 @@ async function runExternal(sh: Shell, redirs: Redir[], argv: string[], assigns: 
   const fds = sh.fds.clone();
   const failed = await applyRedirs(sh, redirs, fds);
   if (failed !== undefined) return failed;
-  const env = sh.vars.environ(Object.fromEntries(assigns));
+  const env = sh.vars.environ(Object.fromEntries(assigns), sh.flavour.name !== 'bash');
   const target = resolveExec(sh.fs(), argv, env, sh.ctx.ns.programs);
   if ('kind' in target) {
     const script = target.kind === 'unsimulated' ? scriptWithoutInterpreter(sh, argv[0], env) : undefined;
@@ -222,7 +222,7 @@ async function execBuiltin(sh: Shell, node: SimpleNode, argv: string[], assigns:
     for (const [k, v] of assigns) sh.vars.set(k, v, sh.opts.a);
     return 0;
   }
-  const env = sh.vars.environ(Object.fromEntries(assigns));
+  const env = sh.vars.environ(Object.fromEntries(assigns), sh.flavour.name !== 'bash');
   const target = resolveExec(sh.fs(), args, env, sh.ctx.ns.programs);
   if ('kind' in target) {
     const status = execFailed(sh, args[0], target, 'exec');

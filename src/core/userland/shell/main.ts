@@ -98,6 +98,13 @@ function initVars(sh: Shell): void {
   if (v.get('PS1') === undefined) v.set('PS1', defaultPS1(sh));
   if (v.get('PS2') === undefined) v.set('PS2', '> ');
   if (v.get('PS4') === undefined) v.set('PS4', '+ ');
+  if (sh.flavour.name === 'ash') {
+    // BusyBox's BASH_SHLVL_VAR and BASH_HOSTNAME_VAR (on with ASH_BASH_COMPAT, as Alpine builds it):
+    // SHLVL is atoi()+1 printed unsigned, HOSTNAME is set but not exported
+    const lvl = Number.parseInt(v.get('SHLVL') ?? '0', 10);
+    v.export('SHLVL', String(((Number.isNaN(lvl) ? 0 : lvl) + 1) >>> 0));
+    if (v.get('HOSTNAME') === undefined) v.set('HOSTNAME', sh.ctx.ns.uts.hostname);
+  }
   if (sh.flavour.name === 'bash') {
     const me = sh.passwd(sh.ctx.proc.uid);
     if (v.get('HOME') === undefined && me) v.set('HOME', me.home);

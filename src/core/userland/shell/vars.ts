@@ -119,10 +119,36 @@ export class Vars {
     return [...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
-  /** The environment for a command: exported variables with values, plus per-command assignments. */
-  environ(extra: Record<string, string> = {}): Record<string, string> {
+  /**
+   * The environment for a command: exported variables with values, plus per-command assignments.
+   * `hashOrder`: in the order ash and dash build it (listvars walks their 39-bucket variable
+   * table, each bucket in the order its names were first set), which is what `env` prints.
+   */
+  environ(extra: Record<string, string> = {}, hashOrder = false): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const [k, v] of this.entries()) if (v.exported && v.value !== undefined) env[k] = v.value;
-    return { ...env, ...extra };
+    if (!hashOrder) {
+      for (const [k, v] of this.entries()) if (v.exported && v.value !== undefined) env[k] = v.value;
+      return { ...env, ...extra };
+    }
+    const seen = new Map<string, string | undefined>();
+    for (const scope of this.scopes)
+      for (const [k, v] of scope) seen.set(k, v.exported && v.value !== undefined ? v.value : undefined);
+    for (const [k, val] of Object.entries(extra)) seen.set(k, val);
+    const names = [...seen.keys()];
+    const order = new Map(names.map((k, i) => [k, i]));
+    names.sort((a, b) => hashvar(a) - hashvar(b) || order.get(a)! - order.get(b)!);
+    for (const k of names) {
+      const val = seen.get(k);
+      if (val !== undefined) env[k] = val;
+    }
+    return env;
   }
+}
+
+/** ash/dash hashvar: the first byte times 16 plus every byte of the name, modulo VTABSIZE (39). */
+function hashvar(name: string): number {
+  // names are ASCII ([A-Za-z_][A-Za-z0-9_]*), so a code unit is a byte
+  let h = (name.charCodeAt(0) || 0) << 4;
+  for (let i = 0; i < name.length; i++) h += name.charCodeAt(i);
+  return h % 39;
 }
