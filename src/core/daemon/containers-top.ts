@@ -5,7 +5,7 @@
 import { fail, ok, type Result } from '../image/errors';
 import type { Process } from '../kernel/process';
 import { psEntry } from '../userland/tools/ps-entry';
-import { psText } from '../userland/tools/ps-columns';
+import { psForest, psText } from '../userland/tools/ps-columns';
 import { parsePsArgs, psWants, type PsRequest } from '../userland/tools/ps-options';
 import type { Sys } from '../userland/types';
 import type { ContainerEntry } from './containers-entry';
@@ -73,7 +73,8 @@ export function topProcesses(daemon: Daemon, c: ContainerEntry, psArgs: string):
   const alone = parsePsArgs(args, lookup);
   if ('error' in alone) return fail('system', `ps: error: ${alone.error}`);
   let req: PsRequest = alone;
-  if (!alone.quick && alone.lists.length === 0) {
+  // (-q refuses forest listings too: the tree is then the host's, the container's rows under the shim)
+  if (!alone.quick && alone.lists.length === 0 && !alone.forest) {
     const quick = parsePsArgs([...args, `-q${[...pids].join(',')}`], lookup);
     if (!('error' in quick)) req = quick;
   }
@@ -84,9 +85,11 @@ export function topProcesses(daemon: Daemon, c: ContainerEntry, psArgs: string):
     cpus: daemon.deps.host.cpus,
   };
   const root = { uid: 0, tty: '?' };
-  const entries = procs.map((p) => psEntry(p, view)).filter((e) => psWants(req, e, root));
+  const read = req.forest ? [...daemon.deps.kernel.processes.values()] : procs;
+  const entries = read.map((p) => psEntry(p, view)).filter((e) => psWants(req, e, root));
+  const rows = req.forest ? psForest(entries, req.forest) : entries;
   const clock = { now: daemon.deps.clock.now(), memTotalKb: daemon.deps.host.memTotal / 1024 };
-  const top = parsePsOutput(psText(req.columns, req.headers, entries, clock), pids);
+  const top = parsePsOutput(psText(req.columns, req.headers, rows, clock), pids);
   if (top.ok) daemon.event(c, 'top');
   return top;
 }

@@ -65,6 +65,11 @@ describe('docker top CONTAINER [ps OPTIONS]', () => {
       // a header renamed; and an empty one, which leaves the row's cells to the last title
       '-o comm=A,pid': [['A', 'PID'], [['sleep', pid1], ['sleep', pid2]]],
       '-o pid -o comm=': [['PID'], [[`${pid1} sleep`], [`${pid2} sleep`]]],
+      // a forest: -q refuses it too, so the tree is the host's and the container's processes hang under the shim
+      axjf: [
+        ['PPID', 'PID', 'PGID', 'SID', 'TTY', 'TPGID', 'STAT', 'UID', 'TIME', 'COMMAND'],
+        [[shim, pid1, pid1, pid1, '?', '-1', 'Ss', '0', '0:00', '\\_ sleep 3600'], [shim, pid2, pid2, pid2, '?', '-1', 'Ss', '0', '0:00', '\\_ sleep 1000']],
+      ],
       // another selection list: ps refuses -q with it, the daemon runs plain ps and filters
       '-p 1': [['PID', 'TTY', 'TIME', 'CMD'], []],
     };

@@ -8,7 +8,7 @@ import { commOf, memInfo, ppidIn, runnable, stateOf, uptimeSeconds, visibleProce
 import type { Sys } from '../types';
 import { humanBusybox, strftime } from './format';
 import { getopt, isOptError } from './getopt';
-import { psElapsed, psText } from './ps-columns';
+import { psElapsed, psForest, psText } from './ps-columns';
 import { psEntry } from './ps-entry';
 import { parsePsArgs, psWants } from './ps-options';
 import type { Tool } from './tool';
@@ -47,7 +47,8 @@ function psProcps(t: Tool, args: string[]): number {
   const entries = visibleProcesses(self)
     .map(([, q]) => psEntry(q, view))
     .filter((e) => psWants(req, e, me));
-  t.out(psText(req.columns, req.headers, entries, { now: t.now, memTotalKb: t.ctx.ns.host.memTotal / 1024 }));
+  const rows = req.forest ? psForest(entries, req.forest) : entries;
+  t.out(psText(req.columns, req.headers, rows, { now: t.now, memTotalKb: t.ctx.ns.host.memTotal / 1024 }));
   return 0;
 }
 

@@ -34,6 +34,8 @@ export interface PsEntry {
   nlwp: number;
   startTime: number;
   cpu: CpuAccounted;
+  /** The forest's branch before the command (forest_helper), when ps draws one. */
+  tree?: string;
 }
 
 export interface PsClock {
@@ -87,8 +89,8 @@ function pmem(e: PsEntry, c: PsClock): string {
 }
 
 const cut = (s: string, max: number) => s.slice(0, Math.max(0, max));
-const args: Spec = { head: 'COMMAND', width: 27, just: 'unlimited', pr: (e, _c, max) => cut(e.args, max) };
-const comm: Spec = { head: 'COMMAND', width: 15, just: 'unlimited', pr: (e, _c, max) => cut(e.comm, max) };
+const args: Spec = { head: 'COMMAND', width: 27, just: 'unlimited', pr: (e, _c, max) => cut((e.tree ?? '') + e.args, max) };
+const comm: Spec = { head: 'COMMAND', width: 15, just: 'unlimited', pr: (e, _c, max) => cut((e.tree ?? '') + e.comm, max) };
 const user: Spec = { head: 'USER', width: 8, just: 'user', pr: (e, _c, max) => name(e.user, e.uid, max) };
 const pidLike = (head: string, v: (e: PsEntry) => number): Spec => ({ head, width: PIDMAX, just: 'right', pr: (e) => String(v(e)) });
 const right = (head: string, width: number, pr: Spec['pr']): Spec => ({ head, width, just: 'right', pr });
@@ -212,4 +214,35 @@ export function psText(cols: PsColumn[], headers: boolean, entries: PsEntry[], c
   if (headers && cols.some((x) => x.head !== '')) lines.push(psLine(cols, undefined, c));
   for (const e of entries) lines.push(psLine(cols, e, c));
   return lines.map((l) => `${l}\n`).join('');
+}
+
+const BRANCH: Record<string, string> = { ' ': '    ', L: ' \\_ ', '+': ' \\_ ', '|': ' |  ' };
+
+/**
+ * The forest (f, --forest): ps sorts by PPID (after start time), takes as roots
+ * the processes whose parent is not listed, last first, and draws each child's
+ * branch before its command (show_tree; forest_helper's OldLinux style, or
+ * two blanks a level for -H).
+ */
+export function psForest(entries: PsEntry[], style: 'branches' | 'indent'): PsEntry[] {
+  const sorted = [...entries].sort((a, b) => a.ppid - b.ppid || a.startTime - b.startTime || a.pid - b.pid);
+  const pids = new Set(sorted.map((e) => e.pid));
+  const out: PsEntry[] = [];
+  const prefix: string[] = [];
+  const show = (i: number, level: number, sibling: boolean) => {
+    const self = sorted[i];
+    if (level) prefix[level - 1] = sibling ? '+' : 'L';
+    prefix.length = level;
+    out.push({ ...self, tree: prefix.map((x) => (style === 'indent' ? '  ' : BRANCH[x])).join('') });
+    const first = sorted.findIndex((e) => e.ppid === self.pid);
+    if (first < 0) return;
+    if (level) prefix[level - 1] = sibling ? '|' : ' ';
+    for (let j = first; j < sorted.length && sorted[j].ppid === self.pid; j++) {
+      const more = j + 1 < sorted.length && sorted[j + 1].ppid === self.pid;
+      show(j, level + 1, more);
+      prefix.length = level;
+    }
+  };
+  for (let i = sorted.length - 1; i >= 0; i--) if (!pids.has(sorted[i].ppid) || sorted[i].ppid === sorted[i].pid) show(i, 0, false);
+  return out;
 }

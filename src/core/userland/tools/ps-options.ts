@@ -21,6 +21,8 @@ export interface PsRequest {
   quick?: number[];
   preferBsd: boolean;
   negate: boolean;
+  /** The process tree: f and --forest draw branches, -H indents (forest_type b, g, u). */
+  forest?: 'branches' | 'indent';
 }
 
 export interface PsLookup {
@@ -49,6 +51,7 @@ interface State {
   bsd: Set<string>;
   headers: boolean;
   negate: boolean;
+  forest?: 'branches' | 'indent';
 }
 
 function list(kind: ListKind, arg: string, lookup: PsLookup): Selection | string {
@@ -113,6 +116,7 @@ function parseWord(words: string[], at: { i: number }, s: State, lookup: PsLooku
       s.format = s.format === undefined ? v : `${s.format},${v}`;
     } else if (key === 'no-headers' || key === 'no-heading') s.headers = false;
     else if (key === 'deselect') s.negate = true;
+    else if (key === 'forest') s.forest = 'branches';
     else if (!LONG_PLAIN.has(key)) return 'unknown gnu long option';
     else if (['cols', 'columns', 'width', 'rows', 'lines', 'sort'].includes(key) && inline === undefined) at.i++;
     return undefined;
@@ -159,16 +163,18 @@ function parseWord(words: string[], at: { i: number }, s: State, lookup: PsLooku
       else if ('fFlj'.includes(ch)) s.sysv.add(ch);
       else if ('yP'.includes(ch)) s.modifiers.add(ch);
       else if (ch === 'N') s.negate = true;
+      else if (ch === 'H') s.forest = 'indent';
       else if (ch === 'r') return 'the -r option is reserved';
-      else if (!'HLMTwcmZ'.includes(ch)) return 'unsupported SysV option';
+      else if (!'LMTwcmZ'.includes(ch)) return 'unsupported SysV option';
     } else {
       if (ch === '-') return "embedded '-' among BSD options makes no sense";
       if ('axg'.includes(ch)) s.simple.add(`B_${ch}`);
       else if ('ujlsvX'.includes(ch)) s.bsd.add(ch);
       else if (ch === 'h') s.headers = false;
+      else if (ch === 'f') s.forest = 'branches';
       else if (ch === 'A' || ch === 'C') return `option ${ch} is reserved`;
       else if (ch === 'W') return 'obsolete W option not supported (you have a /dev/drum?)';
-      else if (!'ceHfLmMnrSTwZ'.includes(ch)) return 'unsupported option (BSD syntax)';
+      else if (!'ceHLmMnrSTwZ'.includes(ch)) return 'unsupported option (BSD syntax)';
     }
   }
   return undefined;
@@ -256,7 +262,7 @@ function finish(s: State): PsRequest | string {
   const allowed = ['', 'U_a', 'U_d', 'U_a,U_d', 'B_a', 'B_a,B_g', 'B_x', 'B_g,B_x', 'B_a,B_x', 'B_a,B_g,B_x'];
   if (!allowed.includes(simple)) return 'process selection options conflict';
   const all = s.all || (s.simple.has('B_a') && s.simple.has('B_x'));
-  return { columns, headers: s.headers, all, simple: s.simple, lists: s.lists, quick: s.quick, preferBsd: s.preferBsd, negate: s.negate };
+  return { columns, headers: s.headers, all, simple: s.simple, lists: s.lists, quick: s.quick, preferBsd: s.preferBsd, negate: s.negate, forest: s.forest };
 }
 
 function parsePass(words: string[], forceBsd: boolean, lookup: PsLookup): PsRequest | string {

@@ -46,6 +46,25 @@ describe('procps ps formats', () => {
   });
 });
 
+describe('procps ps forest', () => {
+  it('f draws branches under each parent, -H indents', async () => {
+    const w = await worldWith([IMAGE]);
+    await runDetached(w, { Image: IMAGE, Cmd: ['sh', '-c', 'sleep 100 & sleep 200 & wait'] }, 'tree');
+    await settle(w, 1_000);
+    const f = (await exec(w, 'tree', ['ps', 'axf', '-o', 'pid,args'])).out.split('\n');
+    // roots last first: the exec'd ps (its parent is outside the namespace) before PID 1
+    expect(f.slice(0, 5)).toEqual([
+      '    PID COMMAND',
+      '      4 ps axf -o pid,args',
+      '      1 sh -c sleep 100 & sleep 200 & wait',
+      '      2  \\_ sleep 100',
+      '      3  \\_ sleep 200',
+    ]);
+    const h = (await exec(w, 'tree', ['ps', '-eH', '-o', 'pid,comm'])).out.split('\n');
+    expect(h.slice(2, 4)).toEqual(['      1 sh', '      2   sleep']);
+  });
+});
+
 describe('procps ps options and printer', () => {
   const lookup = { uid: (n: string) => (n === 'root' ? 0 : undefined), gid: () => undefined };
   const err = (args: string[]) => {
