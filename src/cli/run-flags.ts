@@ -5,6 +5,7 @@
 import type { FlagSpec } from './flags';
 import { parseCpus, parseRamBytes } from './run-values';
 import { isIPAddress } from './run-ports';
+import { parseMount } from './run-mounts';
 import {
   check,
   parseGpus,
@@ -186,7 +187,14 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
   list('tmpfs', 'Mount a tmpfs directory'),
   list('volumes-from', 'Mount volumes from the specified container(s)'),
   list('volume', 'Bind mount a volume', { shorthand: 'v' }),
-  list('mount', 'Attach a filesystem mount to the container', { typeName: 'mount' }),
+  // MountOpt.Set parses and checks each value (the source's directory does not matter for its errors)
+  list('mount', 'Attach a filesystem mount to the container', {
+    typeName: 'mount',
+    validate: (v) => {
+      const m = parseMount(v, '/');
+      return typeof m === 'string' ? m : undefined;
+    },
+  }),
   // Health-checking
   str('health-cmd', 'Command to run to check health'),
   duration('health-interval', 'Time between running the check (ms|s|m|h) (default 0s)'),

@@ -71,12 +71,22 @@ describe('create records what the flags ask for', () => {
       `invalid pull option: 'sometimes': must be one of "always", "missing" or "never"`,
     ],
     [['-v', '/a:/b:ro:x'], 'invalid spec: /a:/b:ro:x: too many colons'],
-    [['--mount', 'type=bind,src=/tmp'], 'target is required'],
-    [['--mount', 'type=tmpfs,dst=/x,volume-nocopy'], "cannot mix 'volume-*' options with mount type 'tmpfs'"],
     [['--pid', 'nope'], '--pid: invalid PID mode'],
   ])('%j is refused: %s', async (flags, message) => {
     const r = await l.run(['run', ...flags, 'python:3.13', 'true']);
     expect(r.io.err).toBe(`docker: ${message}\n\nRun 'docker run --help' for more information\n`);
+    expect(r.code).toBe(125);
+  });
+
+  it.each([
+    ['type=bind,src=/tmp', 'target is required'],
+    ['type=tmpfs,dst=/x,volume-nocopy', "cannot mix 'volume-*' options with mount type 'tmpfs'"],
+    ['target=/m,bogus=1', "unexpected key 'bogus' in 'bogus=1'"],
+  ])('--mount %s is refused by MountOpt.Set, a flag error: %s', async (value, message) => {
+    const r = await l.run(['run', '--mount', value, 'python:3.13', 'true']);
+    expect(r.io.err).toBe(
+      `invalid argument ${JSON.stringify(value)} for "--mount" flag: ${message}\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n`,
+    );
     expect(r.code).toBe(125);
   });
 
