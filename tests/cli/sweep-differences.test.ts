@@ -877,3 +877,39 @@ describe('--read-only', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('--volumes-from', { timeout: 60_000 }, () => {
+  it("lends another container's mount points (read-only with :ro), holds its volumes; errors as registerMountPoints words them", async () => {
+    const steps = await run([
+      'docker pull -q alpine:3.22',
+      'docker run -d --name holder -v shared:/data alpine:3.22 sh -c "echo from-holder > /data/f; sleep 300" >/dev/null',
+      'sleep 1; docker run --rm --volumes-from holder alpine:3.22 cat /data/f',
+      'docker run --rm --volumes-from holder:ro alpine:3.22 touch /data/g',
+      'docker run --rm --volumes-from nope alpine:3.22 true',
+      'docker run --rm --volumes-from holder:shared alpine:3.22 true',
+      'docker run --rm --volumes-from "" alpine:3.22 true',
+      'docker run --rm --volumes-from holder -v other:/data alpine:3.22 ls /data',
+      'docker run --name user --volumes-from holder alpine:3.22 true',
+      'docker rm -f holder >/dev/null; docker volume rm shared',
+    ]);
+    const usage = "\n\nRun 'docker run --help' for more information\n";
+    expect(steps.slice(2)).toEqual([
+      ['from-holder\n', 0],
+      ['touch: /data/g: Read-only file system\n', 1],
+      [`docker: Error response from daemon: No such container: nope${usage}`, 125],
+      [`docker: Error response from daemon: invalid mode: shared${usage}`, 125],
+      [
+        `docker: Error response from daemon: volumes-from specification cannot be an empty string${usage}`,
+        125,
+      ],
+      ['', 0],
+      ['', 0],
+      [
+        expect.stringMatching(
+          /^Error response from daemon: remove shared: volume is in use - \[[0-9a-f]{64}\]\n$/,
+        ),
+        1,
+      ],
+    ]);
+  });
+});

@@ -7,7 +7,7 @@
 import { OverlayMount } from '../fs/overlay';
 import type { Layer } from '../fs/layer';
 import { FsError } from '../fs/types';
-import { fail, ok, type Result } from '../image/errors';
+import { fail, ok, type Failure, type Result } from '../image/errors';
 import type { ImageService } from '../image/service';
 import type { VolumeStore } from '../kernel/volumes';
 import type { Random } from '../random';
@@ -136,7 +136,10 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
   const layerId = generateId(d.random);
   const rootInfo = overlayInfo(layerId, cacheIds, hc.ReadonlyRootfs === true);
 
-  // registerMountPoints: -v, then --mount; each destination once
+  // registerMountPoints: --volumes-from, then -v, then --mount (each once a destination,
+  // replacing what another container lent there)
+  const lent = volumesFrom(d, hc.VolumesFrom ?? []);
+  if (!(lent instanceof Map)) return lent;
   const parsed: ParsedMount[] = [];
   const seen = new Set<string>();
   for (const b of hc.Binds ?? []) {
@@ -155,6 +158,11 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
     seen.add(p.mount.Destination);
     parsed.push(p);
   }
+  for (const [dest, p] of lent)
+    if (!seen.has(dest)) {
+      seen.add(dest);
+      parsed.unshift(p);
+    }
   // SetupWorkingDirectory, then the image's VOLUMEs not already covered
   const wd = config.WorkingDir ?? '';
   if (wd) {
@@ -250,6 +258,52 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
     },
   };
   return ok({ rec, root, files, rootInfo, warnings });
+}
+
+/**
+ * registerMountPoints' step 2: the mount points of each --volumes-from container
+ * (ParseVolumesFrom: "NAME[:MODE]"), read-only when it was or the mode says ro; a volume
+ * is held by the new container too, and nothing is copied into it.
+ */
+function volumesFrom(d: CreateDeps, specs: readonly string[]): Map<string, ParsedMount> | Failure {
+  const out = new Map<string, ParsedMount>();
+  for (const spec of specs) {
+    if (spec === '') return fail('invalid', 'volumes-from specification cannot be an empty string');
+    const colon = spec.indexOf(':');
+    const ref = colon < 0 ? spec : spec.slice(0, colon);
+    const mode = colon < 0 ? '' : spec.slice(colon + 1);
+    if (mode !== '') {
+      const opts = mode.split(',');
+      // only rw/ro and the SELinux labels: no propagation, no copy mode
+      if (
+        !opts.every((o) => ['rw', 'ro', 'z', 'Z'].includes(o)) ||
+        opts.length > 2 ||
+        new Set(opts).size !== opts.length
+      )
+        return fail('invalid', `invalid mode: ${mode}`);
+    }
+    const readOnly = mode.split(',').includes('ro');
+    const donor = d.lookup(ref);
+    if (!donor.ok) return fail('invalid', donor.message);
+    for (const m of donor.value.rec.Mounts) {
+      const mount: MountPointRecord = {
+        Type: m.Type,
+        ...(m.Name !== undefined ? { Name: m.Name } : {}),
+        Source: m.Source,
+        Destination: m.Destination,
+        ...(m.Driver !== undefined ? { Driver: m.Driver } : {}),
+        Mode: m.Mode,
+        RW: m.RW && !readOnly,
+        Propagation: m.Propagation,
+        ...(m.anonymous ? { anonymous: true } : {}),
+      };
+      out.set(m.Destination, {
+        mount,
+        ...(m.Type === 'volume' && m.Name ? { volume: { name: m.Name, driver: m.Driver } } : {}),
+      });
+    }
+  }
+  return out;
 }
 
 const layerCache = new WeakMap<object, Map<string, { layers: Layer[]; cacheIds: string[] }>>();
