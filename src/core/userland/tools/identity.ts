@@ -1,7 +1,7 @@
 // Small facts about the process and its namespaces: id/whoami/groups (names
-// from the image's own /etc/passwd), hostname (UTS namespace), uname (the
-// host's kernel), date, sleep on the clock, env/printenv, which, true/false,
-// clear, basename/dirname, readlink/realpath.
+// from the image's own /etc/passwd), uname (the host's kernel), date, sleep on
+// the clock, env/printenv, which, true/false, clear, basename/dirname,
+// readlink/realpath. hostname has a file of its own.
 import { getopt, isOptError } from './getopt';
 import { strftime } from './format';
 import { parseDate } from './files';
@@ -91,79 +91,6 @@ export function groups(t: Tool, args: string[]): number {
   }
   const ids = who === undefined ? ownGroups(t, db) : pw ? db.groupsOf(pw) : [t.ctx.proc.gid];
   t.out(`${who !== undefined && t.gnu ? `${who} : ` : ''}${ids.map((g) => db.groupName(g) ?? String(g)).join(' ')}\n`);
-  return 0;
-}
-
-/**
- * gethostbyname(name) for AF_INET as musl answers it from /etc/hosts
- * (name_from_hosts): the IPv4 lines that list the name, the first one's first
- * name as the canonical one. Docker writes the container's own line there; a
- * --network none container (or one joined to such a donor) has none, and with
- * no DNS to ask the lookup fails.
- */
-function hostsLookup(t: Tool, name: string): { canon: string; addrs: string[] } | undefined {
-  const text = t.fs.readFile('/etc/hosts');
-  if (typeof text !== 'string') return undefined;
-  let canon: string | undefined;
-  const addrs: string[] = [];
-  for (const line of text.split('\n')) {
-    const [addr, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (!names.includes(name) || !/^\d{1,3}(\.\d{1,3}){3}$/.test(addr)) continue;
-    canon ??= names[0];
-    addrs.push(addr);
-  }
-  return canon === undefined ? undefined : { canon, addrs };
-}
-
-/** BusyBox hostname: -d, -f and -i resolve the name (xgethostbyname), -s only cuts it. */
-function hostnameBusybox(t: Tool, args: string[]): number {
-  const p = getopt(args, { short: 'dfisF:v', long: { domain: 'd', fqdn: 'f', file: 'F' } });
-  if (isOptError(p)) return t.badOption(p.error, 1, '[-sfdi] [HOSTNAME | -F FILE]');
-  const name = t.ctx.ns.uts.hostname;
-  if (p.has('d') || p.has('f') || p.has('i')) {
-    const hp = hostsLookup(t, name);
-    if (!hp) {
-      // bb_herror_msg_and_die: what the Alpine engine printed for a container with only lo
-      t.warn(`${name}: Host name lookup failure`);
-      return 1;
-    }
-    const dot = hp.canon.indexOf('.');
-    if (p.has('f')) t.out(`${hp.canon}\n`);
-    else if (p.has('s')) t.out(`${dot < 0 ? hp.canon : hp.canon.slice(0, dot)}\n`);
-    else if (p.has('d')) {
-      if (dot >= 0) t.out(`${hp.canon.slice(dot + 1)}\n`);
-    } else t.out(`${hp.addrs.join(' ')}\n`);
-    return 0;
-  }
-  if (p.has('s')) t.out(`${name.split('.')[0]}\n`);
-  else if (p.operands.length > 0 || p.has('F')) {
-    // sethostname(2) needs CAP_SYS_ADMIN, which Docker does not grant
-    t.warn('sethostname: Operation not permitted');
-    return 1;
-  } else t.out(`${name}\n`);
-  return 0;
-}
-
-export function hostname(t: Tool, args: string[]): number {
-  if (!t.gnu) return hostnameBusybox(t, args);
-  const p = getopt(args, { short: 'sfdiIF:', long: { short: 's', fqdn: 'f', 'ip-address': 'i', 'all-ip-addresses': 'I', domain: 'd' } });
-  if (isOptError(p)) return t.badOption(p.error, 1);
-  const uts = t.ctx.ns.uts;
-  if (p.operands.length > 0 || p.has('F')) {
-    // sethostname(2) needs CAP_SYS_ADMIN, which Docker does not grant
-    t.warn('you must be root to change the host name');
-    return 1;
-  }
-  if (p.has('i') || p.has('I')) {
-    const ip = t.ctx.ns.net.ip;
-    t.out(`${ip ?? (p.has('I') ? '' : '127.0.0.1')}${p.has('I') ? ' ' : ''}\n`);
-    return 0;
-  }
-  if (p.has('d')) {
-    t.out('\n');
-    return 0;
-  }
-  t.out(`${p.has('s') ? uts.hostname.split('.')[0] : uts.hostname}\n`);
   return 0;
 }
 
