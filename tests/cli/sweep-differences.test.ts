@@ -913,3 +913,22 @@ describe('--volumes-from', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('healthchecks', { timeout: 60_000 }, () => {
+  it('are not simulated: a container with one gets a plain warning at create, not a silent "Up"', async () => {
+    const steps = await run([
+      'docker pull -q alpine:3.22',
+      'docker run -d --name hc --health-cmd true --health-interval 1s alpine:3.22 sleep 100 | wc -c',
+      'docker run --rm --no-healthcheck alpine:3.22 true',
+      'docker run --rm alpine:3.22 true',
+    ]);
+    expect(steps.slice(1)).toEqual([
+      [
+        'WARNING: Stevedore does not simulate healthchecks yet: this container runs, but its health is never checked.\n65\n',
+        0,
+      ],
+      ['', 0],
+      ['', 0],
+    ]);
+  });
+});

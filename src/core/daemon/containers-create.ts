@@ -98,6 +98,13 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
   const badDonor = adaptSharedNamespaces(hc, d.lookup);
   if (badDonor) return badDonor;
   if (imageId) mergeImageConfig(config, d.images.store.config(imageId).config);
+  // no health monitor runs probes: say so rather than show a container that is never checked
+  const healthTest = config.Healthcheck?.Test ?? [];
+  if (healthTest.length > 0 && healthTest[0] !== 'NONE')
+    warnings = [
+      ...warnings,
+      'Stevedore does not simulate healthchecks yet: this container runs, but its health is never checked.',
+    ];
   const noCmd = verifyCommand(config);
   if (noCmd) return noCmd;
   const driver = hc.LogConfig?.Type ?? 'json-file';
