@@ -109,6 +109,27 @@ describe('docker top CONTAINER [ps OPTIONS]', () => {
     }
   });
 
+  it('s shows the signal masks a trap sets; -O and O wrap columns between PID and a trailer', async () => {
+    const w = await worldWith(['alpine:latest']);
+    await runDetached(w, { Image: 'alpine:latest', Cmd: ['sh', '-c', 'trap "" QUIT; trap "echo" USR1; sleep 1000 & wait'] }, 'traps');
+    await settle(w, 500);
+    const get = async (psArgs: string) => json(await api(w, 'GET', '/containers/traps/top', { ps_args: psArgs })) as Top & { message?: string };
+    // recorded: sh ignores QUIT (bit 2) and catches USR1 (bit 9); the background sleep ignores INT and QUIT
+    const s = await get('s');
+    expect(s.Titles).toEqual(['UID', 'PID', 'PENDING', 'BLOCKED', 'IGNORED', 'CAUGHT', 'STAT', 'TTY', 'TIME', 'COMMAND']);
+    const [sh, sleep] = s.Processes;
+    expect(sh.slice(2, 4)).toEqual(['0000000000000000', '0000000000000000']);
+    expect(BigInt(`0x${sh[4]}`)).toBe(0x4n);
+    expect(BigInt(`0x${sh[5]}`) & 0x200n).toBe(0x200n);
+    expect(sleep.slice(4, 7)).toEqual(['0000000000000006', '0000000000000000', 'S']);
+    expect((await get('-O rss')).Titles).toEqual(['PID', 'RSS', 'S', 'TTY', 'TIME', 'COMMAND']);
+    const bsd = await get('O rss');
+    expect(bsd.Titles).toEqual(['PID', 'RSS', 'S', 'TTY', 'TIME', 'COMMAND']);
+    expect(bsd.Processes.map((p) => p[5])).toEqual(['sh', 'sleep']);
+    // without headers the first row is taken for titles
+    expect((await get('-o pid,ignored --no-headers')).message).toBe("Couldn't find PID field in ps output");
+  });
+
   it('an interactive shell is the session leader; the job it runs is the terminal foreground group', async () => {
     const w = await worldWith(['alpine:latest']);
     await runDetached(w, { Image: 'alpine:latest', Cmd: ['sh'], Tty: true, OpenStdin: true }, 'term');

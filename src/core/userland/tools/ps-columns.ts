@@ -34,6 +34,9 @@ export interface PsEntry {
   nlwp: number;
   startTime: number;
   cpu: CpuAccounted;
+  /** Signal masks (/proc/<pid>/status SigIgn, SigCgt): bit n-1 for signal n. */
+  sigIgnored: bigint;
+  sigCaught: bigint;
   /** The forest's branch before the command (forest_helper), when ps draws one. */
   tree?: string;
 }
@@ -44,7 +47,7 @@ export interface PsClock {
   memTotalKb: number;
 }
 
-type Just = 'right' | 'left' | 'user' | 'wchan' | 'unlimited';
+type Just = 'right' | 'left' | 'user' | 'wchan' | 'unlimited' | 'signal';
 interface Spec {
   head: string;
   width: number;
@@ -97,6 +100,15 @@ const right = (head: string, width: number, pr: Spec['pr']): Spec => ({ head, wi
 const tty = (head: string): Spec => ({ head, width: 8, just: 'left', pr: (e) => e.tty });
 const time = right('TIME', 8, (e) => psTime(e.cpu));
 const nice = right('NI', 3, () => '0');
+
+/** help_pr_sig with wide_signals (the line is wide enough, as on a pipe): all 16 hex digits. */
+const mask = (head: string, v: (e: PsEntry) => bigint): Spec => ({
+  head,
+  width: 9,
+  just: 'signal',
+  pr: (e) => v(e).toString(16).padStart(16, '0'),
+});
+const none = () => 0n;
 
 /** The columns by their -o names. */
 export const PS_COLUMNS: Record<string, Spec> = {
@@ -165,6 +177,17 @@ export const PS_COLUMNS: Record<string, Spec> = {
   tty: tty('TT'),
   wchan: { head: 'WCHAN', width: 6, just: 'wchan', pr: (e, _c, max) => cut(e.wchan, max) },
   jobc: right('JOBC', 4, () => '-'),
+  // nothing here is ever pending or blocked
+  pending: mask('PENDING', none),
+  sig: mask('PENDING', none),
+  blocked: mask('BLOCKED', none),
+  sig_block: mask('BLOCKED', none),
+  sigmask: mask('BLOCKED', none),
+  ignored: mask('IGNORED', (e) => e.sigIgnored),
+  sig_ignore: mask('IGNORED', (e) => e.sigIgnored),
+  sigignore: mask('IGNORED', (e) => e.sigIgnored),
+  caught: mask('CAUGHT', (e) => e.sigCaught),
+  sigcatch: mask('CAUGHT', (e) => e.sigCaught),
 };
 
 /** One column of a format: a spec under a header (-o name=HEADER) at a width (-o name:WIDTH). */
@@ -196,13 +219,15 @@ export function psLine(cols: PsColumn[], e: PsEntry | undefined, c: PsClock): st
     let max = col.width;
     if (last) max = correct - actual < 1 ? ACTIVE_COLS - actual - dospace : ACTIVE_COLS - Math.max(correct, actual);
     const text = e ? col.spec.pr(e, c, Math.max(0, max)) : col.head;
-    const leftpad = col.spec.just === 'right' ? Math.max(0, col.width - text.length) : 0;
+    // a wide signal column is 16 cells: 7 beyond its width are legitimately taken
+    const signal = col.spec.just === 'signal';
+    const leftpad = col.spec.just === 'right' ? Math.max(0, col.width - text.length) : signal ? Math.max(0, 16 - text.length) : 0;
     let space = correct - actual + leftpad;
     if (space < 1) space = dospace;
     out += ' '.repeat(space) + text;
     if (last) return;
     actual += space + text.length;
-    correct += col.width + 1;
+    correct += col.width + (signal ? 7 : 0) + 1;
     dospace = 1;
   });
   return out;

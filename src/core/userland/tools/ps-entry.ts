@@ -50,6 +50,18 @@ function wchan(p: P, state: string): string {
   return 'do_sys_poll';
 }
 
+/** SigIgn and SigCgt: the dispositions the program set (trap, signal(2)). */
+function signalMasks(p: P): { sigIgnored: bigint; sigCaught: bigint } {
+  let sigIgnored = 0n;
+  let sigCaught = 0n;
+  for (const [sig, d] of p.handlers) {
+    const bit = 1n << BigInt(sig - 1);
+    if (d === 'ignore') sigIgnored |= bit;
+    else sigCaught |= bit;
+  }
+  return { sigIgnored, sigCaught };
+}
+
 export interface PsView {
   /** The PID a process has in the reader's namespace (undefined when not visible there). */
   pidOf(q: P): number | undefined;
@@ -89,5 +101,6 @@ export function psEntry(p: P, v: PsView): PsEntry {
     nlwp: 1,
     startTime: p.startTime,
     cpu: p,
+    ...signalMasks(p),
   };
 }

@@ -36,7 +36,11 @@ const BSD_FORMATS: Record<string, string> = {
   u: 'user,pid,pcpu,pmem,vsz,rss,tname,stat,start_time,bsdtime,args',
   l: 'flags,uid,pid,ppid,priority,nice,vsz,rss,wchan,stat,tname,bsdtime,args',
   j: 'ppid,pid,pgid,sid,tname,tpgid,stat,uid,bsdtime,args',
+  s: 'uid,pid,pending,sig_block,sig_ignore,caught,stat,tname,bsdtime,args',
 };
+
+// O_wrap: -O and O put the user's columns between PID and a trailer (END_SYS5, END_BSD)
+const O_TRAILER = { sysv: 'state,tname,time,command', bsd: 'state,tname,cputime,comm' };
 
 interface State {
   forceBsd: boolean;
@@ -46,6 +50,8 @@ interface State {
   lists: Selection[];
   quick?: number[];
   format?: string;
+  /** -O / O: the format wrapped in pid and a trailer. */
+  wrapped?: { spec: string; style: 'sysv' | 'bsd' };
   sysv: Set<string>;
   modifiers: Set<string>;
   bsd: Set<string>;
@@ -149,6 +155,13 @@ function parseWord(words: string[], at: { i: number }, s: State, lookup: PsLooku
       s.format = s.format === undefined ? arg : `${s.format},${arg}`;
       return undefined;
     }
+    if (ch === 'O') {
+      const arg = rest(j, letters);
+      if (arg === undefined) return sysv ? 'format or sort specification must follow -O' : 'format or sort specification must follow O';
+      if (s.format !== undefined) return sysv ? 'option -O can not follow other format options' : 'option O is neither first format nor sort order';
+      s.wrapped = { spec: arg, style: sysv ? 'sysv' : 'bsd' };
+      return undefined;
+    }
     if (ch === 'q') {
       const arg = rest(j, letters);
       if (arg === undefined) return sysv ? 'List of process IDs must follow -q.' : 'List of process IDs must follow q.';
@@ -241,7 +254,19 @@ function finish(s: State): PsRequest | string {
   const uf = s.sysv.has('f') || s.sysv.has('F');
   const flags = (uf ? 1 : 0) + (s.sysv.has('l') ? 1 : 0) + s.bsd.size;
   const modifiers = s.modifiers.size + (s.sysv.has('j') ? 1 : 0) + (s.sysv.has('F') ? 1 : 0);
-  if (s.format !== undefined) {
+  if (s.wrapped) {
+    const inner = formatColumns(s.wrapped.spec);
+    if (typeof inner === 'string') return inner;
+    const trailer = O_TRAILER[s.wrapped.style].split(',').map((n) => psColumn(n)!);
+    columns = [psColumn('pid')!, ...inner, ...trailer];
+    if (s.format !== undefined) {
+      const more = formatColumns(s.format);
+      if (typeof more === 'string') return more;
+      columns.push(...more);
+    }
+    if (flags > 0) return 'conflicting format options';
+    if (modifiers > 0) return 'can not use output modifiers with user-defined output';
+  } else if (s.format !== undefined) {
     if (flags > 0) return 'conflicting format options';
     if (modifiers > 0) return 'can not use output modifiers with user-defined output';
     const cols = formatColumns(s.format);
@@ -250,7 +275,7 @@ function finish(s: State): PsRequest | string {
   } else if (s.bsd.size > 0) {
     if (flags > 1) return 'conflicting format options';
     const letter = [...s.bsd][0];
-    // s (signal masks), v (memory) and X (registers) need facts the model does not keep
+    // v (text and data sizes, major faults) and X (registers) need facts the model does not keep
     if (!BSD_FORMATS[letter]) return 'unsupported option (BSD syntax)';
     names = BSD_FORMATS[letter].split(',');
   } else {
