@@ -239,6 +239,14 @@ export async function read(sh: Shell, argv: string[]): Promise<number> {
     }
   }
   const names = argv.slice(i);
+  // BusyBox's shell_builtin_read checks every name before it reads anything (bb_error_msg: no line number)
+  if (sh.flavour.name === 'ash') {
+    const bad = names.find((n) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+    if (bad !== undefined) {
+      sh.error(`read: '${bad}': bad variable name`);
+      return 1;
+    }
+  }
   if (names.length === 0) {
     if (sh.flavour.name === 'dash') {
       sh.error('arg count', 'read');

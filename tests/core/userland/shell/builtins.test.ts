@@ -90,6 +90,11 @@ describe('builtins', () => {
     expect([r.stdout, r.stderr]).toEqual(['hi ann\n', 'name? ']);
   });
 
+  it("read refuses a bad variable name before reading (ash: BusyBox's shell_builtin_read, status 1)", async () => {
+    const r = await runC('ash', 'echo x y | read a/ b; echo "s=$?"; echo end');
+    expect([r.stdout, r.stderr]).toEqual(['s=1\nend\n', "sh: read: 'a/': bad variable name\n"]);
+  });
+
   it('wait for a pid gives its status; unknown pid: 127', async () => {
     expect((await runC('dash', 'exitwith 3 & p=$!; wait $p; echo $?; wait 9999; echo $?')).stdout).toBe('3\n127\n');
   });
