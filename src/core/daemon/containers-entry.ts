@@ -48,8 +48,6 @@ export function isRunningState(s: ContainerStateName): boolean {
 
 export class ContainerEntry {
   ref!: ActorRefFrom<typeof containerMachine>;
-  /** The child actor's ID in dockerd. */
-  childId = '';
   live: LiveContainer | undefined;
   /** Why the last start failed (read by the start route right after it asked). */
   startError: StartFailure | undefined;

@@ -3,7 +3,7 @@
 // name, create and start, and the runtime adapter the machine drives (start
 // PID 1, signal it, freeze it) with what follows a process's exit: log
 // flush, cleanup, the die event, restart decisions and --rm.
-import { createActor, setup, spawnChild, stopChild, type Actor } from 'xstate';
+import { createActor, setup, type Actor } from 'xstate';
 import type { Clock } from '../clock';
 import type { EventLog } from '../events';
 import { fail, ok, type ErrorKind, type Result } from '../image/errors';
@@ -18,7 +18,6 @@ import type { Random } from '../random';
 import type { FileSystem, HostInfo, ProgramTable, Sys } from '../userland/types';
 import {
   containerMachine,
-  type ContainerMachineInput,
   type ContainerStateName,
   type RestartPolicyName,
 } from './container-machine';
@@ -50,26 +49,14 @@ export interface DaemonDeps {
   hostShm?: () => HostShm;
 }
 
-type DaemonEvent =
-  | { type: 'container.add'; id: string; input: ContainerMachineInput }
-  | { type: 'container.drop'; id: string };
-
-/** dockerd as an actor: its children are the containers' lifecycle machines. */
-export const daemonMachine = setup({
-  types: { events: {} as DaemonEvent },
-  actors: { container: containerMachine },
-}).createMachine({
-  id: 'dockerd',
-  on: {
-    'container.add': {
-      actions: spawnChild('container', {
-        id: ({ event }) => event.id,
-        input: ({ event }) => (event as Extract<DaemonEvent, { type: 'container.add' }>).input,
-      }),
-    },
-    'container.drop': { actions: stopChild(({ event }) => event.id) },
-  },
-});
+/**
+ * dockerd as an actor: the root of the actor system and the parent of the
+ * containers' lifecycle machines (they share its clock and scheduler). The
+ * store creates them itself rather than by spawnChild: xstate copies a
+ * parent's children object on every spawn and stop, O(containers) per `run`.
+ * A container's actor ends when its machine reaches `removed`, a final state.
+ */
+export const daemonMachine = setup({}).createMachine({ id: 'dockerd' });
 
 const STOPPED: ReadonlySet<ContainerStateName> = new Set(['created', 'exited', 'removed']);
 
@@ -160,13 +147,9 @@ export class ContainerStore {
     this.byId.set(rec.Id, c);
     this.names.set(rec.Name, rec.Id);
     const policy = rec.HostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 };
-    // child IDs are small integers: xstate copies its children object on every spawn,
-    // and V8 copies integer-keyed properties much faster than 64-hex ones
-    const childId = String(this.nextChild++);
-    c.childId = childId;
-    this.actor.send({
-      type: 'container.add',
-      id: childId,
+    c.ref = createActor(containerMachine, {
+      parent: this.actor,
+      id: String(this.nextChild++),
       input: {
         runtime: {
           start: () => this.runtimeStart(c),
@@ -182,8 +165,7 @@ export class ContainerStore {
         stopTimeoutMs: (rec.Config.StopTimeout ?? 10) * 1000,
         now: () => this.deps.clock.now(),
       },
-    });
-    c.ref = this.actor.getSnapshot().children[childId] as ContainerEntry['ref'];
+    }).start();
     let prev = c.machineState;
     c.settledState = prev;
     c.ref.subscribe((snap) => {
@@ -352,7 +334,6 @@ export class ContainerStore {
     if (c.layerHold !== undefined) this.deps.images.store.releaseLayer(c.layerHold);
     c.layerHold = undefined;
     c.ref.send({ type: 'container.remove' });
-    this.actor.send({ type: 'container.drop', id: c.childId });
     this.event(c, 'destroy');
     // whoever still waits for an exit or a stop of a container that is gone hears of it now
     for (const l of [...c.stopListeners]) l();
