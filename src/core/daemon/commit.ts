@@ -16,6 +16,7 @@ import type { ContainerConfig } from './containers-types';
 import type { Daemon } from './daemon';
 import { boolValue, errorResponse, type Router } from './engine';
 import { ENGINE } from './system-facts';
+import { jsonCopy } from '../json-copy';
 
 const VALID_CHANGES = new Set([
   'cmd',
@@ -155,7 +156,7 @@ export function mergeConfig(user: ContainerConfig, ctr: ContainerConfig): Contai
 
 /** BuildFromConfig: apply `changes` to a copy of `config`. */
 export function applyChanges(config: ContainerConfig, changes: string[]): Result<ContainerConfig> {
-  const cfg: ContainerConfig = JSON.parse(JSON.stringify(config)) as ContainerConfig;
+  const cfg: ContainerConfig = jsonCopy(config);
   const lines = changes
     .join('\n')
     .split('\n')

@@ -32,6 +32,7 @@ import { adaptSharedNamespaces, validateNetMode } from './containers-share';
 import type { ContainerEntry } from './containers-entry';
 import type { ContainerRecord, CreateBody, HostConfigJson, MountPointRecord } from './containers-types';
 import type { MountInfo } from '../userland/procfs';
+import { jsonCopy } from '../json-copy';
 
 export interface CreateDeps {
   clock: Clock;
@@ -59,7 +60,7 @@ export interface Created {
 const LOG_DRIVERS = new Set(['json-file', 'local', 'none', 'journald', 'syslog']);
 
 export function createContainer(d: CreateDeps, name: string, body: CreateBody): Result<Created> {
-  const { HostConfig, NetworkingConfig: net, ...config } = structuredCopy(body);
+  const { HostConfig, NetworkingConfig: net, ...config } = jsonCopy(body ?? {});
   const hc: HostConfigJson = HostConfig ?? {};
   // the request's decoding (runconfig decodeContainerConfig) checks the network mode first
   const badNet = validateNetMode(config, hc);
@@ -367,9 +368,6 @@ function copyTree(from: FileSystem, src: string, to: FileSystem, dst: string): v
   }
 }
 
-function structuredCopy<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x ?? {})) as T;
-}
 
 /** The aliases NetworkingConfig gives the container on the network it is created on. */
 function endpointAliases(

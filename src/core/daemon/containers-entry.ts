@@ -17,6 +17,7 @@ import type { AttachHub, ContainerLog } from './containers-logs';
 import type { ShmShare } from './containers-share';
 import type { ContainerRecord, StateRecord } from './containers-types';
 import type { SummaryMemo } from './containers-summary';
+import { jsonCopy } from '../json-copy';
 
 export interface LiveContainer {
   readonly ns: MountNamespace;
@@ -127,10 +128,7 @@ export class ContainerEntry {
 
   /** Plain data of the container (its record with the derived state), for snapshots. */
   toJSON(): ContainerRecord & { MachineState: ContainerStateName } {
-    return { ...structuredCloneSafe(this.rec), State: this.state(), MachineState: this.machineState };
+    return { ...jsonCopy(this.rec), State: this.state(), MachineState: this.machineState };
   }
 }
 
-function structuredCloneSafe<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x)) as T;
-}
