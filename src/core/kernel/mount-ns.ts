@@ -66,6 +66,14 @@ const FD_LINK = /^\/proc\/(\d+)\/fd\/(\d+)$/;
 
 const isErr = (x: unknown): x is FsError => x instanceof FsError;
 
+/** The path inside a mount's source of a canonical path on that mount. */
+function pathIn(m: MountSpec, path: string): string {
+  const t = m.target;
+  const rest = t === '/' ? path : path.slice(t.length);
+  const root = m.root ?? '/';
+  return rest === '' || rest === '/' ? root : root === '/' ? rest : root + rest;
+}
+
 export interface MountNamespaceOptions {
   devices?: ReadonlyMap<string, DeviceKind>;
   defaultReader?: () => Process<Sys> | undefined;
@@ -456,18 +464,14 @@ export class MountNamespace implements FileSystem {
 
   // ---- the walk ----
 
-  /** The mount a canonical path lies on, and the path inside its source. */
-  locate(path: string): { mount: MountSpec; bpath: string } {
+  /** The mount a canonical path lies on. */
+  private locate(path: string): MountSpec {
     // later mounts first among equals: a mount hides an earlier one at the same point
     this.s.byDepth ??= [...this.s.mounts].reverse().sort((a, b) => b.target.length - a.target.length);
     for (const m of this.s.byDepth) {
       const t = m.target;
-      if (path === t || t === '/' || path.startsWith(t + '/')) {
-        const rest = t === '/' ? path : path.slice(t.length);
-        const root = m.root ?? '/';
-        const bpath = rest === '' || rest === '/' ? root : root === '/' ? rest : root + rest;
-        return { mount: m, bpath };
-      }
+      if (t === '/' || (path.startsWith(t) && (path.length === t.length || path.charCodeAt(t.length) === 47)))
+        return m;
     }
     throw new Error('mount namespace without a root mount');
   }
@@ -475,10 +479,9 @@ export class MountNamespace implements FileSystem {
   private walk(path: string, follow: boolean, syscall: string): Found | FsError {
     if (path === '') return new FsError('ENOENT', path, syscall);
     const full = path.startsWith('/') ? path : `${this.ctx.cwd}/${path}`;
-    const trailingSlash = full.length > 1 && full.endsWith('/') && splitPath(full).length > 0;
     const pending = splitPath(full).reverse();
-    const resolved: string[] = [];
-    // the canonical path so far, kept as a string too (no join per component)
+    const trailingSlash = full.length > 1 && full.endsWith('/') && pending.length > 0;
+    // the canonical path so far ('' at the root)
     let cur = '';
     let hops = 0;
     let lastKind: Found['lastKind'] = 'root';
@@ -486,16 +489,14 @@ export class MountNamespace implements FileSystem {
       const name = pending.pop()!;
       const isLast = pending.length === 0;
       if (name === '.' || name === '..') {
-        if (name === '..' && resolved.length > 0) {
-          resolved.pop();
-          cur = cur.slice(0, cur.lastIndexOf('/'));
-        }
+        if (name === '..' && cur !== '') cur = cur.slice(0, cur.lastIndexOf('/'));
         lastKind = isLast ? (name === '.' ? 'dot' : 'dotdot') : 'root';
         continue;
       }
       lastKind = 'root';
       const cand = `${cur}/${name}`;
-      const { mount, bpath } = this.locate(cand);
+      const mount = this.locate(cand);
+      const bpath = pathIn(mount, cand);
       const st = this.viewOf(mount).lstat(bpath);
       if (isErr(st)) {
         if (st.code === 'ENOENT' && isLast)
@@ -509,17 +510,13 @@ export class MountNamespace implements FileSystem {
         if (fd) return { path: cand, mount, bpath, st, lastKind: 'name', fd };
         if (++hops > MAX_SYMLINKS) return new FsError('ELOOP', path, syscall);
         if (target === '') return new FsError('ENOENT', path, syscall);
-        if (target.startsWith('/')) {
-          resolved.length = 0;
-          cur = '';
-        }
+        if (target.startsWith('/')) cur = '';
         const t = splitPath(target);
         for (let i = t.length - 1; i >= 0; i--) pending.push(t[i]);
         continue;
       }
       if (!isLast) {
         if (st.kind !== 'dir') return new FsError('ENOTDIR', path, syscall);
-        resolved.push(name);
         cur = cand;
         continue;
       }
@@ -527,7 +524,8 @@ export class MountNamespace implements FileSystem {
       return { path: cand, mount, bpath, st, lastKind: 'name' };
     }
     const dir = cur === '' ? '/' : cur;
-    const { mount, bpath } = this.locate(dir);
+    const mount = this.locate(dir);
+    const bpath = pathIn(mount, dir);
     const st = this.viewOf(mount).lstat(bpath);
     if (isErr(st)) return new FsError(st.code, path, syscall);
     return { path: dir, mount, bpath, st, lastKind };
