@@ -23,9 +23,24 @@ function copy(x: unknown): unknown {
     }
     return out;
   }
+  return copyObject(x as Record<string, unknown>);
+}
+
+function copyObject(x: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(x);
+  if (plain(x, keys)) {
+    // a spread keeps the source's shape: adding eighty members one by one by name (a
+    // HostConfig) would turn the copy into a slow dictionary three times the size
+    const out = { ...x };
+    for (const k of keys) {
+      const v = out[k];
+      if (typeof v === 'object' || typeof v === 'number') out[k] = copy(v);
+    }
+    return out;
+  }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(x)) {
-    const v = copy((x as Record<string, unknown>)[k]);
+  for (const k of keys) {
+    const v = copy(x[k]);
     if (v === undefined) continue;
     // an own "__proto__" key (a label can be named so) must stay data, as JSON.parse keeps it
     if (k === '__proto__')
@@ -33,4 +48,13 @@ function copy(x: unknown): unknown {
     else out[k] = v;
   }
   return out;
+}
+
+/** No member JSON would drop, no "__proto__" key, no symbol keys: a spread copies it as JSON would. */
+function plain(x: Record<string, unknown>, keys: string[]): boolean {
+  for (const k of keys) {
+    const v = x[k];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol' || k === '__proto__') return false;
+  }
+  return Object.getOwnPropertySymbols(x).length === 0;
 }

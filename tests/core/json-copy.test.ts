@@ -44,6 +44,12 @@ describe('jsonCopy', () => {
     expect(Object.getPrototypeOf(c.Labels)).toBe(Object.prototype);
   });
 
+  it('drops symbol keys and function members, as JSON does', () => {
+    const x = { a: 1, f: () => 2, [Symbol('s')]: 3 };
+    expect(Reflect.ownKeys(jsonCopy(x))).toEqual(['a']);
+    expect(Reflect.ownKeys(jsonCopy({ a: 1, [Symbol('s')]: 3 }))).toEqual(['a']);
+  });
+
   it('drops undefined members and nulls undefined array slots, as JSON does', () => {
     expect(jsonCopy({ a: undefined, b: [undefined, NaN, 1] })).toStrictEqual({ b: [null, null, 1] });
   });
