@@ -77,8 +77,10 @@ export class Process<NS> {
   state: 'running' | 'stopped' | 'exited' = 'running';
   status: ExitStatus | undefined;
   readonly exited: Promise<ExitStatus>;
-  readonly handlers = new Map<Signal, SignalHandler | 'ignore'>();
-  readonly children = new Set<Process<NS>>();
+  // signal dispositions, children and timers are made on first use: most processes
+  // never trap a signal or fork, and a container's processes live as long as it runs
+  private handlerMap: Map<Signal, SignalHandler | 'ignore'> | undefined;
+  private childSet: Set<Process<NS>> | undefined;
   rss = 0;
   /** CPU-bound threads currently spinning. */
   spinning = 0;
@@ -90,7 +92,7 @@ export class Process<NS> {
   private resolveExit!: (s: ExitStatus) => void;
   private killSwitch: Promise<never>;
   private rejectKill!: (e: Error) => void;
-  private timers = new Set<number>();
+  private timers: Set<number> | undefined;
 
   constructor(
     readonly kernel: Kernel<NS>,
@@ -108,6 +110,22 @@ export class Process<NS> {
     this.killSwitch = new Promise<never>((_, rej) => (this.rejectKill = rej));
     // never let an unobserved rejection escape
     this.killSwitch.catch(() => undefined);
+  }
+
+  /** Signal dispositions other than the default. */
+  get handlers(): Map<Signal, SignalHandler | 'ignore'> {
+    return (this.handlerMap ??= new Map());
+  }
+  /** The disposition of one signal, undefined for the default (makes no table). */
+  handlerOf(sig: Signal): SignalHandler | 'ignore' | undefined {
+    return this.handlerMap?.get(sig);
+  }
+  get children(): Set<Process<NS>> {
+    return (this.childSet ??= new Set());
+  }
+  /** @internal The children, if there ever were any (makes no set). */
+  childrenIfAny(): Set<Process<NS>> | undefined {
+    return this.childSet;
   }
 
   get uid(): number {
@@ -176,23 +194,23 @@ export class Process<NS> {
 
   /** Asleep until a timer fires (nanosleep): what ps shows as WCHAN hrtimer_nanosleep. */
   get onTimer(): boolean {
-    return this.timers.size > 0;
+    return (this.timers?.size ?? 0) > 0;
   }
   /** @internal */
   addTimer(id: number): void {
-    this.timers.add(id);
+    (this.timers ??= new Set()).add(id);
   }
   /** @internal */
   removeTimer(id: number): void {
-    this.timers.delete(id);
+    this.timers?.delete(id);
   }
 
   /** @internal called by the kernel exactly once. */
   finish(status: ExitStatus): void {
     this.state = 'exited';
     this.status = status;
-    for (const t of this.timers) this.kernel.clock.clearTimeout(t);
-    this.timers.clear();
+    if (this.timers) for (const t of this.timers) this.kernel.clock.clearTimeout(t);
+    this.timers = undefined;
     this.rejectKill(new ProcessKilled());
     this.resolveExit(status);
   }
@@ -324,53 +342,20 @@ export class Kernel<NS> {
 
   contextFor(p: Process<NS>): ProcessContext<NS> {
     const o = this.optionsOf(p);
-    const stdin = o.stdin ?? EMPTY;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const kernel = this;
+    // the methods are shared by every context (no closures per process: a container's
+    // processes live as long as it runs); they find the process through `this`, so a
+    // context spread into a new one with other streams or argv keeps working
     return {
       proc: p,
-      kernel,
+      kernel: this,
       argv: p.argv,
       env: p.env,
       ns: o.ns,
-      stdin,
+      stdin: o.stdin ?? EMPTY,
       stdout: o.stdout ?? NULL_SINK,
       stderr: o.stderr ?? NULL_SINK,
       tty: o.tty ?? false,
-      sleep: (ms) =>
-        p.guard(
-          new Promise<void>((resolve) => {
-            const id = kernel.clock.setTimeout(() => {
-              p.removeTimer(id);
-              resolve();
-            }, ms);
-            p.addTimer(id);
-          }),
-        ),
-      wait: (x) => p.guard(x),
-      read: () => p.guard(stdin.read()),
-      trap: (sig, d) => {
-        if (d === 'default') p.handlers.delete(sig);
-        else p.handlers.set(sig, d);
-      },
-      exit: (code) => {
-        throw new ProcessExit(code);
-      },
-      spawn: (so) => kernel.spawn({ ...so, ns: so.ns ?? o.ns, parent: p, pidns: so.pidns ?? p.pidns }),
-      kill: (nsPid, sig) => {
-        const target = p.pidns.members.get(nsPid) as Process<NS> | undefined;
-        if (!target || !target.alive) return 'ESRCH';
-        if (p.uid !== 0 && target.uid !== p.uid) return 'EPERM';
-        kernel.signal(target, sig, p);
-        return undefined;
-      },
-      alloc: (bytes) => kernel.alloc(p, bytes),
-      free: (bytes) => {
-        const n = Math.min(bytes, p.rss);
-        p.rss -= n;
-        p.cgroup?.uncharge(n);
-      },
-      spin: (cpuMs) => kernel.spin(p, cpuMs),
+      ...(CONTEXT_METHODS as ContextMethods<NS>),
     };
   }
 
@@ -398,7 +383,7 @@ export class Kernel<NS> {
       void cg.whenThawed().then(() => this.signal(target, sig, sender));
       return;
     }
-    const h = target.handlers.get(sig);
+    const h = target.handlerOf(sig);
     if (h === 'ignore') return;
     if (h) {
       Promise.resolve()
@@ -438,14 +423,17 @@ export class Kernel<NS> {
     for (let ns: PidNamespace | undefined = p.pidns; ns; ns = ns.parent) {
       for (const [n, q] of ns.members) if (q === p) ns.members.delete(n);
     }
-    p.parent?.children.delete(p);
+    p.parent?.childrenIfAny()?.delete(p);
     // orphans are adopted by the namespace's init (or the host's)
     const init = p.pidns.members.get(1) as Process<NS> | undefined;
-    for (const c of p.children) {
-      c.parent = init && init !== p ? init : undefined;
-      init?.children.add(c);
+    const orphans = p.childrenIfAny();
+    if (orphans) {
+      for (const c of orphans) {
+        c.parent = init && init !== p ? init : undefined;
+        init?.children.add(c);
+      }
+      orphans.clear();
     }
-    p.children.clear();
     for (const l of [...this.listeners]) l.exit?.(p, status);
     // when a namespace's init dies, the kernel kills everything else in it
     if (p.nsPid === 1 && p.pidns !== this.root) {
@@ -455,7 +443,8 @@ export class Kernel<NS> {
     }
   }
 
-  private alloc(p: Process<NS>, bytes: number): void {
+  /** @internal ProcessContext.alloc */
+  alloc(p: Process<NS>, bytes: number): void {
     if (!p.alive) throw new ProcessKilled();
     const cg = p.cgroup;
     if (!cg) {
@@ -489,7 +478,8 @@ export class Kernel<NS> {
     this.terminate(victim, { code: 128 + SIGKILL, signal: SIGKILL, oomKilled: true });
   }
 
-  private async spin(p: Process<NS>, cpuMs?: number): Promise<void> {
+  /** @internal ProcessContext.spin */
+  async spin(p: Process<NS>, cpuMs?: number): Promise<void> {
     if (!p.alive) throw new ProcessKilled();
     const cg = p.cgroup;
     p.accountCpu();
@@ -527,6 +517,66 @@ export class Kernel<NS> {
     return [...this.processes.values()].filter((p) => p.cgroup === cg).sort((a, b) => a.pid - b.pid);
   }
 }
+
+type ContextMethods<NS> = Pick<
+  ProcessContext<NS>,
+  'sleep' | 'wait' | 'read' | 'trap' | 'exit' | 'spawn' | 'kill' | 'alloc' | 'free' | 'spin'
+>;
+
+/** ProcessContext's methods, one set for every process. */
+const CONTEXT_METHODS: ContextMethods<unknown> = {
+  sleep(this: ProcessContext<unknown>, ms) {
+    const p = this.proc;
+    const clock = this.kernel.clock;
+    return p.guard(
+      new Promise<void>((resolve) => {
+        const id = clock.setTimeout(() => {
+          p.removeTimer(id);
+          resolve();
+        }, ms);
+        p.addTimer(id);
+      }),
+    );
+  },
+  wait(this: ProcessContext<unknown>, x) {
+    return this.proc.guard(x);
+  },
+  read(this: ProcessContext<unknown>) {
+    return this.proc.guard(this.stdin.read());
+  },
+  trap(this: ProcessContext<unknown>, sig, d) {
+    const p = this.proc;
+    if (d !== 'default') p.handlers.set(sig, d);
+    else if (p.handlerOf(sig) !== undefined) p.handlers.delete(sig);
+  },
+  exit(code) {
+    throw new ProcessExit(code);
+  },
+  spawn(this: ProcessContext<unknown>, so) {
+    const p = this.proc;
+    return this.kernel.spawn({ ...so, ns: so.ns ?? this.ns, parent: p, pidns: so.pidns ?? p.pidns });
+  },
+  kill(this: ProcessContext<unknown>, nsPid, sig) {
+    const p = this.proc;
+    const target = p.pidns.members.get(nsPid) as Process<unknown> | undefined;
+    if (!target || !target.alive) return 'ESRCH';
+    if (p.uid !== 0 && target.uid !== p.uid) return 'EPERM';
+    this.kernel.signal(target, sig, p);
+    return undefined;
+  },
+  alloc(this: ProcessContext<unknown>, bytes) {
+    this.kernel.alloc(this.proc, bytes);
+  },
+  free(this: ProcessContext<unknown>, bytes) {
+    const p = this.proc;
+    const n = Math.min(bytes, p.rss);
+    p.rss -= n;
+    p.cgroup?.uncharge(n);
+  },
+  spin(this: ProcessContext<unknown>, cpuMs) {
+    return this.kernel.spin(this.proc, cpuMs);
+  },
+};
 
 function isSameOrDescendant(ns: PidNamespace, of: PidNamespace): boolean {
   for (let n: PidNamespace | undefined = ns; n; n = n.parent) if (n === of) return true;
