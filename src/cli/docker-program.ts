@@ -9,6 +9,7 @@ import { ttyOf } from '../core/kernel/tty';
 import { fsOf, type ProgramSpec, type UserContext } from '../core/userland/types';
 import { versionedClient } from './api-version';
 import { runDocker } from './docker';
+import { ClientConnection } from './client-connection';
 import type { CommandIO, Interrupt, Output } from './io';
 import { watchKeys } from './runner/key-watch';
 
@@ -113,6 +114,11 @@ export function dockerProgram(client: EngineClient): ProgramSpec {
   return {
     name: 'docker',
     rss: DOCKER_CLI_RSS,
-    run: (ctx) => runDocker(ctx.argv.slice(1), commandIO(ctx), versionedClient(client)),
+    run: (ctx) => {
+      // the process's connections close when it exits, also when a signal kills it mid-command
+      const connection = new ClientConnection(versionedClient(client));
+      void ctx.proc.exited.then(() => connection.hangUp());
+      return runDocker(ctx.argv.slice(1), commandIO(ctx), connection);
+    },
   };
 }

@@ -18,6 +18,7 @@ import { READ_COMMANDS } from './read-commands';
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION } from './client-version';
 import { CONTAINER_COMMANDS } from './container-commands';
 import { composeCommand } from './compose/command';
+import { ClientConnection } from './client-connection';
 
 export { CLIENT_GIT_COMMIT, CLIENT_VERSION };
 
@@ -166,13 +167,17 @@ let dockerRoot: Command | undefined;
 
 /** Run `docker ARGS…`; resolves to the exit code. Errors go to stderr as the real CLI prints them. */
 export async function runDocker(argv: string[], io: CommandIO, client: EngineClient): Promise<number> {
+  // the command's end is the process's: what the daemon still does for it stops
+  const connection = client instanceof ClientConnection ? client : new ClientConnection(client);
   try {
-    return await execute((dockerRoot ??= buildDockerCommand()), argv, io, client);
+    return await execute((dockerRoot ??= buildDockerCommand()), argv, io, connection);
   } catch (e) {
     if (e instanceof CliError) {
       if (e.message !== '') io.stderr.write(e.message + '\n');
       return e.code;
     }
     throw e;
+  } finally {
+    connection.hangUp();
   }
 }

@@ -13,6 +13,18 @@ export interface ApiRequest {
   path: string;
   query?: Record<string, string | undefined>;
   body?: unknown;
+  /** The client's end of the connection: it hangs up when its command ends (the process exits). */
+  client?: ClientEnd;
+}
+
+/**
+ * The client side of a request's connection, as a handler that waits sees it:
+ * the Go client's process closes its connections when it exits, and the
+ * daemon then stops waiting for it (`docker run -d` leaves its wait behind).
+ */
+export interface ClientEnd {
+  /** Call `fn` when the client hangs up; returns a function that stops listening. */
+  onHangup(fn: () => void): () => void;
 }
 
 /** One message of a JSON-lines progress stream (pkg/jsonmessage JSONMessage). */

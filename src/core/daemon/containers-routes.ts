@@ -185,7 +185,7 @@ export function registerContainerRoutes(
     'POST',
     '/containers/{name}/wait',
     withContainer(async (c, req) => {
-      const r = daemon.wait(c, req.query.condition ?? '');
+      const r = daemon.wait(c, req.query.condition ?? '', req.client);
       if (!r.ok) return errorResponse(r);
       return { status: 200, body: await r.value };
     }),

@@ -3,6 +3,7 @@
 // events and error texts, over the container store and its xstate actors
 // (containers-store.ts). The machine decides when; these ask it.
 import { fail, ok, type Failure, type Result } from '../image/errors';
+import type { ClientEnd } from './api';
 import { SIGKILL } from '../kernel/signals';
 import type { ContainerEntry } from './containers-entry';
 import { ContainerStore } from './containers-store';
@@ -113,19 +114,26 @@ export class Daemon extends ContainerStore {
     return ok(undefined);
   }
 
-  /** ContainerWait: not-running (now or when it stops for good), next-exit, or removed. */
-  wait(c: ContainerEntry, condition: string): Result<Promise<WaitResult>> {
+  /**
+   * ContainerWait: not-running (now or when it stops for good), next-exit, or removed.
+   * A client that hangs up first is no longer waited for: its answer never comes.
+   */
+  wait(c: ContainerEntry, condition: string, client?: ClientEnd): Result<Promise<WaitResult>> {
     const result = (): WaitResult => ({
       StatusCode: c.rec.State.ExitCode,
       Error: c.rec.State.Error ? { Message: c.rec.State.Error } : null,
     });
     const on = (set: Set<() => void> | Set<(code: number) => void>) =>
       new Promise<WaitResult>((resolve) => {
+        const listeners = set as Set<() => void>;
         const l = () => {
-          set.delete(l);
+          listeners.delete(l);
+          offHangup?.();
           resolve(result());
         };
-        (set as Set<() => void>).add(l);
+        listeners.add(l);
+        // (l runs only later, when the container moves on: offHangup is set by then)
+        const offHangup = client?.onHangup(() => listeners.delete(l));
       });
     switch (condition) {
       case '':
