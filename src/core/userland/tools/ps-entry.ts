@@ -36,7 +36,7 @@ function groupOf(p: P, leader: P, tty: boolean): P {
 /** The foreground group of a terminal session: the newest job still running, else the shell. */
 function foreground(leader: P): P {
   let newest: P | undefined;
-  for (const c of leader.children) if (c.alive && (!newest || c.startTime >= newest.startTime)) newest = c;
+  for (const c of leader.childrenIfAny() ?? []) if (c.alive && (!newest || c.startTime >= newest.startTime)) newest = c;
   return newest ?? leader;
 }
 
@@ -44,7 +44,7 @@ function foreground(leader: P): P {
 function wchan(p: P, state: string): string {
   if (state === 'R' || state === 'Z') return '-';
   if (state === 'T') return 'do_signal_stop';
-  if ([...p.children].some((c) => c.alive)) return 'do_wait';
+  if ([...(p.childrenIfAny() ?? [])].some((c) => c.alive)) return 'do_wait';
   if (p.onTimer) return 'hrtimer_nanosleep';
   // blocked on input: poll(2), where BusyBox's line editor and most servers wait
   return 'do_sys_poll';
@@ -54,7 +54,10 @@ function wchan(p: P, state: string): string {
 function signalMasks(p: P): { sigIgnored: bigint; sigCaught: bigint } {
   let sigIgnored = 0n;
   let sigCaught = 0n;
-  for (const [sig, d] of p.handlers) {
+  // handlerOf reads without making the process's table (most never have one)
+  for (let sig = 1; sig <= 64; sig++) {
+    const d = p.handlerOf(sig);
+    if (d === undefined) continue;
     const bit = 1n << BigInt(sig - 1);
     if (d === 'ignore') sigIgnored |= bit;
     else sigCaught |= bit;
