@@ -274,8 +274,12 @@ export class TabWriter {
   flush(): string {
     if (!this.s) this.acquire();
     this.flushInternal();
-    // the pooled array keeps its length (no regrowth next table): what is past nchunks is ''
-    const out = this.nchunks === 0 ? '' : this.chunks.join('');
+    // the pooled array keeps its length (no regrowth next table): what is past nchunks is ''.
+    // A join reads the whole array (its buffer is as long): a small table after a big one
+    // joins only its own pieces
+    const n = this.nchunks;
+    const chunks = this.chunks;
+    const out = n === 0 ? '' : n * 2 < chunks.length ? chunks.slice(0, n).join('') : chunks.join('');
     this.release();
     return out;
   }

@@ -53,6 +53,14 @@ describe('tabwriter', () => {
     for (const ch of 'REPOSITORY\tTAG\nhello-world\tlatest\n') tw.write(ch);
     expect(tw.flush()).toBe(table('REPOSITORY\tTAG\nhello-world\tlatest\n'));
   });
+  it('a small table after a big one holds only its own text (the pooled scratch is reused)', () => {
+    const big = dockerTabWriter();
+    for (let i = 0; i < 3000; i++) big.write(`row${i}\tx\n`);
+    expect(big.flush().split('\n')).toHaveLength(3001);
+    const small = dockerTabWriter();
+    small.write('A\tB\n1\t2\n');
+    expect(small.flush()).toBe('A         B\n1         2\n');
+  });
 });
 
 describe('Ellipsis', () => {
