@@ -853,6 +853,14 @@ describe('BusyBox sh in a container', { timeout: 60_000 }, () => {
       ['6\n7\n', 0],
     ]);
   });
+
+  it("id -un of a nameless uid: the number, BusyBox's complaint (stdout flushed first), then the newline", async () => {
+    const steps = await run([
+      'docker pull -q alpine:3.22',
+      'docker run --rm -u 1000 alpine:3.22 sh -c "exec 2>&1; id -un; id -u -n 0"',
+    ]);
+    expect(steps[1]).toEqual(['1000id: unknown ID 1000\n\nid: unknown user 0\n', 1]);
+  });
 });
 
 describe('--read-only', { timeout: 60_000 }, () => {

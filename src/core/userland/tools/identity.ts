@@ -18,7 +18,9 @@ export function id(t: Tool, args: string[]): number {
   let groups: number[];
   const who = p.operands[0];
   if (who !== undefined) {
-    const pw = db.user(who) ?? (/^\d+$/.test(who) ? db.passwd.find((x) => x.uid === Number(who)) : undefined);
+    // coreutils takes a number too; BusyBox's xuname2uid looks the name up only
+    const pw =
+      db.user(who) ?? (t.gnu && /^\d+$/.test(who) ? db.passwd.find((x) => x.uid === Number(who)) : undefined);
     if (!pw) {
       t.warn(t.gnu ? `${t.qa(who)}: no such user` : `unknown user ${who}`);
       return 1;
@@ -33,20 +35,21 @@ export function id(t: Tool, args: string[]): number {
   const only = p.lastOf('u', 'g', 'G');
   if (only) {
     const ns = only === 'u' ? [uid] : only === 'g' ? [gid] : groups;
-    const out = ns.map((n) => {
+    // each ID is written as it is looked up, the complaint about a nameless one next to it
+    // (coreutils complains before printing the number, BusyBox's print_common after; both
+    // flush stdout first); the newline comes last
+    let failed = false;
+    ns.forEach((n, i) => {
       const name = only === 'u' ? db.userName(n) : db.groupName(n);
-      if (p.has('n')) {
-        if (name === undefined) {
-          // BusyBox's print_common has one word for both (whoami's xuid2uname says "unknown uid")
-          t.warn(t.gnu ? `cannot find name for ${only === 'u' ? 'user' : 'group'} ID ${n}` : `unknown ID ${n}`);
-          return String(n);
-        }
-        return name;
-      }
-      return String(n);
+      const nameless = p.has('n') && name === undefined;
+      if (nameless) failed = true;
+      if (nameless && t.gnu) t.warn(`cannot find name for ${only === 'u' ? 'user' : 'group'} ID ${n}`);
+      t.out(`${i > 0 ? ' ' : ''}${p.has('n') && name !== undefined ? name : String(n)}`);
+      // BusyBox's print_common has one word for both (whoami's xuid2uname says "unknown uid")
+      if (nameless && !t.gnu) t.warn(`unknown ID ${n}`);
     });
-    t.out(`${out.join(' ')}\n`);
-    return p.has('n') && ns.some((n) => (only === 'u' ? db.userName(n) : db.groupName(n)) === undefined) ? 1 : 0;
+    t.out('\n');
+    return failed ? 1 : 0;
   }
   t.out(`uid=${named(uid, uname)} gid=${named(gid, gname)} groups=${groups.map((g) => named(g, db.groupName(g))).join(',')}\n`);
   return 0;

@@ -70,6 +70,11 @@ describe('id, whoami, groups', () => {
     expect((await alpine().run(['whoami'], { uid: 1000 })).stderr).toBe('whoami: unknown uid 1000\n');
   });
 
+  it('BusyBox id looks a USER operand up by name only (xuname2uid); coreutils takes a number too', async () => {
+    expect(await alpine().run(['id', '-un', '0'])).toMatchObject({ code: 1, stderr: 'id: unknown user 0\n' });
+    expect((await debian().run(['id', '-un', '0'])).stdout).toBe('root\n');
+  });
+
   it("BusyBox id -un / -gn of an ID without a name prints the number and 'unknown ID N' (print_common)", async () => {
     expect(await alpine().run(['id', '-un'], { uid: 1000, gid: 1000 })).toMatchObject({
       code: 1,
