@@ -58,6 +58,46 @@ export function goMarshal(v: unknown, escapeHTML = false): string {
   return 'null';
 }
 
+/**
+ * json.MarshalIndent: what goIndent(goMarshal(v), indent) gives, written in one pass
+ * (`docker inspect` of a container is some two thousand pieces: no text to re-read).
+ */
+export function goMarshalIndent(v: unknown, indent: string, escapeHTML = false): string {
+  const out: string[] = [];
+  const breaks: string[] = ['\n'];
+  const newline = (d: number) => breaks[d] ?? (breaks[d] = '\n' + indent.repeat(d));
+  const write = (x: unknown, depth: number): void => {
+    if (Array.isArray(x)) {
+      if (x.length === 0) {
+        out.push('[]');
+        return;
+      }
+      out.push('[');
+      for (let i = 0; i < x.length; i++) {
+        out.push(i === 0 ? newline(depth + 1) : ',' + newline(depth + 1));
+        write(x[i], depth + 1);
+      }
+      out.push(newline(depth), ']');
+      return;
+    }
+    if (x === null || typeof x !== 'object') {
+      out.push(goMarshal(x, escapeHTML));
+      return;
+    }
+    let first = true;
+    for (const [k, e] of Object.entries(x as Record<string, unknown>)) {
+      if (e === undefined) continue;
+      out.push(first ? '{' + newline(depth + 1) : ',' + newline(depth + 1), goJsonString(k, escapeHTML), ': ');
+      first = false;
+      write(e, depth + 1);
+    }
+    if (first) out.push('{}');
+    else out.push(newline(depth), '}');
+  };
+  write(v, 0);
+  return out.join('');
+}
+
 /** json.Indent(dst, src, prefix="", indent): empty arrays and objects stay `[]` / `{}`. */
 export function goIndent(src: string, indent: string): string {
   let out = '';

@@ -4,7 +4,7 @@
 
 import type { GoType } from './go-value';
 import { T } from './go-value';
-import { goIndent, goMarshal } from './go-json';
+import { goMarshal, goMarshalIndent } from './go-json';
 import { parseGoTemplate, TemplateError } from './template';
 import type { GoTemplate } from './template';
 
@@ -21,7 +21,7 @@ export interface InspectElement {
 export function indentedJson(raws: unknown[]): string {
   if (raws.length === 0) return '[]\n';
   // the daemon encodes without HTML escaping; json.Indent keeps the bytes as they are
-  return goIndent('[' + raws.map((r) => goMarshal(r)).join(',') + ']', '    ') + '\n';
+  return goMarshalIndent(raws, '    ') + '\n';
 }
 
 /** `--format json`: the compact form. */

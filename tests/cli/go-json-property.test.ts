@@ -2,7 +2,7 @@
 // own JSON on arbitrary values (the fast paths must agree with the careful ones).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goIndent, goJsonString } from '../../src/cli/go-json';
+import { goIndent, goJsonString, goMarshal, goMarshalIndent } from '../../src/cli/go-json';
 
 const tricky = fc.string({
   unit: fc.oneof(
@@ -52,6 +52,29 @@ describe('goIndent', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.constantFrom('    ', '  ', '\t'), (v, indent) => {
         expect(goIndent(JSON.stringify(v), indent)).toBe(JSON.stringify(v, null, indent));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('goMarshalIndent', () => {
+  /** JSON values with what goMarshal drops or writes as null mixed in, and keys to escape. */
+  const loose = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.jsonValue({ maxDepth: 1 }),
+      tricky,
+      fc.constantFrom(undefined, NaN, Infinity, new Map([['a', 1]])),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(tricky, tie('value'), { maxKeys: 4 }),
+    ),
+  }));
+
+  it('writes what json.Indent makes of goMarshal’s text', () => {
+    fc.assert(
+      fc.property(loose.value, fc.constantFrom('    ', '  ', '\t'), fc.boolean(), (v, indent, html) => {
+        expect(goMarshalIndent(v, indent, html)).toBe(goIndent(goMarshal(v, html), indent));
       }),
       { numRuns: 3000 },
     );
