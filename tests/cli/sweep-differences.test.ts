@@ -940,3 +940,43 @@ describe('healthchecks', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('host config checks of create', { timeout: 60_000 }, () => {
+  it('capabilities, isolation, OOM score adjustment and runtime are checked with moby v28 words', async () => {
+    const [, ...steps] = await run([
+      'docker pull -q alpine:3.22',
+      'docker run --rm --cap-add BOGUS alpine:3.22 true',
+      'docker run --rm --cap-drop net-raw alpine:3.22 true',
+      'docker run --rm --oom-score-adj 2000 alpine:3.22 true',
+      'docker run --rm --runtime bogus alpine:3.22 true',
+      'docker run --rm --isolation hyperv alpine:3.22 true',
+      'docker run --rm --isolation default --runtime runc --oom-score-adj -1000 alpine:3.22 true',
+    ]);
+    const usage = "\n\nRun 'docker run --help' for more information\n";
+    expect(steps).toEqual([
+      [`docker: Error response from daemon: invalid CapAdd: unknown capability: "CAP_BOGUS"${usage}`, 125],
+      [`docker: Error response from daemon: invalid CapDrop: unknown capability: "CAP_NET-RAW"${usage}`, 125],
+      [
+        `docker: Error response from daemon: Invalid value 2000, range for oom score adj is [-1000, 1000]${usage}`,
+        125,
+      ],
+      [`docker: Error response from daemon: unknown or invalid runtime name: bogus${usage}`, 125],
+      [
+        `docker: Error response from daemon: invalid isolation (hyperv): linux only supports 'default'${usage}`,
+        125,
+      ],
+      ['', 0],
+    ]);
+  });
+
+  it('a changed capability set is not enforced, and says so', async () => {
+    const [, step] = await run([
+      'docker pull -q alpine:3.22',
+      'docker run --rm --cap-drop ALL alpine:3.22 true',
+    ]);
+    expect(step).toEqual([
+      'WARNING: Stevedore does not simulate capabilities yet: --cap-add and --cap-drop are checked but not enforced.\n',
+      0,
+    ]);
+  });
+});

@@ -67,6 +67,8 @@ export function verifySettings(
   }
   const rp = restartPolicyError(policy.Name, policy.MaximumRetryCount);
   if (rp) return invalid(rp);
+  const caps = capabilityError(hc.CapAdd, 'CapAdd') ?? capabilityError(hc.CapDrop, 'CapDrop');
+  if (caps) return invalid(caps);
 
   return verifyResources(hc, hostCpus, warnings);
 }
@@ -180,6 +182,30 @@ function parseUintList(val: string, maximum: number): Set<number> | string {
     for (let i = lo; i <= hi; i++) out.add(i);
   }
   return out;
+}
+
+/** The capabilities moby's vendored capability package knows (all of them on a 6.8 kernel). */
+const KNOWN_CAPS = new Set(
+  (
+    'CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID SETUID SETPCAP LINUX_IMMUTABLE ' +
+    'NET_BIND_SERVICE NET_BROADCAST NET_ADMIN NET_RAW IPC_LOCK IPC_OWNER SYS_MODULE SYS_RAWIO SYS_CHROOT ' +
+    'SYS_PTRACE SYS_PACCT SYS_ADMIN SYS_BOOT SYS_NICE SYS_RESOURCE SYS_TIME SYS_TTY_CONFIG MKNOD LEASE ' +
+    'AUDIT_WRITE AUDIT_CONTROL SETFCAP MAC_OVERRIDE MAC_ADMIN SYSLOG WAKE_ALARM BLOCK_SUSPEND AUDIT_READ ' +
+    'PERFMON BPF CHECKPOINT_RESTORE'
+  )
+    .split(' ')
+    .map((c) => `CAP_${c}`),
+);
+
+/** validateCapabilities: caps.NormalizeLegacyCapabilities over CapAdd, then CapDrop. */
+function capabilityError(list: string[] | null | undefined, field: string): string | undefined {
+  for (const raw of list ?? []) {
+    let c = raw.toUpperCase();
+    if (c === 'ALL') continue;
+    if (!c.startsWith('CAP_')) c = `CAP_${c}`;
+    if (!KNOWN_CAPS.has(c)) return `invalid ${field}: unknown capability: ${JSON.stringify(c)}`;
+  }
+  return undefined;
 }
 
 function validPortRange(s: string): boolean {

@@ -65,6 +65,10 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
   // the request's decoding (runconfig decodeContainerConfig) checks the network mode first
   const badNet = validateNetMode(config, hc);
   if (badNet) return badNet;
+  // validateIsolation: Linux has only the default
+  const isolation = hc.Isolation ?? '';
+  if (isolation !== '' && isolation.toLowerCase() !== 'default')
+    return fail('invalid', `invalid isolation (${isolation}): linux only supports 'default'`);
   // postContainersCreate: a limit of 0 or below is "unlimited", stored as no limit at all
   if (typeof hc.PidsLimit === 'number' && hc.PidsLimit <= 0) hc.PidsLimit = null;
   if (hc.RestartPolicy && hc.RestartPolicy.Name === '')
@@ -76,6 +80,13 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
   // verifyPlatformContainerSettings: the client passes --ipc through unchecked
   if (!(['', 'none', 'private', 'host', 'shareable'].includes(ipc) || ipc.startsWith('container:')))
     return fail('invalid', `invalid IPC mode: ${ipc}`);
+  const oomScoreAdj = hc.OomScoreAdj ?? 0;
+  if (oomScoreAdj < -1000 || oomScoreAdj > 1000)
+    return fail('invalid', `Invalid value ${oomScoreAdj}, range for oom score adj is [-1000, 1000]`);
+  // the daemon's runtimes: runc (its default) and the shim that runs it
+  const runtime = hc.Runtime ?? '';
+  if (runtime !== '' && runtime !== 'runc' && runtime !== 'io.containerd.runc.v2')
+    return fail('invalid', `unknown or invalid runtime name: ${runtime}`);
   let imageId = '';
   let warnings = settingWarnings;
   if (config.Image) {
@@ -99,6 +110,12 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
   const badDonor = adaptSharedNamespaces(hc, d.lookup);
   if (badDonor) return badDonor;
   if (imageId) mergeImageConfig(config, d.images.store.config(imageId).config);
+  // processes carry no capability sets: a changed set is checked above but cannot bite
+  if ((hc.CapAdd ?? []).length > 0 || (hc.CapDrop ?? []).length > 0)
+    warnings = [
+      ...warnings,
+      'Stevedore does not simulate capabilities yet: --cap-add and --cap-drop are checked but not enforced.',
+    ];
   // no health monitor runs probes: say so rather than show a container that is never checked
   const healthTest = config.Healthcheck?.Test ?? [];
   if (healthTest.length > 0 && healthTest[0] !== 'NONE')
@@ -367,7 +384,6 @@ function copyTree(from: FileSystem, src: string, to: FileSystem, dst: string): v
     to.utimes(t, st.mtime);
   }
 }
-
 
 /** The aliases NetworkingConfig gives the container on the network it is created on. */
 function endpointAliases(

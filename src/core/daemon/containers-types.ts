@@ -84,6 +84,10 @@ export interface HostConfigJson {
   UTSMode?: string;
   ShmSize?: number;
   Runtime?: string;
+  Isolation?: string;
+  OomScoreAdj?: number;
+  CapAdd?: string[] | null;
+  CapDrop?: string[] | null;
   Memory?: number;
   NanoCpus?: number;
   CpuPeriod?: number;
