@@ -980,3 +980,15 @@ describe('host config checks of create', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('--add-host', { timeout: 60_000 }, () => {
+  it("writes its records after the defaults and before the container's own address (etchosts.Build)", async () => {
+    const [, none, bridge] = await run([
+      'docker pull -q alpine:3.22',
+      'docker run --rm --network none --add-host db:10.0.0.5 --add-host "web=10.0.0.6" --add-host v6:[::1] alpine:3.22 sh -c "tail -3 /etc/hosts"',
+      'docker run --rm --add-host gw:host-gateway alpine:3.22 sh -c "tail -2 /etc/hosts | cut -f1"',
+    ]);
+    expect(none).toEqual(['10.0.0.5\tdb\n10.0.0.6\tweb\n::1\tv6\n', 0]);
+    expect(bridge).toEqual(['172.17.0.1\n172.17.0.2\n', 0]);
+  });
+});
