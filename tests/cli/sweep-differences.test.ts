@@ -992,3 +992,24 @@ describe('--add-host', { timeout: 60_000 }, () => {
     expect(bridge).toEqual(['172.17.0.1\n172.17.0.2\n', 0]);
   });
 });
+
+describe('--group-add', { timeout: 60_000 }, () => {
+  it("adds the groups after the user's own (getUser), by name or number; an unknown name fails the start", async () => {
+    const [, ...steps] = await run([
+      'docker pull -q alpine:3.22',
+      'docker run --rm --user 0:0 --group-add 10 alpine:3.22 id -G',
+      'docker run --rm -u 1000 --group-add 123 --group-add wheel alpine:3.22 id -G',
+      'docker run --rm --group-add nosuchgroup alpine:3.22 id',
+      'docker run -d --name ga --group-add 55 -u 1000 alpine:3.22 sleep 100 >/dev/null; docker exec ga id -G',
+    ]);
+    expect(steps).toEqual([
+      ['0 10\n', 0],
+      ['0 123 10\n', 0],
+      [
+        "docker: Error response from daemon: Unable to find group nosuchgroup: no matching entries in group file\n\nRun 'docker run --help' for more information\n",
+        125,
+      ],
+      ['0 55\n', 0],
+    ]);
+  });
+});

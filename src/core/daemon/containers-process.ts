@@ -73,8 +73,15 @@ export interface ExecUser {
   groups: number[];
 }
 
-/** runc's GetExecUserPath over the container's /etc/passwd and /etc/group. */
-export function resolveUser(fs: FileSystem, spec: string): ExecUser | { error: string } {
+/**
+ * runc's GetExecUserPath over the container's /etc/passwd and /etc/group, then (moby's getUser)
+ * the --group-add groups, by name or number, after the user's own.
+ */
+export function resolveUser(
+  fs: FileSystem,
+  spec: string,
+  groupAdd: readonly string[] = [],
+): ExecUser | { error: string } {
   const [userPart, groupPart] = spec.split(':', 2) as [string, string | undefined];
   const passwd = readTable(fs, '/etc/passwd');
   let uid = 0;
@@ -110,6 +117,16 @@ export function resolveUser(fs: FileSystem, spec: string): ExecUser | { error: s
       const n = Number(g[2]);
       if ((g[3] ?? '').split(',').includes(u[0]) && !groups.includes(n)) groups.push(n);
     }
+  // GetAdditionalGroupsPath: a name or number in /etc/group, else a bare number; each once
+  const added: number[] = [];
+  for (const ag of groupAdd) {
+    const rows = readTable(fs, '/etc/group').filter((r) => r[0] === ag || r[2] === ag);
+    if (rows.length === 0 && !/^\d+$/.test(ag))
+      return { error: `Unable to find group ${ag}: no matching entries in group file` };
+    for (const n of rows.length ? rows.map((r) => Number(r[2])) : [Number(ag)])
+      if (!added.includes(n)) added.push(n);
+  }
+  for (const n of added) if (!groups.includes(n)) groups.push(n);
   return { uid, gid, home, groups };
 }
 

@@ -205,7 +205,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     cgroup,
     pid1: () => holder.pid1,
   });
-  const user = resolveUser(ns, rec.Config.User ?? '');
+  const user = resolveUser(ns, rec.Config.User ?? '', rec.HostConfig.GroupAdd ?? []);
   if ('error' in user) return fail({ status: 500, message: user.error, exitCode: 128 });
   const env = processEnv(rec, tty, user.home);
   const cwd = rec.Config.WorkingDir || '/';

@@ -87,6 +87,7 @@ export interface HostConfigJson {
   Isolation?: string;
   OomScoreAdj?: number;
   CapAdd?: string[] | null;
+  GroupAdd?: string[] | null;
   CapDrop?: string[] | null;
   Memory?: number;
   NanoCpus?: number;

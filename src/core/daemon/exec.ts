@@ -144,7 +144,7 @@ export class ExecStore {
       return ok(conn);
     };
     const live = c.live!;
-    const user = resolveUser(live.ns, e.user);
+    const user = resolveUser(live.ns, e.user, c.rec.HostConfig.GroupAdd ?? []);
     if ('error' in user)
       return failed(
         `OCI runtime exec failed: exec failed: unable to start container process: ${user.error}: unknown`,
