@@ -1013,3 +1013,21 @@ describe('--group-add', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('--shm-size', { timeout: 60_000 }, () => {
+  it("sizes the container's /dev/shm tmpfs (whole pages, shown in KiB), also for one shared with --ipc container:", async () => {
+    const [, ...steps] = await run([
+      'docker pull -q alpine:3.22',
+      'docker run --rm --shm-size 1m alpine:3.22 sh -c "df -h /dev/shm | tail -1; mount | grep shm"',
+      'docker run --rm --ipc private --shm-size 10000 alpine:3.22 sh -c "df /dev/shm | tail -1"',
+      'docker run -d --name sd --ipc shareable --shm-size 2m alpine:3.22 sleep 100 >/dev/null; docker run --rm --ipc container:sd alpine:3.22 sh -c "mount | grep shm"',
+    ]);
+    const line = (k: number) =>
+      `shm on /dev/shm type tmpfs (rw,nosuid,nodev,noexec,relatime,size=${k}k,inode64)\n`;
+    expect(steps).toEqual([
+      ['shm                       1.0M         0      1.0M   0% /dev/shm\n' + line(1024), 0],
+      ['shm                         12         0        12   0% /dev/shm\n', 0],
+      [line(2048), 0],
+    ]);
+  });
+});

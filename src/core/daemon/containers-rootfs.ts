@@ -113,6 +113,8 @@ export interface NamespaceParts {
   init: boolean;
   /** --ipc none: no /dev/shm mount (the directory of /dev stays). */
   noShm?: boolean;
+  /** --shm-size, for a /dev/shm of its own (--ipc private). */
+  shmSize?: number;
   /** --ipc shareable|host|container:X: a /dev/shm shared with others (else a tmpfs of its own). */
   shm?: { source: () => FileSystem; info?: MountInfo };
   proc: Omit<ProcSource, 'mounts'>;
@@ -180,6 +182,16 @@ const MASK_ORDER = [
   '/sys/firmware',
   '/sys/devices/virtual/powercap',
 ];
+/**
+ * The /dev/shm line of a container's own shm (moby: "mode=1777,size=" + ShmSize): the kernel
+ * shows the size in KiB, whole pages; the default 64 MiB line is shared.
+ */
+export function shmInfo(bytes: number | undefined): MountInfo {
+  if (!bytes || bytes === TMPFS_64M.size) return INFO.shm;
+  const kib = Math.ceil(bytes / 4096) * 4;
+  return { ...INFO.shm, options: `rw,nosuid,nodev,noexec,relatime,size=${kib}k,inode64`, size: kib * 1024 };
+}
+
 const maskInfos = new Map<number, Map<string, MountInfo>>();
 /** Masked files are /dev/null bind-mounted (the /dev tmpfs); masked directories a fresh read-only tmpfs (half the RAM). */
 function maskInfo(memTotal: number): Map<string, MountInfo> {
@@ -250,7 +262,7 @@ export function containerNamespace(parts: NamespaceParts): MountNamespace {
   ];
   if (parts.shm)
     mounts.push({ target: '/dev/shm', source: parts.shm.source, info: parts.shm.info ?? INFO.shm });
-  else if (!parts.noShm) mounts.push({ target: '/dev/shm', source: shm, info: INFO.shm });
+  else if (!parts.noShm) mounts.push({ target: '/dev/shm', source: shm, info: shmInfo(parts.shmSize) });
   // moby sortMounts: by the number of path components (a stable order here)
   const depth = (p: string) => p.split('/').length;
   for (const m of [...parts.userMounts].sort((a, b) => depth(a.destination) - depth(b.destination))) {

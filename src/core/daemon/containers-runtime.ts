@@ -195,6 +195,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     tty,
     init: rec.HostConfig.Init === true,
     noShm: rec.HostConfig.IpcMode === 'none',
+    shmSize: rec.HostConfig.ShmSize,
     shm,
     proc: {
       kernel: d.kernel,

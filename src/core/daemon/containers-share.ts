@@ -9,6 +9,7 @@ import type { FileSystem } from '../userland/types';
 import type { MountInfo } from '../userland/procfs';
 import type { ContainerEntry } from './containers-entry';
 import type { StartError } from './containers-runtime';
+import { shmInfo } from './containers-rootfs';
 import type { ContainerConfig, ContainerRecord, HostConfigJson } from './containers-types';
 
 /** A /dev/shm that other containers may mount: the tmpfs and, when not the usual one, its mount line. */
@@ -161,7 +162,10 @@ export function ipcShm(
   }
   if (mode === 'shareable' || mode === '') {
     let fs: FileSystem | undefined;
-    return { source: () => (fs ??= new OverlayMount([], { clock, root: { mode: 0o1777 } })) };
+    return {
+      source: () => (fs ??= new OverlayMount([], { clock, root: { mode: 0o1777 } })),
+      info: shmInfo(rec.HostConfig.ShmSize),
+    };
   }
   return undefined;
 }
