@@ -23,6 +23,12 @@ export interface DockerEvent {
 
 export type EventListener = (e: DockerEvent) => void;
 
+/**
+ * daemon/events eventsLimit: dockerd keeps only its last 256 events (what `docker events
+ * --since` can replay); a session's whole history would be kept for nothing.
+ */
+export const EVENTS_LIMIT = 256;
+
 export class EventLog {
   private readonly log: DockerEvent[] = [];
   private readonly listeners = new Set<EventListener>();
@@ -40,6 +46,8 @@ export class EventLog {
       timeNano: ms * 1e6,
     };
     this.log.push(e);
+    // trimmed now and then, not on every event: at most twice the limit is held
+    if (this.log.length >= 2 * EVENTS_LIMIT) this.log.splice(0, this.log.length - EVENTS_LIMIT);
     for (const l of [...this.listeners]) l(e);
     return e;
   }
@@ -50,7 +58,8 @@ export class EventLog {
     return () => this.listeners.delete(listener);
   }
 
+  /** The events the daemon still keeps (the last EVENTS_LIMIT), oldest first. */
   all(): readonly DockerEvent[] {
-    return this.log;
+    return this.log.length > EVENTS_LIMIT ? this.log.slice(-EVENTS_LIMIT) : this.log;
   }
 }

@@ -11,8 +11,6 @@ import { familiarName, parseNormalizedNamed } from '../image/reference';
 import type { ApiResponse } from './api';
 import { errorResponse, MessageStream, type Router } from './engine';
 
-/** daemon/events eventsLimit: how many past events the daemon keeps for replays. */
-export const EVENTS_LIMIT = 256;
 
 /** events.Message in Go's field order. */
 export function eventMessage(e: DockerEvent): Record<string, unknown> {
@@ -111,8 +109,7 @@ export function registerEventRoutes(router: Router, log: EventLog, clock: Clock)
     const filters = f.value;
     const out = new MessageStream<unknown>();
     if (since !== undefined || until !== undefined) {
-      const past = log.all().slice(-EVENTS_LIMIT);
-      for (const e of past) {
+      for (const e of log.all()) {
         const ms = e.timeNano / 1e6;
         if (since !== undefined && ms < since) continue;
         if (until !== undefined && ms > until) continue;
