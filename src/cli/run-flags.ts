@@ -102,6 +102,15 @@ function validateSysctl(v: string): string | undefined {
 const validateIP = (v: string) =>
   isIPAddress(v.trim()) ? undefined : `IP address is not correctly formatted: ${v}`;
 
+/** opts.ValidateDNSSearch: "." (no search domains) or a domain (validateDomain's pattern, under 255). */
+export function validateDnsSearch(v: string): string | undefined {
+  const val = v.replace(/^ +| +$/g, '');
+  if (val === '.') return undefined;
+  const label = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+  const m = new RegExp(`^(${label}(?:\\.${label})*)\\.?\\s*$`).exec(val);
+  return /[a-zA-Z]/.test(val) && m && m[1].length < 255 ? undefined : `${val} is not a valid domain`;
+}
+
 /** opts.ValidateExtraHost */
 function validateExtraHost(v: string): string | undefined {
   let i = v.indexOf('=');
@@ -166,7 +175,7 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
   list('dns', 'Set custom DNS servers', { validate: validateIP }),
   list('dns-opt', 'Set DNS options', { hidden: true }),
   list('dns-option', 'Set DNS options'),
-  list('dns-search', 'Set custom DNS search domains'),
+  list('dns-search', 'Set custom DNS search domains', { validate: validateDnsSearch }),
   list('expose', 'Expose a port or a range of ports'),
   str('ip', 'IPv4 address (e.g., 172.30.100.104)'),
   str('ip6', 'IPv6 address (e.g., 2001:db8::33)'),

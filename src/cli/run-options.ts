@@ -358,7 +358,8 @@ export function buildCreateBody(
     CgroupnsMode: cgroupns,
     Dns: flags.strings('dns').map((d) => d.trim()),
     DnsOptions: [...flags.strings('dns-opt'), ...flags.strings('dns-option')],
-    DnsSearch: flags.strings('dns-search').map((d) => d.trim()),
+    // ValidateDNSSearch keeps the domain without its trailing dot
+    DnsSearch: flags.strings('dns-search').map((d) => d.trim().replace(/\.\s*$/, '') || '.'),
     ExtraHosts: orNull(
       flags.strings('add-host').map((h) => h.replace(/^([^=:]*)[=:]\[?([^\]]*)\]?$/, '$1:$2')),
     ),

@@ -27,7 +27,7 @@ import {
 import { checkImagePlatform, requestedPlatform } from './containers-platform';
 import { validateTmpfsDestinations } from './containers-tmpfs';
 import { initLayer, overlayInfo } from './containers-rootfs';
-import { RESOLV_CONF } from './containers-runtime';
+import { containerResolvConf, dnsOverrides, type ResolvTransform } from './resolv-conf';
 import { adaptSharedNamespaces, validateNetMode } from './containers-share';
 import type { ContainerEntry } from './containers-entry';
 import type { ContainerRecord, CreateBody, HostConfigJson, MountPointRecord } from './containers-types';
@@ -245,7 +245,10 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
 
   const files = new OverlayMount([], { clock: d.clock });
   files.writeFile('/hostname', `${config.Hostname}\n`, { mode: 0o644 });
-  files.writeFile('/resolv.conf', RESOLV_CONF, { mode: 0o644 });
+  // the start writes it again for the networks joined; until then it is what they will make
+  files.writeFile('/resolv.conf', containerResolvConf(createdTransform(mode), dnsOverrides(hc)), {
+    mode: 0o644,
+  });
   files.writeFile('/hosts', '', { mode: 0o644 });
   const rec: ContainerRecord = {
     Id: id,
@@ -283,6 +286,20 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
     },
   };
   return ok({ rec, root, files, rootInfo, warnings });
+}
+
+/** The resolv.conf a network mode leads to: host's own, the embedded DNS's on a user-defined network, else legacy. */
+function createdTransform(mode: string): ResolvTransform {
+  if (mode === 'host') return 'host';
+  if (
+    mode === '' ||
+    mode === 'default' ||
+    mode === 'bridge' ||
+    mode === 'none' ||
+    mode.startsWith('container:')
+  )
+    return 'legacy';
+  return 'internal';
 }
 
 /**

@@ -74,6 +74,8 @@ export interface HostConfigJson {
   ConsoleSize?: [number, number];
   CgroupnsMode?: string;
   Dns?: string[] | null;
+  DnsOptions?: string[] | null;
+  DnsSearch?: string[] | null;
   ExtraHosts?: string[] | null;
   IpcMode?: string;
   Links?: string[] | null;
