@@ -462,11 +462,30 @@ class ContainerCells implements Record<ContainerField, string> {
   }
 }
 
+/** Each cell read by its own property access (one shape each: the getter is inlined). */
+const CELL_READERS: Record<ContainerField, (o: Record<string, unknown>) => string> = {
+  ID: (o) => (o as unknown as ContainerCells).ID,
+  Names: (o) => (o as unknown as ContainerCells).Names,
+  Image: (o) => (o as unknown as ContainerCells).Image,
+  Command: (o) => (o as unknown as ContainerCells).Command,
+  CreatedAt: (o) => (o as unknown as ContainerCells).CreatedAt,
+  RunningFor: (o) => (o as unknown as ContainerCells).RunningFor,
+  Ports: (o) => (o as unknown as ContainerCells).Ports,
+  State: (o) => (o as unknown as ContainerCells).State,
+  Status: (o) => (o as unknown as ContainerCells).Status,
+  Size: (o) => (o as unknown as ContainerCells).Size,
+  Labels: (o) => (o as unknown as ContainerCells).Labels,
+  Mounts: (o) => (o as unknown as ContainerCells).Mounts,
+  LocalVolumes: (o) => (o as unknown as ContainerCells).LocalVolumes,
+  Networks: (o) => (o as unknown as ContainerCells).Networks,
+  Platform: (o) => (o as unknown as ContainerCells).Platform,
+};
+
 /** formatter.ContainerContext, one type for every row. */
 const CONTAINER_CONTEXT: GoType = T.ptr({
   kind: 'struct',
   name: 'formatter.ContainerContext',
-  fields: CONTAINER_FIELDS.map((name) => ({ name, type: T.string })),
+  fields: CONTAINER_FIELDS.map((name) => ({ name, type: T.string, read: CELL_READERS[name] })),
   methods: {
     Label: {
       params: ['string'],

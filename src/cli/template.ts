@@ -106,7 +106,7 @@ export class GoTemplate {
       const f = fields[i]!;
       if (f.type.kind === 'string' && !f.embedded) {
         // a string prints as itself, and a missing one as ""
-        const raw = obj[f.json ?? f.name];
+        const raw = f.read ? f.read(obj) : obj[f.json ?? f.name];
         if (typeof raw === 'string') {
           write(raw);
           continue;

@@ -61,3 +61,20 @@ describe('ps cells of a container whose summary changed', () => {
     expect(cells(summary(), true, t0).Names).toBe('web');
   });
 });
+
+describe('the row type of ps', () => {
+  it('reads each field as the cell of the same name', () => {
+    const row = containerContext({ ...summary(), Labels: { tier: 'web' } }, true, summary().Created * 1000 + 5000);
+    const t = row.t.kind === 'ptr' ? row.t.elem : row.t;
+    if (t.kind !== 'struct') throw new Error('not a struct');
+    const v = row.v as Record<string, unknown>;
+    const values = new Set<unknown>();
+    for (const f of t.fields) {
+      expect(f.read, f.name).toBeDefined();
+      expect(f.read!(v), f.name).toBe(v[f.name]);
+      values.add(v[f.name]);
+    }
+    // distinct cells, so a reader wired to the wrong getter shows
+    expect(values.size).toBeGreaterThan(10);
+  });
+});
