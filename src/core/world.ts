@@ -5,6 +5,7 @@
 // table, the container daemon, and the Engine API the CLI talks to.
 import { VirtualClock, type Clock } from './clock';
 import { BASE_DEVICES, cgroupFs, devLayer, procFs, sysFs, type ProcSource } from './daemon/containers-rootfs';
+import { makeDeviceNodes } from './daemon/containers-devices';
 import { Daemon } from './daemon/daemon';
 import { Engine } from './daemon/engine';
 import { EventLog } from './events';
@@ -14,6 +15,7 @@ import { Registry } from './image/registry';
 import { ImageService } from './image/service';
 import { ImageStore, type ImageStoreState } from './image/store';
 import type { PullOptions } from './image/pull';
+import { HOST_DEVICES } from './kernel/devices';
 import { NetworkStack } from './kernel/network';
 import { MountNamespace } from './kernel/mount-ns';
 import { Kernel } from './kernel/process';
@@ -80,7 +82,7 @@ function laptopNamespace(
   const tmp = () => new OverlayMount([], { clock, root: { mode: 0o755 } });
   const src: ProcSource = { kernel, host: info, cgroup: () => undefined, mounts: () => HOST_MOUNTS };
   const at = (target: string) => HOST_MOUNTS.find((m) => m.target === target)!;
-  return new MountNamespace(
+  const ns = new MountNamespace(
     [
       { target: '/', source: disk, info: at('/') },
       { target: '/sys', source: sysFs(), readOnly: true, info: at('/sys') },
@@ -101,6 +103,12 @@ function laptopNamespace(
     ],
     { devices: BASE_DEVICES },
   );
+  // the laptop's own devices beside runc's six (what --device finds)
+  makeDeviceNodes(
+    ns,
+    HOST_DEVICES.map((device) => ({ path: device.path, device })),
+  );
+  return ns;
 }
 
 /** The laptop's mount table (`mount`, `df` on the host). */

@@ -27,6 +27,7 @@ import {
 import { checkImagePlatform, requestedPlatform } from './containers-platform';
 import { validateTmpfsDestinations } from './containers-tmpfs';
 import { initLayer, overlayInfo } from './containers-rootfs';
+import { gatherDevices, opaqueDevices } from './containers-devices';
 import { containerResolvConf, dnsOverrides, type ResolvTransform } from './resolv-conf';
 import { adaptSharedNamespaces, validateNetMode } from './containers-share';
 import type { ContainerEntry } from './containers-entry';
@@ -115,6 +116,14 @@ export function createContainer(d: CreateDeps, name: string, body: CreateBody): 
     warnings = [
       ...warnings,
       'Stevedore does not simulate capabilities yet: --cap-add and --cap-drop are checked but not enforced.',
+    ];
+  // a --device whose driver is not modelled is still made in /dev: say that using it will fail
+  const devices = gatherDevices(hc.Devices, (p) => d.hostFs().exists(p));
+  const opaque = typeof devices === 'string' ? [] : opaqueDevices(devices);
+  if (opaque.length > 0)
+    warnings = [
+      ...warnings,
+      `Stevedore does not simulate the drivers of ${opaque.join(', ')}: the device nodes are made in the container, but reading or writing them fails.`,
     ];
   // no health monitor runs probes: say so rather than show a container that is never checked
   const healthTest = config.Healthcheck?.Test ?? [];

@@ -12,6 +12,7 @@ import { DEV_NODES, type DeviceKind } from '../kernel/devices';
 import { MountNamespace, type MountSpec, type Reader } from '../kernel/mount-ns';
 import type { Process } from '../kernel/process';
 import type { MountInfo } from '../userland/procfs';
+import { makeDeviceNodes, type ContainerDevice } from './containers-devices';
 import type { FileSystem, Sys } from '../userland/types';
 import {
   cgroupFs,
@@ -119,6 +120,8 @@ export interface NamespaceParts {
   shm?: { source: () => FileSystem; info?: MountInfo };
   proc: Omit<ProcSource, 'mounts'>;
   cgroup: Cgroup | undefined;
+  /** --device: the host's nodes runc makes in the container. */
+  devices?: readonly ContainerDevice[];
   /** PID 1 once it runs: who /proc is about for readers that do not say. */
   pid1: () => Process<Sys> | undefined;
 }
@@ -316,5 +319,6 @@ export function containerNamespace(parts: NamespaceParts): MountNamespace {
     devices: tty ? TTY_DEVICES : BASE_DEVICES,
     defaultReader: parts.pid1,
   });
+  if (parts.devices?.length) makeDeviceNodes(holder.ns, parts.devices);
   return holder.ns;
 }

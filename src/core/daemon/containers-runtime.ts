@@ -38,6 +38,7 @@ import type { Result } from '../image/errors';
 
 export { limitsOf, processEnv, replaceOrAppend, resolveUser, type ExecUser } from './containers-process';
 import type { MountInfo } from '../userland/procfs';
+import { gatherDevices } from './containers-devices';
 import { containerResolvConf, dnsOverrides, type ResolvTransform } from './resolv-conf';
 
 export interface RuntimeDeps {
@@ -196,6 +197,10 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     d.host.cpus,
   );
 
+  // createSpec's WithDevices: each --device read from the host now, so a missing one fails the start
+  const devices = gatherDevices(rec.HostConfig.Devices, (p) => d.hostFs().exists(p));
+  if (typeof devices === 'string') return fail({ ...exitFromError(devices), status: 500 });
+
   // 3. runc: the mount namespace, the user, the environment, then the executable
   const tty = rec.Config.Tty === true;
   const holder: { pid1?: LiveContainer['pid1'] } = {};
@@ -218,6 +223,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
     },
     cgroup,
     pid1: () => holder.pid1,
+    devices,
   });
   const user = resolveUser(ns, rec.Config.User ?? '', rec.HostConfig.GroupAdd ?? []);
   if ('error' in user) return fail({ status: 500, message: user.error, exitCode: 128 });

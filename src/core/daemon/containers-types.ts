@@ -90,6 +90,7 @@ export interface HostConfigJson {
   OomScoreAdj?: number;
   CapAdd?: string[] | null;
   GroupAdd?: string[] | null;
+  Devices?: Array<{ PathOnHost: string; PathInContainer: string; CgroupPermissions: string }> | null;
   CapDrop?: string[] | null;
   Memory?: number;
   NanoCpus?: number;

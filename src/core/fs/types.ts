@@ -54,7 +54,7 @@ export type EntryKind = VisibleEntry['kind'];
  * What stat(2) can report: the entry kinds, and character devices (which
  * layers never hold: the kernel's /dev and masked /proc files are those).
  */
-export type StatKind = EntryKind | 'chardev';
+export type StatKind = EntryKind | 'chardev' | 'blockdev';
 
 /** What stat(2) reports, in the units `ls -l` needs. */
 export interface Stats {

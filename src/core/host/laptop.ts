@@ -123,6 +123,8 @@ nogroup:x:65534:
 systemd-journal:x:999:
 systemd-network:x:998:
 systemd-timesync:x:996:
+kvm:x:993:
+render:x:994:
 messagebus:x:102:
 systemd-resolve:x:992:
 lpadmin:x:114:student

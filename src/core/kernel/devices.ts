@@ -1,9 +1,71 @@
-// Character devices a container's /dev holds (runc's default device list):
-// what reading and writing them does. Endless devices produce data only as
+// Devices: those a container's /dev holds (runc's default device list), the
+// laptop's own, and what reading and writing them does. Endless devices produce data only as
 // far as the reader asks, so nothing unbounded is ever materialised.
 import { FsError } from '../fs/types';
 
-export type DeviceKind = 'null' | 'zero' | 'full' | 'random' | 'urandom' | 'tty' | 'ptmx';
+/**
+ * A device whose driver is not simulated (a host device handed in with --device): its type
+ * and numbers are real, reading and writing it fail with ENXIO.
+ */
+export interface OpaqueDevice {
+  readonly type: 'c' | 'b';
+  readonly major: number;
+  readonly minor: number;
+}
+
+export type DeviceKind = 'null' | 'zero' | 'full' | 'random' | 'urandom' | 'tty' | 'ptmx' | OpaqueDevice;
+
+/** A node of the laptop's devtmpfs: what `--device` finds at its path. */
+export interface HostDevice {
+  /** Path under the laptop's /dev. */
+  readonly path: string;
+  readonly kind: DeviceKind;
+  readonly mode: number;
+  readonly gid: number;
+}
+
+const opaque = (
+  path: string,
+  type: 'c' | 'b',
+  major: number,
+  minor: number,
+  mode: number,
+  gid = 0,
+): HostDevice => ({
+  path,
+  kind: { type, major, minor },
+  mode,
+  gid,
+});
+
+/**
+ * The laptop's device nodes (Ubuntu 24.04 on a laptop with one SATA disk, a webcam, sound and
+ * an Intel GPU): runc's six with the host's modes, then the ones only the host has.
+ */
+export const HOST_DEVICES: readonly HostDevice[] = [
+  { path: '/dev/full', kind: 'full', mode: 0o666, gid: 0 },
+  { path: '/dev/null', kind: 'null', mode: 0o666, gid: 0 },
+  { path: '/dev/random', kind: 'random', mode: 0o666, gid: 0 },
+  { path: '/dev/tty', kind: 'tty', mode: 0o666, gid: 5 },
+  { path: '/dev/urandom', kind: 'urandom', mode: 0o666, gid: 0 },
+  { path: '/dev/zero', kind: 'zero', mode: 0o666, gid: 0 },
+  opaque('/dev/mem', 'c', 1, 1, 0o640, 15),
+  opaque('/dev/kmsg', 'c', 1, 11, 0o644),
+  opaque('/dev/tty0', 'c', 4, 0, 0o620, 5),
+  opaque('/dev/ttyS0', 'c', 4, 64, 0o660, 20),
+  opaque('/dev/fuse', 'c', 10, 229, 0o666),
+  opaque('/dev/kvm', 'c', 10, 232, 0o660, 993),
+  opaque('/dev/net/tun', 'c', 10, 200, 0o666),
+  opaque('/dev/video0', 'c', 81, 0, 0o660, 44),
+  opaque('/dev/dri/card1', 'c', 226, 1, 0o660, 44),
+  opaque('/dev/dri/renderD128', 'c', 226, 128, 0o660, 994),
+  opaque('/dev/snd/controlC0', 'c', 116, 7, 0o660, 29),
+  opaque('/dev/snd/pcmC0D0p', 'c', 116, 3, 0o660, 29),
+  opaque('/dev/snd/seq', 'c', 116, 1, 0o660, 29),
+  opaque('/dev/snd/timer', 'c', 116, 33, 0o660, 29),
+  opaque('/dev/sda', 'b', 8, 0, 0o660, 6),
+  opaque('/dev/sda1', 'b', 8, 1, 0o660, 6),
+];
 
 export interface DeviceNode {
   /** Name under /dev (or under /dev/pts). */
@@ -43,6 +105,7 @@ export const DEV_LINKS: ReadonlyArray<readonly [string, string]> = [
  * bind-mounted at /dev/console too); /dev/pts/ptmx is 5,2.
  */
 export function deviceNumbers(path: string, kind: DeviceKind): readonly [number, number] {
+  if (typeof kind === 'object') return [kind.major, kind.minor];
   if (kind === 'ptmx') return [5, 2];
   if (kind === 'tty') {
     const pts = /^\/dev\/pts\/(\d+)$/.exec(path);
@@ -105,6 +168,8 @@ export function readDevice(
       return random.bytes(n);
     case 'tty':
     case 'ptmx':
+    default:
+      // the terminal is read through stdin; a device with no simulated driver has no data
       return new FsError('ENXIO', path, 'read');
   }
 }
@@ -132,6 +197,8 @@ export function writeDevice(
       if (toTty === undefined) return new FsError('ENXIO', path, 'open');
       toTty(data);
       return undefined;
+    default:
+      return new FsError('ENXIO', path, 'write');
   }
 }
 

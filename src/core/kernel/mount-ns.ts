@@ -18,6 +18,10 @@ import type { Writable } from './stream';
 import { RandomSource, deviceNumbers, isEndless, readDevice, writeDevice, type DeviceKind } from './devices';
 
 /** What a synthetic filesystem (/proc) is generated for. */
+
+/** A device node's file type: block for a host block device, else character. */
+const nodeKind = (k: DeviceKind): 'chardev' | 'blockdev' =>
+  typeof k === 'object' && k.type === 'b' ? 'blockdev' : 'chardev';
 export interface Reader {
   proc?: Process<Sys>;
 }
@@ -180,7 +184,7 @@ export class MountNamespace implements FileSystem {
   /** A device node's stat: the file that stands for it in the tmpfs becomes a character device. */
   private asDevice(path: string, st: Stats): Stats {
     const kind = st.kind === 'file' ? this.s.devices.get(path) : undefined;
-    return kind ? { ...st, kind: 'chardev', size: 0, rdev: deviceNumbers(path, kind) } : st;
+    return kind ? { ...st, kind: nodeKind(kind), size: 0, rdev: deviceNumbers(path, kind) } : st;
   }
 
   exists(path: string): boolean {
@@ -241,7 +245,9 @@ export class MountNamespace implements FileSystem {
       const extra: Dirent[] = [];
       const under = f.path === '/' ? '/' : `${f.path}/`;
       const typed = (name: string, kind: Dirent['kind']): Dirent =>
-        kind === 'file' && this.s.devices.has(under + name) ? { name, kind: 'chardev' } : { name, kind };
+        kind === 'file' && this.s.devices.has(under + name)
+          ? { name, kind: nodeKind(this.s.devices.get(under + name)!) }
+          : { name, kind };
       for (const m of this.s.mounts) {
         if (m.target === '/' || parentPath(m.target) !== f.path) continue;
         const name = m.target.slice(m.target.lastIndexOf('/') + 1);

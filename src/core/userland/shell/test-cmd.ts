@@ -57,8 +57,10 @@ function unary(sh: Shell, op: string, a: string): boolean {
       return st.gid === sh.ctx.proc.gid;
     case '-c':
       return st.kind === 'chardev';
+    case '-b':
+      return st.kind === 'blockdev';
   }
-  // block devices, pipes and sockets do not exist in this filesystem
+  // pipes and sockets do not exist in this filesystem
   return false;
 }
 

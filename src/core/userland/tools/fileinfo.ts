@@ -13,7 +13,7 @@ function inodeOf(path: string): number {
   return 1_000_000 + (h % 8_000_000);
 }
 
-const KIND: Record<string, string> = { file: 'regular file', dir: 'directory', symlink: 'symbolic link', chardev: 'character special file' };
+const KIND: Record<string, string> = { file: 'regular file', dir: 'directory', symlink: 'symbolic link', chardev: 'character special file', blockdev: 'block special file' };
 
 function timeFull(ms: number): string {
   return `${strftime('%Y-%m-%d %H:%M:%S', ms)}.${String(ms % 1000).padStart(3, '0')}000000 +0000`;
@@ -137,8 +137,12 @@ export function test(t: Tool, rawArgs: string[], bracket: boolean): number {
       const st = t.fs.stat(a);
       return !isErr(st) && st.kind === 'chardev';
     }
-    // block devices, pipes and sockets do not exist in this filesystem
-    if (op === '-b' || op === '-p' || op === '-S') return false;
+    if (op === '-b') {
+      const st = t.fs.stat(a);
+      return !isErr(st) && st.kind === 'blockdev';
+    }
+    // pipes and sockets do not exist in this filesystem
+    if (op === '-p' || op === '-S') return false;
     return file(op, a);
   };
   const binary = (a: string, op: string, b: string): boolean => {

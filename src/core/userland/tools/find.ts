@@ -82,7 +82,7 @@ export async function find(t: Tool, args: string[]): Promise<number> {
       }
       case '-type': {
         const ty = need(tok);
-        const kinds: Record<string, string> = { f: 'file', d: 'dir', l: 'symlink', c: 'chardev' };
+        const kinds: Record<string, string> = { f: 'file', d: 'dir', l: 'symlink', c: 'chardev', b: 'blockdev' };
         if (!/^[fdlbcps](,[fdlbcps])*$/.test(ty)) bad(t.gnu ? `Unknown argument to -type: ${ty}` : `unrecognized: ${ty}`);
         const want = ty.split(',').map((x) => kinds[x]);
         return { op: 'test', fn: (_p, st) => want.includes(st.kind) };

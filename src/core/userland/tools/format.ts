@@ -14,7 +14,7 @@ const two = (n: number) => String(n).padStart(2, '0');
 
 /** `drwxr-xr-x`, with setuid/setgid/sticky folded into the x positions as ls does. */
 export function modeString(kind: StatKind, mode: number): string {
-  const type = kind === 'dir' ? 'd' : kind === 'symlink' ? 'l' : kind === 'chardev' ? 'c' : '-';
+  const type = kind === 'dir' ? 'd' : kind === 'symlink' ? 'l' : kind === 'chardev' ? 'c' : kind === 'blockdev' ? 'b' : '-';
   const rwx = (bits: number, special: boolean, sc: string) => {
     const x = bits & 1;
     const xc = special ? (x ? sc : sc.toUpperCase()) : x ? 'x' : '-';
@@ -178,7 +178,7 @@ export function lsDateBusybox(mtime: number, now: number): string {
 
 /** Blocks of 1 KiB a file occupies on ext4 (4 KiB allocation units; small symlinks take none). */
 export function kBlocks(kind: StatKind, size: number): number {
-  if (kind === 'chardev') return 0;
+  if (kind === 'chardev' || kind === 'blockdev') return 0;
   if (kind === 'symlink') return size < 60 ? 0 : 4;
   if (kind === 'dir') return 4;
   return Math.ceil(size / 4096) * 4;

@@ -185,6 +185,9 @@ function item(t: Tool, name: string, path: string, st: Stats): Item {
   return it;
 }
 
+/** Device nodes show "major, minor" where the size would be. */
+const isDevice = (k: Stats['kind']) => k === 'chardev' || k === 'blockdev';
+
 const byName = (a: Item, b: Item) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 function sortItems(o: Opts, items: Item[]): Item[] {
@@ -271,7 +274,7 @@ function longGnu(t: Tool, o: Opts, db: UserDb, items: Item[]): string {
   const w = (k: 'links' | 'user' | 'group' | 'size') => Math.max(...rows.map((r) => r[k].length));
   const [wl, wu, wg] = [w('links'), w('user'), w('group')];
   // ls.c gobble_file: a device's "major, minor" takes the size column, which widens to hold it
-  const devs = items.map((it) => (it.st.kind === 'chardev' ? (it.st.rdev ?? [0, 0]) : undefined));
+  const devs = items.map((it) => (isDevice(it.st.kind) ? (it.st.rdev ?? [0, 0]) : undefined));
   const wmaj = Math.max(0, ...devs.map((d) => (d ? String(d[0]).length : 0)));
   const wmin = Math.max(0, ...devs.map((d) => (d ? String(d[1]).length : 0)));
   const ws = Math.max(
@@ -300,7 +303,7 @@ function longBusybox(t: Tool, o: Opts, db: UserDb, items: Item[]): string {
           .slice(0, o.numeric ? undefined : 8)
           .padEnd(8)} ${group(o, db, it.st.gid).padEnd(8)} `;
       // a device shows "%4u, %3u " where the size would be
-      if (it.st.kind === 'chardev')
+      if (isDevice(it.st.kind))
         line += `${pad(it.st.rdev?.[0] ?? 0, 4)}, ${pad(it.st.rdev?.[1] ?? 0, 3)} `;
       else line += o.human ? `${humanBusybox(it.st.size).padStart(7)} ` : `${pad(it.st.size, 9)} `;
       line += `${lsDateBusybox(it.st.mtime, t.now)} `;
