@@ -57,6 +57,30 @@ describe('--dns, --dns-search, --dns-option', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('is remade for the embedded resolver when a user-defined network is connected, unless the user edited it', async () => {
+    const steps = await run([
+      'docker pull -q alpine:3.22',
+      'docker network create mynet',
+      'docker run -d --name c1 alpine:3.22 sleep 300',
+      'docker network connect mynet c1',
+      'docker exec c1 cat /etc/resolv.conf',
+      'docker run -d --name c2 alpine:3.22 sleep 300',
+      'docker exec c2 sh -c "echo nameserver 1.2.3.4 > /etc/resolv.conf"',
+      'docker network connect mynet c2',
+      'docker exec c2 cat /etc/resolv.conf',
+      'docker restart -t 0 c2',
+      "docker exec c2 grep '^nameserver' /etc/resolv.conf",
+    ]);
+    // the sandbox's origin stays the default bridge's file
+    expect(steps[4]).toEqual([
+      `${HEADER}nameserver 127.0.0.11\nsearch lan\noptions ndots:0\n\n# Based on host file: '/run/systemd/resolve/resolv.conf' (internal resolver)\n# ExtServers: [host(192.168.1.1)]\n# Overrides: []\n# Option ndots from: internal\n`,
+      0,
+    ]);
+    expect(steps[8]).toEqual(['nameserver 1.2.3.4\n', 0]);
+    // a start makes a new sandbox, which writes the file again
+    expect(steps[10]).toEqual(['nameserver 127.0.0.11\n', 0]);
+  });
+
   it('refuses a search domain that is not one, as the client does', async () => {
     const steps = await run(['docker run --rm --dns-search -bad alpine:3.22 true']);
     expect(steps[0]).toEqual([

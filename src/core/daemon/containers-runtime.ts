@@ -39,7 +39,7 @@ import type { Result } from '../image/errors';
 export { limitsOf, processEnv, replaceOrAppend, resolveUser, type ExecUser } from './containers-process';
 import type { MountInfo } from '../userland/procfs';
 import { gatherDevices } from './containers-devices';
-import { containerResolvConf, dnsOverrides, type ResolvTransform } from './resolv-conf';
+import { dnsOverrides, startResolvConf, type ResolvTransform } from './resolv-conf';
 
 export interface RuntimeDeps {
   clock: Clock;
@@ -322,11 +322,7 @@ export function startContainer(d: RuntimeDeps, c: ContainerEntry): LiveContainer
   if (!donor) c.files.writeFile('/hosts', HOSTS_BASE + extraHosts(rec) + hostsLines);
   // setupDNS, then each join's updateDNS (legacy networks) and the embedded resolver's
   // rebuildDNS (user-defined ones); a joiner uses the donor's file
-  if (!donor)
-    c.files.writeFile(
-      '/resolv.conf',
-      containerResolvConf(resolvTransform(mode, joinedNets), dnsOverrides(rec.HostConfig)),
-    );
+  if (!donor) startResolvConf(c.files, resolvTransform(mode, joinedNets), dnsOverrides(rec.HostConfig));
   const sys: Sys & { mounts: () => MountInfo[] } = {
     fs: ns,
     // --uts host: no UTS namespace of its own (Config.Hostname and /etc/hostname stay the container's)

@@ -4,12 +4,20 @@
 // in its network namespace at once, with the `network connect|disconnect`
 // event, moby's conflict checks and their wording.
 import { fail, ok, type Result } from '../image/errors';
+import { dnsOverrides, joinResolvConf } from './resolv-conf';
 import type { DockerNetwork } from '../kernel/network';
 import type { ApiResponse } from './api';
 import type { ContainerEntry } from './containers-entry';
 import type { Daemon } from './daemon';
 import { errorResponse, type Router } from './engine';
-import { dropHostsRecord, endpointRecord, hostsRecord, logNetworkEvent, modeNetworkName, networkNames } from './networks-attach';
+import {
+  dropHostsRecord,
+  endpointRecord,
+  hostsRecord,
+  logNetworkEvent,
+  modeNetworkName,
+  networkNames,
+} from './networks-attach';
 import { findNetwork } from './networks-routes';
 
 // runconfig/errors.go (validation errors: 400)
@@ -146,6 +154,13 @@ export function connectContainer(
   // libnetwork's join adds the address to the container's /etc/hosts
   const hosts = c.files.readFile('/hosts');
   c.files.writeFile('/hosts', `${typeof hosts === 'string' ? hosts : ''}${hostsRecord(c.rec, ep.ip)}`);
+  // and its resolv.conf is remade (for the embedded resolver on a user-defined network)
+  joinResolvConf(
+    c.files,
+    c.rec.HostConfig.NetworkMode ?? '',
+    n.name !== 'bridge',
+    dnsOverrides(c.rec.HostConfig),
+  );
   if (n.name === modeNetworkName(c.rec)) c.rec.Network = endpointRecord(n, ep);
   else c.rec.Endpoints = { ...(c.rec.Endpoints ?? {}), [n.name]: endpointRecord(n, ep) };
   logNetworkEvent(daemon.deps.events, n, 'connect', c.id);

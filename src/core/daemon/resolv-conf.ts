@@ -1,6 +1,8 @@
 // A container's /etc/resolv.conf as libnetwork's internal/resolvconf package
 // (moby v28) builds it: the host's file parsed, --dns/--dns-search/--dns-option
 // overriding its parts, then transformed for the network the container joined.
+import { sha256Hex } from '../hash';
+import type { FileSystem } from '../userland/types';
 
 /**
  * The laptop's resolver files (Ubuntu 24.04 with systemd-resolved): /etc/resolv.conf is the
@@ -183,24 +185,73 @@ function generate(rc: ResolvConf): string {
   return out;
 }
 
-/**
- * The container's resolv.conf. Host networking and user-defined networks (whose embedded
- * DNS forwards to the host's stub) start from /etc/resolv.conf; the others from the upstream
- * servers' file, as buildSandboxPlatformOptions picks the origin.
- */
-export function containerResolvConf(
-  transform: ResolvTransform,
-  overrides: DnsOverrides,
-  hostFile: (path: string) => string | undefined = (p) => HOST_RESOLV_FILES[p],
-): string {
-  const path =
-    transform === 'host' || transform === 'internal'
-      ? '/etc/resolv.conf'
-      : '/run/systemd/resolve/resolv.conf';
+const ETC = '/etc/resolv.conf';
+const UPSTREAM = '/run/systemd/resolve/resolv.conf';
+type HostFile = (path: string) => string | undefined;
+const laptopFile: HostFile = (p) => HOST_RESOLV_FILES[p];
+
+/** The file made from the host's file at `origin`, overridden, then transformed. */
+function build(origin: string, transform: ResolvTransform, o: DnsOverrides, hostFile: HostFile): string {
   // a missing host file leaves an empty configuration (Load's ErrNotExist is not an error)
-  const rc = parse(hostFile(path) ?? '', path);
-  override(rc, overrides);
+  const rc = parse(hostFile(origin) ?? '', origin);
+  override(rc, o);
   if (transform === 'legacy') forLegacy(rc, false);
   else if (transform === 'internal') forInternal(rc);
   return generate(rc);
+}
+
+/**
+ * buildSandboxPlatformOptions' origin: host networking and user-defined networks (whose embedded
+ * DNS forwards to the host's stub) read /etc/resolv.conf, the others the upstream servers' file.
+ */
+export function resolvOrigin(networkMode: string): string {
+  return ['', 'default', 'bridge', 'none'].includes(networkMode) ? UPSTREAM : ETC;
+}
+
+/** The container's resolv.conf as a start leaves it on such a network. */
+export function containerResolvConf(
+  transform: ResolvTransform,
+  overrides: DnsOverrides,
+  hostFile: HostFile = laptopFile,
+): string {
+  const origin = transform === 'host' || transform === 'internal' ? ETC : UPSTREAM;
+  return build(origin, transform, overrides, hostFile);
+}
+
+/**
+ * A start: setupDNS and updateDNS write the file with its digest (resolv.conf.hash, by which
+ * later joins tell a file the user edited); the embedded resolver's rebuildDNS then rewrites it
+ * without one.
+ */
+export function startResolvConf(files: FileSystem, transform: ResolvTransform, o: DnsOverrides): void {
+  const origin = transform === 'host' || transform === 'internal' ? ETC : UPSTREAM;
+  const hashed = build(origin, transform === 'internal' ? 'legacy' : transform, o, laptopFile);
+  files.writeFile('/resolv.conf.hash', `sha256:${sha256Hex(hashed)}`, { mode: 0o644 });
+  files.writeFile(
+    '/resolv.conf',
+    transform === 'internal' ? build(origin, 'internal', o, laptopFile) : hashed,
+    {
+      mode: 0o644,
+    },
+  );
+}
+
+/**
+ * A network connected to a running container: updateDNS, then the first user-defined network's
+ * rebuildDNS; neither touches a file that no longer matches its digest (edited by the user, or
+ * already rebuilt for an embedded resolver).
+ */
+export function joinResolvConf(
+  files: FileSystem,
+  networkMode: string,
+  userDefined: boolean,
+  o: DnsOverrides,
+): void {
+  const now = files.readFile('/resolv.conf');
+  const hash = files.readFile('/resolv.conf.hash');
+  if (typeof now !== 'string' || (typeof hash === 'string' && hash !== `sha256:${sha256Hex(now)}`)) return;
+  const origin = resolvOrigin(networkMode);
+  const legacy = build(origin, 'legacy', o, laptopFile);
+  files.writeFile('/resolv.conf.hash', `sha256:${sha256Hex(legacy)}`, { mode: 0o644 });
+  files.writeFile('/resolv.conf', userDefined ? build(origin, 'internal', o, laptopFile) : legacy);
 }
