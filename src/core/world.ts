@@ -7,6 +7,7 @@ import { VirtualClock, type Clock } from './clock';
 import { BASE_DEVICES, cgroupFs, devLayer, procFs, sysFs, type ProcSource } from './daemon/containers-rootfs';
 import { makeDeviceNodes } from './daemon/containers-devices';
 import { Daemon } from './daemon/daemon';
+import { HOST_RESOLV_FILES } from './daemon/resolv-conf';
 import { Engine } from './daemon/engine';
 import { EventLog } from './events';
 import { OverlayMount } from './fs/overlay';
@@ -79,7 +80,6 @@ function laptopNamespace(
   shm: OverlayMount,
 ): MountNamespace {
   const clock = kernel.clock;
-  const tmp = () => new OverlayMount([], { clock, root: { mode: 0o755 } });
   const src: ProcSource = { kernel, host: info, cgroup: () => undefined, mounts: () => HOST_MOUNTS };
   const at = (target: string) => HOST_MOUNTS.find((m) => m.target === target)!;
   const ns = new MountNamespace(
@@ -92,7 +92,7 @@ function laptopNamespace(
         source: new OverlayMount([devLayer(clock.now(), false)], { clock }),
         info: at('/dev'),
       },
-      { target: '/run', source: tmp(), info: at('/run') },
+      { target: '/run', source: runFs(clock), info: at('/run') },
       { target: '/dev/shm', source: shm, info: at('/dev/shm') },
       {
         target: '/sys/fs/cgroup',
@@ -109,6 +109,15 @@ function laptopNamespace(
     HOST_DEVICES.map((device) => ({ path: device.path, device })),
   );
   return ns;
+}
+
+/** The laptop's /run tmpfs as systemd-resolved fills it (its /etc/resolv.conf links there). */
+function runFs(clock: Clock): OverlayMount {
+  const run = new OverlayMount([], { clock, root: { mode: 0o755 } });
+  run.mkdir('/systemd/resolve', { recursive: true, mode: 0o755 });
+  for (const [path, text] of Object.entries(HOST_RESOLV_FILES))
+    run.writeFile(path.slice('/run'.length), text, { mode: 0o644 });
+  return run;
 }
 
 /** The laptop's mount table (`mount`, `df` on the host). */

@@ -81,6 +81,19 @@ describe('--dns, --dns-search, --dns-option', { timeout: 60_000 }, () => {
     expect(steps[10]).toEqual(['nameserver 127.0.0.11\n', 0]);
   });
 
+  it("starts from the laptop's own files, which the laptop shows too", async () => {
+    const steps = await run([
+      'readlink /etc/resolv.conf',
+      "grep -v '^#' /etc/resolv.conf",
+      "grep -v '^#' /run/systemd/resolve/resolv.conf",
+    ]);
+    expect(steps).toEqual([
+      ['../run/systemd/resolve/stub-resolv.conf\n', 0],
+      ['\nnameserver 127.0.0.53\noptions edns0 trust-ad\nsearch lan\n', 0],
+      ['\nnameserver 192.168.1.1\nsearch lan\n', 0],
+    ]);
+  });
+
   it('refuses a search domain that is not one, as the client does', async () => {
     const steps = await run(['docker run --rm --dns-search -bad alpine:3.22 true']);
     expect(steps[0]).toEqual([

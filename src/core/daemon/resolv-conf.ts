@@ -5,17 +5,31 @@ import { sha256Hex } from '../hash';
 import type { FileSystem } from '../userland/types';
 
 /**
- * The laptop's resolver files (Ubuntu 24.04 with systemd-resolved): /etc/resolv.conf is the
- * stub listening on 127.0.0.53; the upstream servers it learnt from DHCP are in
- * /run/systemd/resolve/resolv.conf, which the daemon's GetResolvConf prefers when the stub is
- * what /etc/resolv.conf names.
+ * The laptop's resolver files (Ubuntu 24.04, systemd-resolved 255), in its /run tmpfs:
+ * /etc/resolv.conf links to the stub listening on 127.0.0.53; the upstream servers learnt from
+ * DHCP are in resolv.conf, which the daemon's GetResolvConf prefers when the stub is what
+ * /etc/resolv.conf names.
  */
+const SYMLINKED =
+  "# Do not edit.\n#\n# This file might be symlinked as /etc/resolv.conf. If you're looking at\n# /etc/resolv.conf and seeing this text, you have followed the symlink.\n#\n";
+const RESOLVED_TAIL =
+  '# Third party programs should typically not access this file directly, but only\n# through the symlink at /etc/resolv.conf. To manage man:resolv.conf(5) in a\n# different way, replace this symlink by a static file or a different symlink.\n#\n# See man:systemd-resolved.service(8) for details about the supported modes of\n# operation for /etc/resolv.conf.\n\n';
 export const HOST_RESOLV_FILES: Readonly<Record<string, string>> = {
-  '/etc/resolv.conf':
-    '# This is /run/systemd/resolve/stub-resolv.conf managed by man:systemd-resolved(8).\n# Do not edit.\n\nnameserver 127.0.0.53\noptions edns0 trust-ad\nsearch lan\n',
+  '/run/systemd/resolve/stub-resolv.conf':
+    '# This is /run/systemd/resolve/stub-resolv.conf managed by man:systemd-resolved(8).\n' +
+    SYMLINKED +
+    '# This is a dynamic resolv.conf file for connecting local clients to the\n# internal DNS stub resolver of systemd-resolved. This file lists all\n# configured search domains.\n#\n# Run "resolvectl status" to see details about the uplink DNS servers\n# currently in use.\n#\n' +
+    RESOLVED_TAIL +
+    'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch lan\n',
   '/run/systemd/resolve/resolv.conf':
-    '# This is /run/systemd/resolve/resolv.conf managed by man:systemd-resolved(8).\n# Do not edit.\n\nnameserver 192.168.1.1\nsearch lan\n',
+    '# This is /run/systemd/resolve/resolv.conf managed by man:systemd-resolved(8).\n' +
+    SYMLINKED +
+    '# This is a dynamic resolv.conf file for connecting local clients directly to\n# all known uplink DNS servers. This file lists all configured search domains.\n#\n' +
+    RESOLVED_TAIL +
+    'nameserver 192.168.1.1\nsearch lan\n',
 };
+/** Where the laptop's /etc/resolv.conf symlink points. */
+export const ETC_RESOLV_LINK = '../run/systemd/resolve/stub-resolv.conf';
 
 /** How the sandbox's file is finished (setupDNS alone, updateDNS, or rebuildDNS for the embedded resolver). */
 export type ResolvTransform = 'none' | 'host' | 'legacy' | 'internal';
@@ -188,7 +202,9 @@ function generate(rc: ResolvConf): string {
 const ETC = '/etc/resolv.conf';
 const UPSTREAM = '/run/systemd/resolve/resolv.conf';
 type HostFile = (path: string) => string | undefined;
-const laptopFile: HostFile = (p) => HOST_RESOLV_FILES[p];
+// /etc/resolv.conf is the laptop's symlink to the stub's file
+const laptopFile: HostFile = (p) =>
+  HOST_RESOLV_FILES[p === ETC ? `/run/${ETC_RESOLV_LINK.slice('../run/'.length)}` : p];
 
 /** The file made from the host's file at `origin`, overridden, then transformed. */
 function build(origin: string, transform: ResolvTransform, o: DnsOverrides, hostFile: HostFile): string {

@@ -272,6 +272,7 @@ export function hostLayer(apiKey = DEFAULT_API_KEY): Layer {
   files.set('/etc/issue', 'Ubuntu 24.04.1 LTS \\n \\l\n\n');
   files.set('/etc/debian_version', 'trixie/sid\n');
   files.set('/etc/hostname', `${HOSTNAME}\n`);
+  files.set('/etc/resolv.conf', { symlink: '../run/systemd/resolve/stub-resolv.conf' });
   files.set(
     '/etc/hosts',
     `127.0.0.1 localhost\n127.0.1.1 ${HOSTNAME}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`,
