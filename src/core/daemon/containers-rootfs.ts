@@ -58,13 +58,24 @@ export function initLayer(): Layer {
   return initLayerMade;
 }
 
-/** overlay2's short link names (l/<26 chars>): base32 of random bytes; here derived from the layer's directory. */
 /**
  * overlay2's short link names (l/<26 chars>) are base32 of random bytes; the
  * layer's directory name is random hex already, so its bytes serve (the
  * init layer's, "<id>-init", reads them from the other end).
  */
 export function linkId(cacheId: string): string {
+  let id = linkIds.get(cacheId);
+  if (id === undefined) {
+    id = makeLinkId(cacheId);
+    // an image's layers are named on every container made from it: kept, the map kept small
+    if (linkIds.size >= 4096) linkIds.clear();
+    linkIds.set(cacheId, id);
+  }
+  return id;
+}
+const linkIds = new Map<string, string>();
+
+function makeLinkId(cacheId: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   const init = cacheId.endsWith('-init');
   const hex = /^[0-9a-f]{64}/.test(cacheId) ? cacheId.slice(0, 64) : sha256Hex(cacheId);
@@ -79,7 +90,7 @@ export function linkId(cacheId: string): string {
 /** The `overlay /` line of /proc/mounts: init layer, then the image's layers top first. */
 export function overlayInfo(layerId: string, imageCacheIds: readonly string[], readOnly: boolean): MountInfo {
   const dir = '/var/lib/docker/overlay2';
-  const lowers = [linkId(`${layerId}-init`), ...[...imageCacheIds].reverse().map(linkId)].map(
+  const lowers = [makeLinkId(`${layerId}-init`), ...[...imageCacheIds].reverse().map(linkId)].map(
     (l) => `${dir}/l/${l}`,
   );
   return {

@@ -209,7 +209,26 @@ const laptopFile: HostFile = (p) =>
 /** The file made from the host's file at `origin`, overridden, then transformed. */
 function build(origin: string, transform: ResolvTransform, o: DnsOverrides, hostFile: HostFile): string {
   // a missing host file leaves an empty configuration (Load's ErrNotExist is not an error)
-  const rc = parse(hostFile(origin) ?? '', origin);
+  const text = hostFile(origin) ?? '';
+  // every create and start builds it, nearly always from the same file without overrides
+  const key = `${origin}\0${transform}\0${overridesKey(o)}\0${text}`;
+  let made = built.get(key);
+  if (made === undefined) {
+    made = buildFrom(text, origin, transform, o);
+    if (built.size >= 64) built.clear();
+    built.set(key, made);
+  }
+  return made;
+}
+const built = new Map<string, string>();
+
+function overridesKey(o: DnsOverrides): string {
+  if (!o.dns?.length && !o.search?.length && !o.options?.length) return '';
+  return JSON.stringify([o.dns ?? null, o.search ?? null, o.options ?? null]);
+}
+
+function buildFrom(text: string, origin: string, transform: ResolvTransform, o: DnsOverrides): string {
+  const rc = parse(text, origin);
   override(rc, o);
   if (transform === 'legacy') forLegacy(rc, false);
   else if (transform === 'internal') forInternal(rc);
@@ -234,6 +253,18 @@ export function containerResolvConf(
   return build(origin, transform, overrides, hostFile);
 }
 
+/** sha256 of a file the daemon writes again and again with the same text. */
+function digestOfText(text: string): string {
+  let d = digests.get(text);
+  if (d === undefined) {
+    d = sha256Hex(text);
+    if (digests.size >= 64) digests.clear();
+    digests.set(text, d);
+  }
+  return d;
+}
+const digests = new Map<string, string>();
+
 /**
  * A start: setupDNS and updateDNS write the file with its digest (resolv.conf.hash, by which
  * later joins tell a file the user edited); the embedded resolver's rebuildDNS then rewrites it
@@ -242,7 +273,7 @@ export function containerResolvConf(
 export function startResolvConf(files: FileSystem, transform: ResolvTransform, o: DnsOverrides): void {
   const origin = transform === 'host' || transform === 'internal' ? ETC : UPSTREAM;
   const hashed = build(origin, transform === 'internal' ? 'legacy' : transform, o, laptopFile);
-  files.writeFile('/resolv.conf.hash', `sha256:${sha256Hex(hashed)}`, { mode: 0o644 });
+  files.writeFile('/resolv.conf.hash', `sha256:${digestOfText(hashed)}`, { mode: 0o644 });
   files.writeFile(
     '/resolv.conf',
     transform === 'internal' ? build(origin, 'internal', o, laptopFile) : hashed,
@@ -268,6 +299,6 @@ export function joinResolvConf(
   if (typeof now !== 'string' || (typeof hash === 'string' && hash !== `sha256:${sha256Hex(now)}`)) return;
   const origin = resolvOrigin(networkMode);
   const legacy = build(origin, 'legacy', o, laptopFile);
-  files.writeFile('/resolv.conf.hash', `sha256:${sha256Hex(legacy)}`, { mode: 0o644 });
+  files.writeFile('/resolv.conf.hash', `sha256:${digestOfText(legacy)}`, { mode: 0o644 });
   files.writeFile('/resolv.conf', userDefined ? build(origin, 'internal', o, laptopFile) : legacy);
 }
