@@ -211,16 +211,15 @@ function build(origin: string, transform: ResolvTransform, o: DnsOverrides, host
   // a missing host file leaves an empty configuration (Load's ErrNotExist is not an error)
   const text = hostFile(origin) ?? '';
   // every create and start builds it, nearly always from the same file without overrides
-  const key = `${origin}\0${transform}\0${overridesKey(o)}\0${text}`;
-  let made = built.get(key);
-  if (made === undefined) {
-    made = buildFrom(text, origin, transform, o);
-    if (built.size >= 64) built.clear();
-    built.set(key, made);
-  }
+  const key = `${origin}\0${transform}\0${overridesKey(o)}`;
+  const kept = built.get(key);
+  if (kept !== undefined && kept.text === text) return kept.made;
+  const made = buildFrom(text, origin, transform, o);
+  if (built.size >= 64) built.clear();
+  built.set(key, { text, made });
   return made;
 }
-const built = new Map<string, string>();
+const built = new Map<string, { text: string; made: string }>();
 
 function overridesKey(o: DnsOverrides): string {
   if (!o.dns?.length && !o.search?.length && !o.options?.length) return '';

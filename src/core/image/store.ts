@@ -58,6 +58,8 @@ interface RefEntry {
 export class ImageStore {
   private images = new Map<string, ImageRecord>();
   private configs = new Map<string, ImageConfig>();
+  /** ChainIDs by image ID: a hash per layer, asked on every create (the top layer) and size. */
+  private chains = new Map<string, readonly string[]>();
   private refs = new Map<string, RefEntry>();
   private layers = new Map<string, LayerRecord>();
   private blobDiffIds = new Map<string, string>();
@@ -220,8 +222,13 @@ export class ImageStore {
   }
 
   /** ChainIDs of the image's layers, base first. */
-  chainOf(id: string): string[] {
-    return chainIds(this.config(id).rootfs.diff_ids);
+  chainOf(id: string): readonly string[] {
+    let c = this.chains.get(id);
+    if (!c) {
+      c = chainIds(this.config(id).rootfs.diff_ids);
+      this.chains.set(id, c);
+    }
+    return c;
   }
 
   topLayer(id: string): string | undefined {
@@ -262,6 +269,7 @@ export class ImageStore {
     const top = this.topLayer(id);
     this.images.delete(id);
     this.configs.delete(id);
+    this.chains.delete(id);
     const removed = top === undefined ? [] : this.releaseLayer(top);
     if (!removed.length) this.changed();
     return removed;
