@@ -26,6 +26,9 @@ export type RouteHandler = (req: RouteRequest) => ApiResponse | Promise<ApiRespo
 
 interface Route {
   readonly method: Method;
+  /** The literal text before the first and after the last parameter: most routes fail on them. */
+  readonly prefix: string;
+  readonly suffix: string;
   readonly pattern: RegExp;
   readonly names: readonly string[];
   readonly handler: RouteHandler;
@@ -50,13 +53,18 @@ export class Router {
       last = m.index + m[0].length;
     }
     source += escape(path.slice(last));
-    this.routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
+    const open = path.indexOf('{');
+    const prefix = open < 0 ? path : path.slice(0, open);
+    const suffix = open < 0 ? '' : path.slice(path.lastIndexOf('}') + 1);
+    this.routes.push({ method, prefix, suffix, pattern: new RegExp(`^${source}$`), names, handler });
     return this;
   }
 
   match(method: Method, path: string): { handler: RouteHandler; params: Record<string, string> } | undefined {
     for (const r of this.routes) {
       if (r.method !== method && !(method === 'HEAD' && r.method === 'GET')) continue;
+      // the regular expression only where the literal parts match (a create tried dozens of routes)
+      if (!path.startsWith(r.prefix) || !path.endsWith(r.suffix)) continue;
       const m = r.pattern.exec(path);
       if (!m) continue;
       const params: Record<string, string> = {};
