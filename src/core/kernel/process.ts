@@ -294,7 +294,25 @@ export class Kernel<NS> {
       entries.push([ns, n]);
       if (ns === pidns) nsPid = n;
     }
-    const o: SpawnOptions<NS> = { ...opts, cgroup: cg, pidns, groups: opts.groups ?? opts.parent?.groups };
+    // every member named (not spread): options of one shape, whichever caller made them
+    const o: SpawnOptions<NS> = {
+      program: opts.program,
+      argv: opts.argv,
+      env: opts.env,
+      cwd: opts.cwd,
+      uid: opts.uid,
+      gid: opts.gid,
+      groups: opts.groups ?? opts.parent?.groups,
+      parent: opts.parent,
+      pidns,
+      cgroup: cg,
+      ns: opts.ns,
+      stdin: opts.stdin,
+      stdout: opts.stdout,
+      stderr: opts.stderr,
+      tty: opts.tty,
+      rss: opts.rss,
+    } satisfies Record<keyof SpawnOptions<NS>, unknown>;
     const p = new Process<NS>(this, hostPid, nsPid, pidns, opts.parent, opts.argv, o);
     this.options.set(p, o);
     this.root.members.set(hostPid, p as Process<unknown>);
