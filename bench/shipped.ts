@@ -26,7 +26,10 @@ export async function runShipped(entry: string, args: readonly string[]): Promis
       rollupOptions: { output: { entryFileNames: `${name}.mjs` } },
     },
   });
-  return execFileSync(process.execPath, ['--expose-gc', join(out, `${name}.mjs`), ...args], {
+  // --v8-pool-size=0: V8's worker threads sized to the machine's cores, as a browser sizes
+  // them, not node's fixed four: on two cores, four busy workers (TurboFan, concurrent
+  // marking) left the command's thread a fifth of a core (perf), which the page never sees
+  return execFileSync(process.execPath, ['--expose-gc', '--v8-pool-size=0', join(out, `${name}.mjs`), ...args], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
