@@ -10,6 +10,7 @@ import { goUnixString, truncateID } from './cmd-images';
 import { familiarString, isReferenceError, parseNormalizedNamed } from './reference';
 import { ellipsis } from './runewidth';
 import { goQuote } from '../core/go-quote';
+import { memoByKey } from '../core/memo';
 import { FramedDurations, humanDurationUntil } from '../core/human-duration';
 import { humanDuration, humanSizeWithPrecision } from './units';
 
@@ -182,37 +183,16 @@ function sameShortId(a: string, b: string): boolean {
   return true;
 }
 
-/** Familiar names by reference: a table lists the same few images on every row. */
-const familiarCache = new Map<string, string>();
-
-/** The reference's familiar name with its tag and without its digest (itself if it does not parse). */
-function familiarNoDigest(image: string): string {
-  let s = familiarCache.get(image);
-  if (s === undefined) {
-    const ref = parseNormalizedNamed(image);
-    s = isReferenceError(ref)
-      ? image
-      : familiarString({ name: ref.name, domain: ref.domain, path: ref.path, tag: ref.tag });
-    // a pure function of the text: the cache only has to stay small
-    if (familiarCache.size >= 256) familiarCache.clear();
-    familiarCache.set(image, s);
-  }
-  return s;
-}
+/** The reference's familiar name with its tag and without its digest (itself if it does not parse); a table lists the same few images on every row. */
+const familiarNoDigest = memoByKey(256, (image) => {
+  const ref = parseNormalizedNamed(image);
+  return isReferenceError(ref)
+    ? image
+    : familiarString({ name: ref.name, domain: ref.domain, path: ref.path, tag: ref.tag });
+});
 
 /** Quoted commands by command: a table shows the same few on most rows. */
-const quotedCache = new Map<string, string>();
-
-function quotedCommand(command: string): string {
-  let q = quotedCache.get(command);
-  if (q === undefined) {
-    q = goQuote(command);
-    // a pure function of the text: the cache only has to stay small
-    if (quotedCache.size >= 256) quotedCache.clear();
-    quotedCache.set(command, q);
-  }
-  return q;
-}
+const quotedCommand = memoByKey(256, goQuote);
 
 function names(c: ContainerSummary, trunc: boolean): string {
   // one name (no legacy link names): itself without its slash

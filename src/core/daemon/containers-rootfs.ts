@@ -24,6 +24,7 @@ import {
   sysFs,
   type ProcSource,
 } from './containers-trees';
+import { memoByKey } from '../memo';
 
 export { cgroupFs, devLayer, procFs, sysFs, type ProcSource } from './containers-trees';
 
@@ -61,19 +62,10 @@ export function initLayer(): Layer {
 /**
  * overlay2's short link names (l/<26 chars>) are base32 of random bytes; the
  * layer's directory name is random hex already, so its bytes serve (the
- * init layer's, "<id>-init", reads them from the other end).
+ * init layer's, "<id>-init", reads them from the other end). Kept: an
+ * image's layers are named on every container made from it.
  */
-export function linkId(cacheId: string): string {
-  let id = linkIds.get(cacheId);
-  if (id === undefined) {
-    id = makeLinkId(cacheId);
-    // an image's layers are named on every container made from it: kept, the map kept small
-    if (linkIds.size >= 4096) linkIds.clear();
-    linkIds.set(cacheId, id);
-  }
-  return id;
-}
-const linkIds = new Map<string, string>();
+export const linkId = memoByKey(4096, makeLinkId);
 
 function makeLinkId(cacheId: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -3,6 +3,7 @@
 // overriding its parts, then transformed for the network the container joined.
 import { sha256Hex } from '../hash';
 import type { FileSystem } from '../userland/types';
+import { memoByKey } from '../memo';
 
 /**
  * The laptop's resolver files (Ubuntu 24.04, systemd-resolved 255), in its /run tmpfs:
@@ -253,16 +254,7 @@ export function containerResolvConf(
 }
 
 /** sha256 of a file the daemon writes again and again with the same text. */
-function digestOfText(text: string): string {
-  let d = digests.get(text);
-  if (d === undefined) {
-    d = sha256Hex(text);
-    if (digests.size >= 64) digests.clear();
-    digests.set(text, d);
-  }
-  return d;
-}
-const digests = new Map<string, string>();
+const digestOfText = memoByKey(64, sha256Hex);
 
 /**
  * A start: setupDNS and updateDNS write the file with its digest (resolv.conf.hash, by which
