@@ -1,5 +1,5 @@
 // encoding/json as the daemon and the docker CLI use it: Go's string escaping
-// (optionally without HTML escaping) and json.Indent's layout for `docker inspect`.
+// (optionally without HTML escaping) and json.MarshalIndent's layout for `docker inspect`.
 
 const HEX = '0123456789abcdef';
 
@@ -59,7 +59,7 @@ export function goMarshal(v: unknown, escapeHTML = false): string {
 }
 
 /**
- * json.MarshalIndent: what goIndent(goMarshal(v), indent) gives, written in one pass
+ * json.MarshalIndent: what json.Indent makes of goMarshal's text, written in one pass
  * (`docker inspect` of a container is some two thousand pieces: no text to re-read).
  */
 export function goMarshalIndent(v: unknown, indent: string, escapeHTML = false): string {
@@ -96,69 +96,4 @@ export function goMarshalIndent(v: unknown, indent: string, escapeHTML = false):
   };
   write(v, 0);
   return out.join('');
-}
-
-/** json.Indent(dst, src, prefix="", indent): empty arrays and objects stay `[]` / `{}`. */
-export function goIndent(src: string, indent: string): string {
-  let out = '';
-  let depth = 0;
-  let needIndent = false; // just opened a container: newline+indent goes before the next value
-  const breaks: string[] = ['\n'];
-  const newline = (d: number) => breaks[d] ?? (breaks[d] = '\n' + indent.repeat(d));
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
-    const closing = c === 0x5d || c === 0x7d; // ] }
-    if (needIndent && !closing) {
-      needIndent = false;
-      depth++;
-      out += newline(depth);
-    }
-    if (c === 0x22) {
-      // a string: copied as it is, up to its closing quote (escapes skipped over)
-      let j = i + 1;
-      for (; j < src.length; j++) {
-        const d = src.charCodeAt(j);
-        if (d === 0x5c) j++;
-        else if (d === 0x22) break;
-      }
-      out += src.slice(i, j + 1);
-      i = j;
-    } else if (c === 0x7b || c === 0x5b) {
-      out += src[i];
-      needIndent = true;
-    } else if (c === 0x2c) {
-      out += ',' + newline(depth);
-    } else if (c === 0x3a) {
-      out += ': ';
-    } else if (closing) {
-      if (needIndent) {
-        needIndent = false; // empty container
-      } else {
-        depth--;
-        out += newline(depth);
-      }
-      out += src[i];
-    } else {
-      // a number, true, false or null: up to the next structural character
-      let j = i + 1;
-      for (; j < src.length; j++) {
-        const d = src.charCodeAt(j);
-        if (
-          d === 0x2c ||
-          d === 0x5b ||
-          d === 0x5d ||
-          d === 0x7b ||
-          d === 0x7d ||
-          d === 0x3a ||
-          d === 0x22 ||
-          d <= 0x20
-        )
-          break;
-      }
-      out += src.slice(i, j);
-      i = j - 1;
-    }
-  }
-  return out;
 }

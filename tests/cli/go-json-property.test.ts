@@ -2,7 +2,8 @@
 // own JSON on arbitrary values (the fast paths must agree with the careful ones).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goIndent, goJsonString, goMarshal, goMarshalIndent } from '../../src/cli/go-json';
+import { goJsonString, goMarshal, goMarshalIndent } from '../../src/cli/go-json';
+import { goIndent } from './go-indent';
 
 const tricky = fc.string({
   unit: fc.oneof(

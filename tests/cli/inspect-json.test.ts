@@ -1,7 +1,8 @@
 // The inspector's JSON: json.Indent with 4 spaces inside [ … ], the daemon's escaping.
 import { describe, expect, it } from 'vitest';
 import { compactJson, indentedJson, renderInspect } from '../../src/cli/inspect-json';
-import { goIndent, goJsonString } from '../../src/cli/go-json';
+import { goJsonString } from '../../src/cli/go-json';
+import { goIndent } from './go-indent';
 
 describe('inspect JSON', () => {
   it('nothing found prints []', () => {
